@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the system parts the test suite needs, if they are missing:
+# a PostgreSQL server and Debian's Chromium (the browser tests drive it).
+set -euo pipefail
+
+missing=()
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+# Without fonts Chromium renders text as boxes in screenshots.
+fc-list 2>/dev/null | grep -qi . || missing+=(fonts-dejavu-core)
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+echo "Installing system packages: ${missing[*]}"
+sudo=""
+if [[ $(id -u) != 0 ]]; then
+  command -v sudo >/dev/null || { echo "Need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,104 @@
+from sqlalchemy import func, select
+
+from webapp.demo import DEMO_PASSWORD, DEMO_PEOPLE
+from webapp.extensions import db
+from webapp.models import User
+
+
+def _people(app):
+    with app.app_context():
+        return {u.email: (u.name, u.role, u.team.name if u.team else None)
+                for u in db.session.scalars(select(User))}
+
+
+def test_create_user_with_password(app, runner, auth):
+    result = runner.invoke(args=["create-user", "--email", "Kim@Example.com", "--name", "Kim Ito",
+                                 "--team", "sales", "--role", "leader",
+                                 "--password", "s3cret-pass"])
+    assert result.exit_code == 0, result.output
+    assert "Created Kim Ito <kim@example.com> (leader)." in result.output
+    assert _people(app)["kim@example.com"] == ("Kim Ito", "leader", "Sales")
+    assert auth.login("kim@example.com", "s3cret-pass").status_code == 302
+
+
+def test_create_user_prompts_for_the_password(app, runner, auth):
+    result = runner.invoke(args=["create-user", "--email", "p@example.com", "--name", "P",
+                                 "--team", "Marketing"], input="long enough\nlong enough\n")
+    assert result.exit_code == 0, result.output
+    assert "Password" in result.output
+    assert auth.login("p@example.com", "long enough").status_code == 302
+
+
+def test_create_user_refusals(app, runner, people):
+    cases = [
+        (["--team", "Nowhere"], "There is no team called 'Nowhere'"),
+        (["--password", "short"], "Use at least 8 characters."),
+        (["--email", people["member"].email], "already belongs to Mia Member"),
+        (["--email", "nope"], "is not a valid email address"),
+    ]
+    for extra, message in cases:
+        args = ["create-user", "--email", "new@example.com", "--name", "N", "--team", "Sales",
+                "--password", "long enough"]
+        for option, value in zip(extra[::2], extra[1::2]):
+            args[args.index(option) + 1] = value
+        result = runner.invoke(args=args)
+        assert result.exit_code != 0 and message in result.output, (extra, result.output)
+    assert "new@example.com" not in _people(app)
+
+
+def test_import_users_creates_and_updates(app, runner, tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_text("email,name,team,role\nann@example.com,Ann,Sales,\nbo@example.com,Bo,,admin\n")
+    result = runner.invoke(args=["import-users", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "2 added, 0 updated, 0 unchanged" in result.output
+    path.write_text("name,email,role,team\nAnn B,ann@example.com,member,Marketing\n")
+    result = runner.invoke(args=["import-users", str(path)])
+    assert "0 added, 1 updated, 0 unchanged" in result.output
+    people = _people(app)
+    assert people["ann@example.com"] == ("Ann B", "member", "Marketing")
+    assert people["bo@example.com"] == ("Bo", "admin", None)
+
+
+def test_import_users_reports_bad_rows_by_line_and_imports_nothing(app, runner, tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_text("email,name,team,role\nok@example.com,Ok,Sales,member\n\n"
+                    "broken,No Team,,member\nshort@example.com,Short\n")
+    result = runner.invoke(args=["import-users", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:4: broken is not a valid email address." in result.output
+    assert f"{path}:4: a member needs a team" in result.output
+    assert f"{path}:5: expected 4 fields, found 2" in result.output
+    assert "Nothing was imported: 3 problem(s)" in result.output
+    assert _people(app) == {}
+
+
+def test_import_users_rejects_bad_files(app, runner, tmp_path):
+    cases = {
+        b"": "The file is empty.",
+        b"email,name\nx@example.com,X\n": "The first line must name the columns",
+        b"email,name,team,role\n": "The file has a header but no people.",
+        b"email,name,team,role\n\xff\xfe,bad,Sales,member\n": "not UTF-8",
+    }
+    for content, message in cases.items():
+        path = tmp_path / "bad.csv"
+        path.write_bytes(content)
+        result = runner.invoke(args=["import-users", str(path)])
+        assert result.exit_code == 1 and message in result.output, (content, result.output)
+    assert "does not exist" in runner.invoke(args=["import-users", "missing.csv"]).output
+
+
+def test_load_demo_once(app, runner, auth):
+    result = runner.invoke(args=["load-demo"])
+    assert result.exit_code == 0, result.output
+    assert "Demo data loaded." in result.output
+    for email, *_ in DEMO_PEOPLE[:4]:
+        assert email in result.output
+    with app.app_context():
+        count = db.session.scalar(select(func.count()).select_from(User))
+    assert count == len(DEMO_PEOPLE)
+    again = runner.invoke(args=["load-demo"])
+    assert "no demo data was added" in again.output and "admin@tandem.example" in again.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(User)) == count
+    assert auth.login("admin@tandem.example", DEMO_PASSWORD).status_code == 302

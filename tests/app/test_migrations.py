@@ -1,0 +1,73 @@
+"""The migrations are the only way the schema is built: one head, and they match the models."""
+import uuid
+from contextlib import contextmanager
+
+import flask_migrate
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, inspect, select, text
+from sqlalchemy.engine import make_url
+
+from tests.conftest import is_postgres, make_config
+from webapp import create_app
+from webapp.extensions import db, migrate
+from webapp.models import Team
+
+
+@contextmanager
+def empty_database(database_url, tmp_path):
+    """Yield the URL of a new, empty database of the same kind as the test database."""
+    if not is_postgres(database_url):
+        yield f"sqlite:///{tmp_path}/migrations.sqlite"
+        return
+    name = f"tandem_migrations_{uuid.uuid4().hex[:8]}"
+    server = create_engine(make_url(database_url).set(database="postgres"),
+                           isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(database_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with server.connect() as connection:
+            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        server.dispose()
+
+
+@pytest.fixture
+def fresh_app(database_url, tmp_path):
+    with empty_database(database_url, tmp_path) as url:
+        app = create_app(make_config(url))
+        with app.app_context():
+            yield app
+            db.session.remove()
+            db.engine.dispose()
+
+
+def test_there_is_exactly_one_head(app):
+    with app.app_context():
+        script = ScriptDirectory.from_config(migrate.get_config())
+        assert len(script.get_heads()) == 1
+
+
+def _schema_differences():
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        return compare_metadata(context, db.metadata)
+
+
+def test_upgrade_builds_the_schema_the_models_describe(fresh_app):
+    assert inspect(db.engine).get_table_names() == []
+    flask_migrate.upgrade()
+    assert _schema_differences() == []
+    teams = db.session.scalars(select(Team.name).order_by(Team.name)).all()
+    assert teams == ["Marketing", "Sales"]
+
+
+def test_downgrade_to_base_and_upgrade_again(fresh_app):
+    flask_migrate.upgrade()
+    flask_migrate.downgrade(revision="base")
+    assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
+    flask_migrate.upgrade()
+    assert _schema_differences() == []

@@ -1,0 +1,93 @@
+"""Walk every route in the URL map as each kind of visitor and check the outcome.
+
+Every new route must be added to EXPECTED, or test_every_route_has_expectations fails.
+Outcomes: "ok" (200), "login" (redirect to sign-in), "home" (redirect to the home page),
+"redirect" (any other redirect), "forbidden" (403).
+"""
+import pytest
+
+from tests import factories
+
+ROLES = ("anonymous", "member", "leader", "admin")
+SIGNED_IN = ("member", "leader", "admin")
+
+
+def _only_admin(anonymous="login", other="forbidden", admin="ok"):
+    return {"anonymous": anonymous, "member": other, "leader": other, "admin": admin}
+
+
+def _signed_in(outcome):
+    return {"anonymous": "login", **{role: outcome for role in SIGNED_IN}}
+
+
+EXPECTED = {
+    ("static", "GET"): dict.fromkeys(ROLES, "ok"),
+    ("main.home", "GET"): _signed_in("ok"),
+    ("auth.login", "GET"): {"anonymous": "ok", **dict.fromkeys(SIGNED_IN, "home")},
+    ("auth.login", "POST"): {"anonymous": "ok", **dict.fromkeys(SIGNED_IN, "home")},
+    ("auth.logout", "POST"): dict.fromkeys(ROLES, "login"),
+    ("auth.change_password", "GET"): _signed_in("ok"),
+    ("auth.change_password", "POST"): _signed_in("ok"),
+    ("admin.people", "GET"): _only_admin(),
+    ("admin.new_person", "GET"): _only_admin(),
+    ("admin.new_person", "POST"): _only_admin(),
+    ("admin.edit_person", "GET"): _only_admin(),
+    # An empty form keeps the stored values, so the save goes through.
+    ("admin.edit_person", "POST"): _only_admin(admin="redirect"),
+    ("admin.deactivate_person", "POST"): _only_admin(admin="redirect"),
+    ("admin.reactivate_person", "POST"): _only_admin(admin="redirect"),
+    ("admin.import_people_view", "GET"): _only_admin(),
+    ("admin.import_people_view", "POST"): _only_admin(),
+    ("admin.teams", "GET"): _only_admin(),
+    ("admin.teams", "POST"): _only_admin(),
+    ("admin.edit_team", "GET"): _only_admin(),
+    ("admin.edit_team", "POST"): _only_admin(admin="redirect"),
+    ("admin.delete_team", "POST"): _only_admin(admin="redirect"),
+}
+
+
+def _routes(app):
+    for rule in app.url_map.iter_rules():
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            yield rule, method
+
+
+def test_every_route_has_expectations(app):
+    found = {(rule.endpoint, method) for rule, method in _routes(app)}
+    assert found - EXPECTED.keys() == set(), "add the new routes to EXPECTED"
+    assert EXPECTED.keys() - found == set(), "EXPECTED names routes that no longer exist"
+
+
+def _url_values(app, rule, people):
+    with app.app_context():
+        spare_team = factories.get_team("Spare")
+    values = {"person_id": people["member"].id, "team_id": spare_team.id,
+              "filename": "tandem.css"}
+    return {name: values[name] for name in rule.arguments}
+
+
+def _outcome(response):
+    if response.status_code == 200:
+        return "ok"
+    if response.status_code == 403:
+        return "forbidden"
+    if response.status_code == 302:
+        location = response.headers["Location"]
+        if location.startswith("/login"):
+            return "login"
+        return "home" if location == "/" else "redirect"
+    return str(response.status_code)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("endpoint, method", sorted(EXPECTED))
+def test_route_outcome(app, client, auth, people, role, endpoint, method):
+    rule = next(rule for rule, m in _routes(app) if rule.endpoint == endpoint and m == method)
+    with app.test_request_context():
+        url = app.url_for(endpoint, **_url_values(app, rule, people))
+    if role != "anonymous":
+        auth.login_as(people[role])
+    with client.open(url, method=method, data={}) as response:
+        assert _outcome(response) == EXPECTED[endpoint, method][role]
+        if response.status_code == 403:
+            assert b"Not allowed" in response.data

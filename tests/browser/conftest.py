@@ -1,0 +1,64 @@
+"""Browser tests drive Debian's Chromium through Playwright against a live server."""
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
+
+from tests.conftest import make_config
+from webapp import create_app
+from webapp.extensions import db
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless; Playwright's own browser download is never used."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page in its own browser context (own cookies)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def live_server(app, database_url):
+    """Serve an app that checks CSRF tokens, as in production, on a free local port."""
+    served = create_app(make_config(database_url, WTF_CSRF_ENABLED=True))
+    server = make_server("127.0.0.1", 0, served, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
+    with served.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def screenshot(page, tmp_path):
+    """Save a full-page screenshot; also to $SCREENSHOT_DIR when set, for a person to look at."""
+    def take(name):
+        path = tmp_path / f"{name}.png"
+        page.screenshot(path=path, full_page=True)
+        if os.environ.get("SCREENSHOT_DIR"):
+            target = Path(os.environ["SCREENSHOT_DIR"])
+            target.mkdir(parents=True, exist_ok=True)
+            (target / path.name).write_bytes(path.read_bytes())
+        return path
+    return take

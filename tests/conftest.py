@@ -1,0 +1,155 @@
+"""Fixtures: app → client / runner → signed-in helpers, on SQLite or PostgreSQL.
+
+The schema is built once per session through the migrations; each test then starts
+from the migrated state (default teams only). Set TEST_DATABASE_URL to run the suite
+on PostgreSQL.
+"""
+import os
+
+import flask_migrate
+import pytest
+from sqlalchemy import insert, text
+
+from tests import factories
+from webapp import create_app
+from webapp.extensions import db
+from webapp.models import Team
+
+
+def make_config(database_url, **overrides):
+    """Return a test configuration: given database, cheap hashing, no rate limit."""
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "SIGNIN_LIMIT": "5 per minute",
+        "ANONYMITY_THRESHOLD": 5,
+    }
+    config.update(overrides)
+    return config
+
+
+def is_postgres(url):
+    """Return True if ``url`` is a PostgreSQL URL."""
+    return url.startswith("postgresql")
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    """The test database: TEST_DATABASE_URL, or a fresh SQLite file."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        return url
+    return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "tandem-test.sqlite")
+
+
+@pytest.fixture(scope="session")
+def migrated_database(database_url):
+    """Build the schema once, through the migrations, and remove it afterwards."""
+    app = create_app(make_config(database_url))
+    with app.app_context():
+        flask_migrate.upgrade()
+        default_teams = [{"name": t.name, "description": t.description, "created_at": t.created_at}
+                         for t in db.session.scalars(db.select(Team).order_by(Team.id))]
+    yield default_teams
+    with app.app_context():
+        db.session.remove()
+        flask_migrate.downgrade(revision="base")
+        db.engine.dispose()
+
+
+def reset_database(default_teams):
+    """Empty every table and put the default teams back, as the migrations left them."""
+    db.session.remove()
+    tables = db.metadata.sorted_tables
+    with db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            names = ", ".join(f'"{table.name}"' for table in tables)
+            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in reversed(tables):
+                connection.execute(table.delete())
+        connection.execute(insert(Team), default_teams)
+
+
+@pytest.fixture
+def config_overrides():
+    """Per-test configuration overrides; override this fixture to change them."""
+    return {}
+
+
+@pytest.fixture
+def app(database_url, migrated_database, config_overrides):
+    """The app on the migrated test database.
+
+    No app context stays pushed: each request must get its own, as in production,
+    or per-request state (the signed-in user, the db session) would leak between them.
+    """
+    app = create_app(make_config(database_url, **config_overrides))
+    with app.app_context():
+        reset_database(migrated_database)
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    """A test client."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    """A CLI runner."""
+    return app.test_cli_runner()
+
+
+class AuthActions:
+    """Sign a test client in, either through the form or directly."""
+
+    def __init__(self, client):
+        self._client = client
+
+    def login(self, email, password=factories.PASSWORD, **extra):
+        """Post the sign-in form."""
+        return self._client.post("/login", data={"email": email, "password": password, **extra})
+
+    def login_as(self, user):
+        """Put ``user`` in the session without the form (fast, for permission tests)."""
+        with self._client.session_transaction() as session:
+            session["_user_id"] = user.get_id()
+            session["_fresh"] = True
+
+    def logout(self):
+        """Post the sign-out form."""
+        return self._client.post("/logout")
+
+
+@pytest.fixture
+def auth(client):
+    """Sign-in helpers for ``client``."""
+    return AuthActions(client)
+
+
+@pytest.fixture
+def make_user(app):
+    """Create a person (see factories.make_user) and return it detached."""
+    def make(**kwargs):
+        with app.app_context():
+            return factories.make_user(**kwargs)
+    return make
+
+
+@pytest.fixture
+def people(make_user):
+    """One person of each role, with teams: member (Sales), leader, admin."""
+    return {
+        "member": make_user(role="member", team="Sales", name="Mia Member"),
+        "leader": make_user(role="leader", team="Marketing", name="Lee Leader"),
+        "admin": make_user(role="admin", team=None, name="Ada Admin"),
+    }

@@ -1,0 +1,87 @@
+"""Tandem: helps a company's sales and marketing teams align."""
+import sqlite3
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from webapp import config as config_module
+from webapp.extensions import csrf, db, limiter, login_manager, migrate
+
+__all__ = ["create_app"]
+
+
+def create_app(config=None):
+    """Create the app; ``config`` (a mapping) replaces the environment, as in tests."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(config_module.DEFAULTS)
+    if config is None:
+        app.config.from_mapping(config_module.from_environment(app.instance_path))
+    else:
+        app.config.from_mapping(config)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    register_template_helpers(app)
+    return app
+
+
+def register_extensions(app):
+    """Bind the extensions to ``app``."""
+    db.init_app(app)
+    migrate.init_app(app, db, render_as_batch=True, compare_type=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please sign in to see that page."
+    login_manager.login_message_category = "info"
+    # Sessions are tied to the login token, so "strong" protection adds nothing but
+    # sign-outs when a laptop changes network.
+    login_manager.session_protection = "basic"
+
+
+def register_blueprints(app):
+    """Register one blueprint per area."""
+    from webapp.admin import bp as admin_bp
+    from webapp.auth import bp as auth_bp
+    from webapp.main import bp as main_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(admin_bp, url_prefix="/admin")
+
+
+def register_errorhandlers(app):
+    """Render friendly error pages; never a traceback."""
+    from webapp.errors import register
+
+    register(app)
+
+
+def register_commands(app):
+    """Register the ``flask`` shell commands."""
+    from webapp.cli import commands
+
+    for command in commands:
+        app.cli.add_command(command)
+
+
+def register_template_helpers(app):
+    """Make helpers available to every template."""
+    from webapp.models import Role
+
+    app.jinja_env.globals["Role"] = Role
+
+
+@event.listens_for(Engine, "connect")
+def _configure_sqlite(dbapi_connection, _record):
+    """WAL for concurrent readers, a busy timeout instead of instant lock errors, real FKs."""
+    if not isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()

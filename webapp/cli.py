@@ -1,0 +1,80 @@
+"""Shell commands: ``flask --app wsgi <command>``."""
+from pathlib import Path
+
+import click
+from flask.cli import with_appcontext
+from sqlalchemy import func, select
+
+from webapp import demo
+from webapp.admin import services as people
+from webapp.admin.people_import import ImportRejected, import_people
+from webapp.errors import ServiceError
+from webapp.extensions import db
+from webapp.models import ROLES, Team
+
+
+def _team_id(name):
+    if not name:
+        return None
+    team = db.session.scalar(select(Team).where(func.lower(Team.name) == name.strip().lower()))
+    if team is None:
+        known = ", ".join(team.name for team in people.all_teams())
+        raise click.UsageError(f"There is no team called {name!r} (teams: {known}).")
+    return team.id
+
+
+@click.command("create-user")
+@with_appcontext
+@click.option("--email", required=True, help="Sign-in address.")
+@click.option("--name", required=True, help="Full name.")
+@click.option("--team", default="", help="Team name; leaders and admins may have none.")
+@click.option("--role", type=click.Choice(ROLES), default="member", show_default=True)
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
+              help="Asked for when not given.")
+def create_user(email, name, team, role, password):
+    """Create a person who can sign in."""
+    data = people.PersonData(email, name, _team_id(team), role)
+    try:
+        person = people.create_person(data, password)
+    except ServiceError as error:
+        db.session.rollback()
+        raise click.ClickException(error.message) from None
+    db.session.commit()
+    click.echo(f"Created {person.name} <{person.email}> ({person.role}).")
+
+
+@click.command("import-users")
+@with_appcontext
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def import_users(file):
+    """Create or update people from a CSV file with columns email,name,team,role."""
+    try:
+        result = import_people(file.read_bytes())
+    except ImportRejected as error:
+        db.session.rollback()
+        for line, message in error.problems:
+            click.echo(f"{file}:{line}: {message}" if line else f"{file}: {message}", err=True)
+        raise click.ClickException(error.message) from None
+    db.session.commit()
+    click.echo(f"Imported: {result.created} added, {result.updated} updated, "
+               f"{result.unchanged} unchanged.")
+
+
+@click.command("load-demo")
+@with_appcontext
+def load_demo():
+    """Load demo people if the database is empty, then list the demo accounts."""
+    if demo.is_empty():
+        accounts = demo.load_demo()
+        db.session.commit()
+        click.echo("Demo data loaded.")
+    else:
+        accounts = demo.demo_accounts()
+        click.echo("The database already has people; no demo data was added.")
+    if accounts:
+        click.echo(f"Demo accounts (password: {demo.DEMO_PASSWORD}):")
+        for email, name, role, team in accounts:
+            click.echo(f"  {email:<28} {role:<7} {team or '-':<10} {name}")
+
+
+commands = [create_user, import_users, load_demo]

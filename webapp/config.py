@@ -1,0 +1,78 @@
+"""Configuration read from the environment.
+
+Embedded mode (no ``DATABASE_URL``): SQLite in the instance folder and a secret key
+generated once and kept there. Production mode (``DATABASE_URL`` set): the secret key
+must come from ``SECRET_KEY``.
+"""
+import os
+import secrets
+from pathlib import Path
+
+
+class ConfigError(RuntimeError):
+    """Raised when the environment does not describe a runnable deployment."""
+
+
+def _flag(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def embedded_secret_key(instance_path):
+    """Return the secret key kept in the instance folder, creating it once.
+
+    The file is created exclusively so that several workers starting together
+    agree on one key.
+    """
+    path = Path(instance_path) / "secret_key"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_hex(32))
+    key = path.read_text().strip()
+    if not key:
+        raise ConfigError(f"{path} is empty; delete it to have a new key generated.")
+    return key
+
+
+def from_environment(instance_path):
+    """Build the configuration mapping for the app from the environment."""
+    database_url = os.environ.get("DATABASE_URL")
+    secret_key = os.environ.get("SECRET_KEY")
+    if database_url:
+        if not secret_key:
+            raise ConfigError(
+                "SECRET_KEY must be set when DATABASE_URL is set (production mode)."
+            )
+    else:
+        database_url = "sqlite:///" + str(Path(instance_path) / "tandem.sqlite")
+        secret_key = secret_key or embedded_secret_key(instance_path)
+    return {
+        "SECRET_KEY": secret_key,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE"),
+        "REMEMBER_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE"),
+        "ANONYMITY_THRESHOLD": int(os.environ.get("ANONYMITY_THRESHOLD", "5")),
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "SIGNIN_LIMIT": os.environ.get("SIGNIN_LIMIT", "5 per minute"),
+    }
+
+
+DEFAULTS = {
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "REMEMBER_COOKIE_SAMESITE": "Lax",
+    "PASSWORD_HASH_METHOD": "scrypt",
+    "PASSWORD_MIN_LENGTH": 8,
+    "PEOPLE_PER_PAGE": 50,
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    "RATELIMIT_HEADERS_ENABLED": False,
+}

@@ -1,0 +1,51 @@
+"""Demo data, so a fresh install has something to show."""
+from sqlalchemy import func, select
+
+from webapp.admin import services as people
+from webapp.extensions import db
+from webapp.models import Role, Team, User
+
+DEMO_PASSWORD = "tandem-demo"
+
+# (email, name, team, role); the first four are the accounts the README lists.
+DEMO_PEOPLE = [
+    ("admin@tandem.example", "Alex Morgan", None, Role.ADMIN),
+    ("leader@tandem.example", "Jordan Blake", None, Role.LEADER),
+    ("sales@tandem.example", "Sam Rivera", "Sales", Role.MEMBER),
+    ("marketing@tandem.example", "Maya Chen", "Marketing", Role.MEMBER),
+    ("priya.shah@tandem.example", "Priya Shah", "Sales", Role.MEMBER),
+    ("tom.okafor@tandem.example", "Tom Okafor", "Sales", Role.MEMBER),
+    ("lena.fischer@tandem.example", "Lena Fischer", "Sales", Role.LEADER),
+    ("diego.alvarez@tandem.example", "Diego Alvarez", "Sales", Role.MEMBER),
+    ("leo.brooks@tandem.example", "Leo Brooks", "Marketing", Role.MEMBER),
+    ("hannah.kim@tandem.example", "Hannah Kim", "Marketing", Role.MEMBER),
+    ("omar.haddad@tandem.example", "Omar Haddad", "Marketing", Role.LEADER),
+    ("zoe.martin@tandem.example", "Zoe Martin", "Marketing", Role.MEMBER),
+]
+
+
+def is_empty():
+    """Return True if nobody has been created yet."""
+    return db.session.scalar(select(func.count()).select_from(User)) == 0
+
+
+def load_demo():
+    """Create the demo people; return the accounts to list. Requires an empty database."""
+    teams = {team.name: team for team in db.session.scalars(select(Team))}
+    for name in ("Sales", "Marketing"):
+        if name not in teams:
+            teams[name] = people.create_team(name)
+    for email, name, team, role in DEMO_PEOPLE:
+        team_id = teams[team].id if team else None
+        people.create_person(people.PersonData(email, name, team_id, role.value), DEMO_PASSWORD)
+    db.session.flush()
+    return demo_accounts()
+
+
+def demo_accounts():
+    """Return (email, name, role, team) for the demo accounts that exist, admin first."""
+    emails = [email for email, *_ in DEMO_PEOPLE[:4]]
+    found = {user.email: user for user in db.session.scalars(
+        select(User).where(User.email.in_(emails), User.active.is_(True)))}
+    return [(u.email, u.name, u.role, u.team.name if u.team else "")
+            for u in (found.get(email) for email in emails) if u is not None]
