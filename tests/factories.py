@@ -46,3 +46,36 @@ def make_user(role="member", team="Sales", name=None, email=None, password=PASSW
     db.session.add(user)
     db.session.commit()
     return _detached(user)
+
+
+def make_round(teams=("Sales", "Marketing"), state="open", anonymous=True, template=True,
+               title="Q1 alignment pulse"):
+    """Create a round in ``state`` (draft, scheduled, open or closed); return its id."""
+    from datetime import timedelta
+
+    from webapp.models import SurveyRound
+    from webapp.models.types import utcnow
+    from webapp.surveys import services
+
+    creator = db.session.scalar(select(User).order_by(User.id)) or make_user(role="leader")
+    team_ids = [get_team(name).id for name in teams]
+    survey_round = services.create_round(
+        services.RoundDetails(title, "One story from first touch to renewal.", team_ids,
+                              anonymous), creator, from_template=template)
+    now = utcnow()
+    survey_round.opens_at, survey_round.closes_at = {
+        "draft": (None, None),
+        "scheduled": (now + timedelta(days=2), None),
+        "open": (now - timedelta(days=1), None),
+        "closed": (now - timedelta(days=10), now - timedelta(days=1)),
+    }[state]
+    db.session.commit()
+    return db.session.get(SurveyRound, survey_round.id).id
+
+
+def first_question_id(round_id):
+    """Return the id of the first question of a round."""
+    from webapp.models import Question
+
+    return db.session.scalar(select(Question.id).where(Question.round_id == round_id)
+                             .order_by(Question.position))

@@ -1,11 +1,8 @@
 """Tandem: helps a company's sales and marketing teams align."""
-import sqlite3
-
 from flask import Flask
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
 
 from webapp import config as config_module
+from webapp import database  # noqa: F401  (installs the SQLite connection settings)
 from webapp.extensions import csrf, db, limiter, login_manager, migrate
 
 __all__ = ["create_app"]
@@ -47,10 +44,12 @@ def register_blueprints(app):
     from webapp.admin import bp as admin_bp
     from webapp.auth import bp as auth_bp
     from webapp.main import bp as main_bp
+    from webapp.surveys import bp as surveys_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
+    app.register_blueprint(surveys_bp, url_prefix="/rounds")
 
 
 def register_errorhandlers(app):
@@ -70,18 +69,11 @@ def register_commands(app):
 
 def register_template_helpers(app):
     """Make helpers available to every template."""
-    from webapp.models import Role
+    from webapp.models import LIKERT_LABELS, Role, RoundStatus
 
-    app.jinja_env.globals["Role"] = Role
+    app.jinja_env.globals.update(Role=Role, RoundStatus=RoundStatus, LIKERT_LABELS=LIKERT_LABELS)
 
-
-@event.listens_for(Engine, "connect")
-def _configure_sqlite(dbapi_connection, _record):
-    """WAL for concurrent readers, a busy timeout instead of instant lock errors, real FKs."""
-    if not isinstance(dbapi_connection, sqlite3.Connection):
-        return
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
+    @app.template_filter("day")
+    def format_day(value):
+        """Format a date or datetime as e.g. 3 Feb 2027."""
+        return f"{value.day} {value:%b %Y}" if value else ""

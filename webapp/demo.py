@@ -1,8 +1,13 @@
 """Demo data, so a fresh install has something to show."""
+import itertools
+import random
+
 from sqlalchemy import func, select
 
+from webapp import demo_content
 from webapp.admin import services as people
 from webapp.extensions import db
+from webapp.demo_rounds import load_demo_rounds
 from webapp.models import Role, Team, User
 
 DEMO_PASSWORD = "tandem-demo"
@@ -22,6 +27,8 @@ DEMO_PEOPLE = [
     ("omar.haddad@tandem.example", "Omar Haddad", "Marketing", Role.LEADER),
     ("zoe.martin@tandem.example", "Zoe Martin", "Marketing", Role.MEMBER),
 ]
+# Colleagues who answered the demo rounds; they have no password.
+TEAM_SIZES = {"Sales": 46, "Marketing": 44}
 
 
 def is_empty():
@@ -38,8 +45,34 @@ def load_demo():
     for email, name, team, role in DEMO_PEOPLE:
         team_id = teams[team].id if team else None
         people.create_person(people.PersonData(email, name, team_id, role.value), DEMO_PASSWORD)
+    _add_colleagues(teams)
     db.session.flush()
+    leader = db.session.scalar(select(User).where(User.email == DEMO_PEOPLE[1][0]))
+    load_demo_rounds(leader, skip_emails={email for email, *_ in DEMO_PEOPLE[:4]})
     return demo_accounts()
+
+
+def _colleague_names():
+    pairs = list(itertools.product(demo_content.FIRST_NAMES, demo_content.LAST_NAMES))
+    random.Random(90).shuffle(pairs)
+    return iter(pairs)
+
+
+def _add_colleagues(teams):
+    taken = {email for email, *_ in DEMO_PEOPLE}
+    names = _colleague_names()
+    for team_name, size in TEAM_SIZES.items():
+        named = sum(1 for _, _, team, _ in DEMO_PEOPLE if team == team_name)
+        added = 0
+        while named + added < size:
+            first, last = next(names)
+            email = f"{first}.{last}@tandem.example".lower().replace(" ", "").replace("'", "")
+            if email in taken:
+                continue
+            taken.add(email)
+            db.session.add(User(email=email, name=f"{first} {last}", role=Role.MEMBER.value,
+                                team_id=teams[team_name].id))
+            added += 1
 
 
 def demo_accounts():

@@ -1,8 +1,8 @@
 from sqlalchemy import func, select
 
-from webapp.demo import DEMO_PASSWORD, DEMO_PEOPLE
+from webapp.demo import DEMO_PASSWORD, DEMO_PEOPLE, TEAM_SIZES
 from webapp.extensions import db
-from webapp.models import User
+from webapp.models import Receipt, RoundStatus, SurveyResponse, SurveyRound, User
 
 
 def _people(app):
@@ -96,7 +96,17 @@ def test_load_demo_once(app, runner, auth):
         assert email in result.output
     with app.app_context():
         count = db.session.scalar(select(func.count()).select_from(User))
-    assert count == len(DEMO_PEOPLE)
+        without_team = sum(1 for _, _, team, _ in DEMO_PEOPLE if team is None)
+        assert count == sum(TEAM_SIZES.values()) + without_team
+        rounds = db.session.scalars(select(SurveyRound).order_by(SurveyRound.id)).all()
+        assert [r.status for r in rounds] == [RoundStatus.CLOSED, RoundStatus.OPEN]
+        responses = dict(db.session.execute(
+            select(SurveyResponse.round_id, func.count()).group_by(SurveyResponse.round_id)).all())
+        assert 75 <= responses[rounds[0].id] <= 90
+        staff = db.session.scalars(select(User.id).where(User.email.in_(
+            ["sales@tandem.example", "marketing@tandem.example"]))).all()
+        assert not db.session.scalar(select(func.count()).select_from(Receipt).where(
+            Receipt.user_id.in_(staff))), "the demo staff can still answer the open round"
     again = runner.invoke(args=["load-demo"])
     assert "no demo data was added" in again.output and "admin@tandem.example" in again.output
     with app.app_context():

@@ -16,6 +16,10 @@ def _only_admin(anonymous="login", other="forbidden", admin="ok"):
     return {"anonymous": anonymous, "member": other, "leader": other, "admin": admin}
 
 
+def _leaders(outcome="ok"):
+    return {"anonymous": "login", "member": "forbidden", "leader": outcome, "admin": outcome}
+
+
 def _signed_in(outcome):
     return {"anonymous": "login", **{role: outcome for role in SIGNED_IN}}
 
@@ -43,6 +47,29 @@ EXPECTED = {
     ("admin.edit_team", "GET"): _only_admin(),
     ("admin.edit_team", "POST"): _only_admin(admin="redirect"),
     ("admin.delete_team", "POST"): _only_admin(admin="redirect"),
+    ("surveys.rounds", "GET"): _leaders(),
+    ("surveys.new_round", "GET"): _leaders(),
+    ("surveys.new_round", "POST"): _leaders(),
+    ("surveys.manage", "GET"): _leaders(),
+    ("surveys.edit_round", "GET"): _leaders(),
+    ("surveys.edit_round", "POST"): _leaders(),
+    ("surveys.open_round", "POST"): _leaders("redirect"),
+    ("surveys.close_round", "POST"): _leaders("redirect"),
+    ("surveys.delete_round", "POST"): _leaders("redirect"),
+    ("surveys.new_question", "GET"): _leaders(),
+    ("surveys.new_question", "POST"): _leaders(),
+    ("surveys.edit_question", "GET"): _leaders(),
+    ("surveys.edit_question", "POST"): _leaders("redirect"),
+    ("surveys.move_question", "POST"): _leaders("redirect"),
+    ("surveys.delete_question", "POST"): _leaders("redirect"),
+    ("surveys.preview", "GET"): _leaders(),
+    # The round's audience is Sales: the member is in Sales, the leader in Marketing,
+    # the admin in no team.
+    ("surveys.answer", "GET"): _only_admin(other="forbidden", admin="forbidden") | {
+        "member": "ok"},
+    ("surveys.answer", "POST"): _only_admin(other="forbidden", admin="forbidden") | {
+        "member": "ok"},
+    ("surveys.thanks", "GET"): _signed_in("redirect"),
 }
 
 
@@ -61,8 +88,10 @@ def test_every_route_has_expectations(app):
 def _url_values(app, rule, people):
     with app.app_context():
         spare_team = factories.get_team("Spare")
+        round_id = factories.make_round(teams=("Sales",))
+        question_id = factories.first_question_id(round_id)
     values = {"person_id": people["member"].id, "team_id": spare_team.id,
-              "filename": "tandem.css"}
+              "filename": "tandem.css", "round_id": round_id, "question_id": question_id}
     return {name: values[name] for name in rule.arguments}
 
 

@@ -1,15 +1,12 @@
 """Browser tests drive Debian's Chromium through Playwright against a live server."""
 import os
-import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
-
 from tests.conftest import make_config
+from tests.live import serve
 from webapp import create_app
-from webapp.extensions import db
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -39,15 +36,8 @@ def page(browser):
 @pytest.fixture
 def live_server(app, database_url):
     """Serve an app that checks CSRF tokens, as in production, on a free local port."""
-    served = create_app(make_config(database_url, WTF_CSRF_ENABLED=True))
-    server = make_server("127.0.0.1", 0, served, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
-    with served.app_context():
-        db.engine.dispose()
+    with serve(create_app(make_config(database_url, WTF_CSRF_ENABLED=True))) as url:
+        yield url
 
 
 @pytest.fixture

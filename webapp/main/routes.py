@@ -3,6 +3,8 @@ from flask import render_template
 from flask_login import current_user, login_required
 
 from webapp.main import bp, services
+from webapp.surveys import answering
+from webapp.surveys import services as rounds
 
 
 @bp.route("/")
@@ -10,4 +12,6 @@ from webapp.main import bp, services
 def home():
     """Show a signed-in person what is open to them."""
     headcounts = services.team_headcounts() if current_user.is_admin else None
-    return render_template("main/home.html", headcounts=headcounts)
+    led_rounds = rounds.all_rounds()[:5] if current_user.is_leader else None
+    return render_template("main/home.html", headcounts=headcounts, led_rounds=led_rounds,
+                           open_rounds=answering.open_rounds_for(current_user))

@@ -1,4 +1,12 @@
 """Database models, one module per area."""
+from webapp.models.ideas import Idea
 from webapp.models.people import ROLES, Role, Team, User
+from webapp.models.surveys import (CHOICE_KINDS, KINDS, LEVER_LABELS, LEVERS, LIKERT_LABELS,
+                                   Answer, Lever, Question, QuestionKind, Receipt,
+                                   ResponseDraft, RoundStatus, SurveyResponse, SurveyRound)
 
-__all__ = ["ROLES", "Role", "Team", "User"]
+__all__ = [
+    "Answer", "CHOICE_KINDS", "Idea", "KINDS", "LEVERS", "LEVER_LABELS", "LIKERT_LABELS",
+    "Lever", "Question", "QuestionKind", "ROLES", "Receipt", "ResponseDraft", "Role",
+    "RoundStatus", "SurveyResponse", "SurveyRound", "Team", "User",
+]

@@ -1,18 +1,14 @@
 """People and the teams they belong to."""
 import secrets
-from datetime import datetime, timezone
+from datetime import datetime
 from enum import StrEnum
 
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, String, true
+from sqlalchemy import CheckConstraint, ForeignKey, String, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.extensions import db
-
-
-def utcnow():
-    """Return the current time, timezone-aware, in UTC."""
-    return datetime.now(timezone.utc)
+from webapp.models.types import UTCDateTime, utcnow
 
 
 def new_login_token():
@@ -40,7 +36,7 @@ class Team(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(80), unique=True)
     description: Mapped[str] = mapped_column(String(300), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     members: Mapped[list["User"]] = relationship(back_populates="team")
 
@@ -69,8 +65,8 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True, server_default=true())
     # Part of the session id: changing it ends every existing session of this person.
     login_token: Mapped[str] = mapped_column(String(32), unique=True, default=new_login_token)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     team: Mapped[Team | None] = relationship(back_populates="members")
 

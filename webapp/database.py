@@ -1,0 +1,55 @@
+"""Database helpers that differ between SQLite and PostgreSQL."""
+import sqlite3
+
+from flask import has_request_context, request
+from sqlalchemy import event
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Engine
+
+from webapp.extensions import db
+
+_READ_ONLY_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+def insert_or_ignore(model, **values):
+    """Insert a row unless it conflicts with a unique constraint; True if it was inserted.
+
+    A conflict means "already done", never an error: the database decides, so two
+    concurrent requests cannot both succeed.
+    """
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    table = model.__table__
+    # RETURNING, because not every driver reports a rowcount for this statement.
+    statement = (insert(table).values(**values).on_conflict_do_nothing()
+                 .returning(*table.primary_key.columns))
+    return db.session.execute(statement).first() is not None
+
+
+@event.listens_for(Engine, "connect")
+def _configure_sqlite(dbapi_connection, _record):
+    """WAL for concurrent readers, a busy timeout instead of instant lock errors, real FKs."""
+    if not isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+    # Transactions are begun by _begin_sqlite below, not by the driver.
+    dbapi_connection.isolation_level = None
+
+
+@event.listens_for(Engine, "begin")
+def _begin_sqlite(connection):
+    """Begin SQLite transactions of state-changing requests IMMEDIATE.
+
+    A deferred transaction that reads, then writes, fails at once with "database is
+    locked" if another writer got in between; taking the write lock first makes it wait
+    (busy timeout) instead. Pages that only read keep concurrent deferred transactions.
+    """
+    if connection.dialect.name != "sqlite":
+        return
+    writes = has_request_context() and request.method not in _READ_ONLY_METHODS
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")

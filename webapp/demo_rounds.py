@@ -1,0 +1,96 @@
+"""Demo survey rounds: a closed round with about 80 responses, and an open one."""
+import random
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from webapp import demo_content
+from webapp.extensions import db
+from webapp.models import Lever, QuestionKind, Team, User
+from webapp.models.types import utcnow
+from webapp.surveys import answering, services, template
+
+# Mean Likert answer per lever for (Sales, Marketing): believable gaps between the teams.
+LEVER_MEANS = {
+    Lever.SHARE_VISION: (3.7, 3.8),
+    Lever.UNIFY_GOAL: (3.0, 2.5),
+    Lever.FORCE_COMMUNICATION: (3.1, 2.6),
+    Lever.REWARD_BEHAVIOUR: (2.4, 3.1),
+    Lever.SHINE_SPOTLIGHT: (2.9, 2.2),
+    Lever.GET_IDEAS: (3.2, 3.3),
+}
+# Share of each team that answers each kind of open question.
+ANSWER_RATES = {0: 0.85, 1: 0.6}
+COMMENT_RATE = 0.25
+
+
+def _quarter_title(moment):
+    return f"Q{(moment.month - 1) // 3 + 1} {moment.year} alignment pulse"
+
+
+def _likert(rng, mean, mood):
+    return min(5, max(1, round(rng.gauss(mean + mood, 0.85))))
+
+
+def _answers(rng, survey_round, team_index, team_name, pools):
+    mood = rng.gauss(0, 0.45)  # some people are more positive about everything
+    answers, idea_index = {}, 0
+    for question in survey_round.questions:
+        if question.kind == QuestionKind.LIKERT:
+            mean = LEVER_MEANS[Lever(question.lever)][team_index]
+            answers[question.id] = _likert(rng, mean, mood)
+        elif question.kind == QuestionKind.IDEA:
+            pool = pools[idea_index][team_name]
+            if pool and rng.random() < ANSWER_RATES[idea_index]:
+                answers[question.id] = pool.pop()
+            idea_index += 1
+        elif question.kind == QuestionKind.LONG_TEXT:
+            pool = pools[2][team_name]
+            if pool and rng.random() < COMMENT_RATE:
+                answers[question.id] = pool.pop()
+    return answers
+
+
+def _fill(rng, survey_round, respondents, pools, start, days):
+    for person in respondents:
+        team_name = person.team.name
+        when = start + timedelta(days=rng.uniform(0, days))
+        answers = _answers(rng, survey_round, 0 if team_name == "Sales" else 1, team_name, pools)
+        answering.submit(survey_round, person, answers, now=when)
+
+
+def _pools(rng):
+    pools = []
+    for source in (demo_content.CHANGE_IDEAS, demo_content.HELPFUL_THINGS,
+                   demo_content.COMMENTS):
+        shuffled = {team: rng.sample(texts, len(texts)) for team, texts in source.items()}
+        pools.append(shuffled)
+    return pools
+
+
+def load_demo_rounds(leader, skip_emails=()):
+    """Create a closed round with about 80 responses and an open one with a few."""
+    rng = random.Random(2027)
+    teams = db.session.scalars(select(Team).where(Team.name.in_(["Sales", "Marketing"]))).all()
+    team_ids = [team.id for team in teams]
+    staff = {team.name: [person for person in db.session.scalars(
+        select(User).where(User.team_id == team.id, User.active.is_(True)).order_by(User.id))
+        if person.email not in skip_emails] for team in teams}
+    now = utcnow()
+    pools = _pools(rng)
+
+    closed_start = now - timedelta(days=95)
+    closed = services.create_round(services.RoundDetails(
+        _quarter_title(closed_start), template.VISION, team_ids), leader)
+    closed.opens_at, closed.closes_at = closed_start, closed_start + timedelta(days=18)
+    respondents = rng.sample(staff["Sales"], 42) + rng.sample(staff["Marketing"], 38)
+    _fill(rng, closed, respondents, pools, closed_start, 17)
+
+    open_start = now - timedelta(days=3)
+    current = services.create_round(services.RoundDetails(
+        _quarter_title(now), template.VISION, team_ids), leader)
+    current.opens_at, current.closes_at = open_start, now + timedelta(days=14)
+    respondents = rng.sample(staff["Sales"], 14) + rng.sample(staff["Marketing"], 11)
+    _fill(rng, current, respondents, pools, open_start, 2.9)
+    db.session.flush()
+    return closed, current

@@ -1,0 +1,193 @@
+"""Answering a round: the form built from its questions, drafts, and submitting once."""
+from datetime import datetime, time, timezone
+
+from flask_wtf import FlaskForm
+from sqlalchemy import delete, exists, select
+from wtforms import (RadioField, SelectChoice, SelectMultipleField, StringField,
+                     TextAreaField)
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from webapp.database import insert_or_ignore
+from webapp.errors import ServiceError
+from webapp.extensions import db
+from webapp.models import (LIKERT_LABELS, Answer, Idea, QuestionKind, Receipt, ResponseDraft,
+                           RoundStatus, SurveyResponse, SurveyRound)
+from webapp.models.surveys import round_team
+from webapp.models.types import utcnow
+
+TEXT_LIMIT = 2000
+IDEA_LIMIT = 1000
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Several choices shown as checkboxes."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def field_name(question):
+    """Return the form field name of ``question``."""
+    return f"q{question.id}"
+
+
+def _presence(question, enforce_required):
+    if not (question.required and enforce_required):
+        return [Optional()]
+    if question.kind in (QuestionKind.LIKERT, QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+        return [InputRequired("Choose an answer: this question is required.")]
+    return [DataRequired("Write an answer: this question is required.")]
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def _field(question, enforce_required):
+    presence = _presence(question, enforce_required)
+    kind = question.kind
+    if kind == QuestionKind.LIKERT:
+        return RadioField(question.text, validators=presence, coerce=int,
+                          choices=[SelectChoice(n, label) for n, label in LIKERT_LABELS.items()])
+    if kind == QuestionKind.SINGLE:
+        return RadioField(question.text, validators=presence, coerce=int,
+                          choices=[SelectChoice(i, o) for i, o in enumerate(question.options)])
+    if kind == QuestionKind.MULTIPLE:
+        return MultiCheckboxField(question.text, validators=presence, coerce=int,
+                                  choices=[SelectChoice(i, o)
+                                           for i, o in enumerate(question.options)])
+    limit = IDEA_LIMIT if kind == QuestionKind.IDEA else TEXT_LIMIT
+    length = Length(max=limit, message=f"Keep it to at most {limit:,} characters.")
+    field_class = StringField if kind == QuestionKind.SHORT_TEXT else TextAreaField
+    return field_class(question.text, validators=[*presence, length], filters=[_strip])
+
+
+def answer_form(survey_round, enforce_required=True, **kwargs):
+    """Build and return the answer form of ``survey_round``.
+
+    Saving a draft checks everything but required answers; submitting checks all.
+    """
+    class AnswerForm(FlaskForm):
+        pass
+
+    for question in survey_round.questions:
+        setattr(AnswerForm, field_name(question), _field(question, enforce_required))
+    return AnswerForm(**kwargs)
+
+
+def form_answers(survey_round, form):
+    """Return {question id: value} from a validated form, leaving out blank answers."""
+    answers = {}
+    for question in survey_round.questions:
+        value = form[field_name(question)].data
+        if value not in (None, "", []):
+            answers[question.id] = value
+    return answers
+
+
+def can_answer(survey_round, user):
+    """True if ``user``'s team is in the round's audience."""
+    return user.team_id is not None and any(
+        team.id == user.team_id for team in survey_round.teams)
+
+
+def has_submitted(survey_round, user):
+    """True if ``user`` has a receipt for the round."""
+    return db.session.scalar(select(exists().where(
+        Receipt.round_id == survey_round.id, Receipt.user_id == user.id)))
+
+
+def load_draft(survey_round, user):
+    """Return the person's saved answers as form data, or None."""
+    draft = db.session.get(ResponseDraft, (survey_round.id, user.id))
+    if draft is None:
+        return None
+    by_id = {question.id: question for question in survey_round.questions}
+    return {field_name(by_id[int(qid)]): value for qid, value in draft.answers.items()
+            if int(qid) in by_id}
+
+
+def save_draft(survey_round, user, answers):
+    """Keep ``answers`` for the person to come back to; replaces an earlier draft."""
+    _check_open(survey_round)
+    draft = db.session.get(ResponseDraft, (survey_round.id, user.id))
+    stored = {str(qid): value for qid, value in answers.items()}
+    if draft is None:
+        insert_or_ignore(ResponseDraft, round_id=survey_round.id, user_id=user.id,
+                         answers=stored, saved_at=utcnow())
+    else:
+        draft.answers = stored
+        draft.saved_at = utcnow()
+    db.session.flush()
+
+
+def _check_open(survey_round, now=None):
+    if survey_round.status_at(now or utcnow()) != RoundStatus.OPEN:
+        raise ServiceError("This round is not open for answers.")
+
+
+def _answer_row(question, value):
+    if question.kind == QuestionKind.MULTIPLE:
+        return Answer(question_id=question.id, choices=sorted(value))
+    if question.kind in (QuestionKind.LIKERT, QuestionKind.SINGLE):
+        return Answer(question_id=question.id, number=value)
+    return Answer(question_id=question.id, text=value)
+
+
+def submit(survey_round, user, answers, now=None):
+    """Store the person's response once; return False if they had already submitted.
+
+    The receipt goes in first: if it already exists the response is not stored, so
+    concurrent submissions leave exactly one of each. In an anonymous round neither
+    the response nor its ideas name the person, and they carry only the day.
+    ``now`` is for loading past rounds (demo data); it defaults to the current time.
+    """
+    now = now or utcnow()
+    _check_open(survey_round, now)
+    today = now.date()
+    if not insert_or_ignore(Receipt, round_id=survey_round.id, user_id=user.id,
+                            submitted_on=today):
+        return False
+    author_id = None if survey_round.anonymous else user.id
+    created_at = (datetime.combine(today, time.min, tzinfo=timezone.utc)
+                  if survey_round.anonymous else now)
+    response = SurveyResponse(round_id=survey_round.id, team_id=user.team_id,
+                              respondent_id=author_id, submitted_on=today)
+    for question in survey_round.questions:
+        if question.id not in answers:
+            continue
+        value = answers[question.id]
+        response.answers.append(_answer_row(question, value))
+        if question.kind == QuestionKind.IDEA:
+            db.session.add(Idea(round_id=survey_round.id, team_id=user.team_id,
+                                author_id=author_id, question_id=question.id, text=value,
+                                created_at=created_at))
+    db.session.add(response)
+    db.session.execute(delete(ResponseDraft).where(ResponseDraft.round_id == survey_round.id,
+                                                   ResponseDraft.user_id == user.id))
+    db.session.flush()
+    return True
+
+
+def open_rounds_for(user):
+    """Return (round, state) for each open round of the person's team, newest first.
+
+    ``state`` is "submitted", "draft" or "new".
+    """
+    if user.team_id is None:
+        return []
+    now = utcnow()
+    rounds = db.session.scalars(
+        select(SurveyRound)
+        .join(round_team, round_team.c.round_id == SurveyRound.id)
+        .where(round_team.c.team_id == user.team_id, SurveyRound.opens_at <= now,
+               (SurveyRound.closes_at.is_(None)) | (SurveyRound.closes_at > now))
+        .order_by(SurveyRound.opens_at.desc())).all()
+    ids = [survey_round.id for survey_round in rounds]
+    submitted = set(db.session.scalars(select(Receipt.round_id).where(
+        Receipt.user_id == user.id, Receipt.round_id.in_(ids))))
+    drafted = set(db.session.scalars(select(ResponseDraft.round_id).where(
+        ResponseDraft.user_id == user.id, ResponseDraft.round_id.in_(ids))))
+    return [(r, "submitted" if r.id in submitted else "draft" if r.id in drafted else "new")
+            for r in rounds]

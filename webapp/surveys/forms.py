@@ -1,0 +1,59 @@
+"""Forms for rounds and their questions (the answer form is built in answering.py)."""
+from flask_wtf import FlaskForm
+from wtforms import (BooleanField, DateField, RadioField, SelectChoice, SelectField,
+                     StringField, TextAreaField)
+from wtforms.validators import DataRequired, Length, Optional
+
+from webapp.models import KINDS, LEVER_LABELS, Lever, QuestionKind
+from webapp.surveys.answering import MultiCheckboxField
+
+
+class RoundForm(FlaskForm):
+    """A round's details."""
+
+    title = StringField("Title", validators=[DataRequired(), Length(max=200)])
+    vision = TextAreaField("Company vision", validators=[Optional(), Length(max=2000)],
+                           render_kw={"rows": 3})
+    team_ids = MultiCheckboxField("Teams taking part", coerce=int)
+    anonymous = BooleanField("Anonymous: responses carry the team, never the person",
+                             default=True)
+    opens_on = DateField("Opens on (optional)", validators=[Optional()])
+    closes_on = DateField("Closes after (optional)", validators=[Optional()])
+
+    def set_team_choices(self, teams):
+        """Offer ``teams`` as the audience."""
+        self.team_ids.choices = [SelectChoice(team.id, team.name) for team in teams]
+
+
+class NewRoundForm(RoundForm):
+    """A new round's details and where its questions come from."""
+
+    start_from = RadioField("Questions", default="template", choices=[
+        SelectChoice("template", "The built-in \"How should we align?\" questions"),
+        SelectChoice("blank", "No questions: I will write my own"),
+    ])
+
+
+class QuestionForm(FlaskForm):
+    """A question's kind, wording, lever and options."""
+
+    kind = SelectField("Kind", choices=[SelectChoice(kind, QuestionKind(kind).label)
+                                        for kind in KINDS])
+    text = StringField("Question", validators=[DataRequired(), Length(max=500)])
+    help = StringField("Help text (optional)", validators=[Optional(), Length(max=500)])
+    lever = SelectField("Lever", default="", choices=[SelectChoice("", "— none —")] + [
+        SelectChoice(lever.value, LEVER_LABELS[lever]) for lever in Lever])
+    required = BooleanField("Required")
+    options = TextAreaField("Options, one per line (choice questions)",
+                            validators=[Optional(), Length(max=4000)], render_kw={"rows": 4})
+
+    @classmethod
+    def for_question(cls, question):
+        """Return the form filled in from ``question`` (on POST, the posted data wins)."""
+        return cls(data={"kind": question.kind, "text": question.text, "help": question.help,
+                         "lever": question.lever or "", "required": question.required,
+                         "options": "\n".join(question.options or [])})
+
+    def option_list(self):
+        """Return the options as a list of lines."""
+        return (self.options.data or "").splitlines()

@@ -1,0 +1,298 @@
+"""Views for running survey rounds (leaders) and answering them (staff)."""
+from functools import wraps
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from webapp.admin.services import all_teams
+from webapp.errors import ServiceError
+from webapp.extensions import db
+from webapp.models import Question, RoundStatus
+from webapp.surveys import answering, bp, services
+from webapp.surveys.forms import NewRoundForm, QuestionForm, RoundForm
+
+
+def leader_required(view):
+    """Let only leaders and admins in."""
+    @wraps(view)
+    @login_required
+    def wrapped(*args, **kwargs):
+        if not current_user.is_leader:
+            abort(403)
+        return view(*args, **kwargs)
+    return wrapped
+
+
+def _round_or_404(round_id):
+    survey_round = services.get_round(round_id)
+    if survey_round is None:
+        abort(404)
+    return survey_round
+
+
+def _question_or_404(survey_round, question_id):
+    question = db.session.get(Question, question_id)
+    if question is None or question.round_id != survey_round.id:
+        abort(404)
+    return question
+
+
+def _show_error(form, error):
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = [*field.errors, error.message]
+    else:
+        flash(error.message, "error")
+
+
+def _details(form):
+    return services.RoundDetails(form.title.data, form.vision.data, form.team_ids.data,
+                                 form.anonymous.data, form.opens_on.data, form.closes_on.data)
+
+
+@bp.route("/")
+@leader_required
+def rounds():
+    """List every round with its status."""
+    return render_template("surveys/rounds.html", rounds=services.all_rounds())
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@leader_required
+def new_round():
+    """Create a round from the built-in template or from scratch."""
+    from webapp.surveys import template
+    form = NewRoundForm(data=None if request.method == "POST" else {
+        "title": template.TITLE, "vision": template.VISION})
+    teams = all_teams()
+    form.set_team_choices(teams)
+    if request.method == "GET":
+        form.team_ids.data = [team.id for team in teams if team.name in ("Sales", "Marketing")]
+    if form.validate_on_submit():
+        try:
+            survey_round = services.create_round(_details(form), current_user,
+                                                 from_template=form.start_from.data == "template")
+        except ServiceError as error:
+            db.session.rollback()
+            _show_error(form, error)
+        else:
+            db.session.commit()
+            flash("The round is created as a draft. Review the questions, then open it.",
+                  "success")
+            return redirect(url_for(".manage", round_id=survey_round.id))
+    return render_template("surveys/round_form.html", form=form, survey_round=None)
+
+
+@bp.route("/<int:round_id>")
+@leader_required
+def manage(round_id):
+    """A round's overview for leaders: status, participation, questions."""
+    survey_round = _round_or_404(round_id)
+    return render_template("surveys/manage.html", survey_round=survey_round,
+                           frozen=services.is_frozen(survey_round),
+                           participation=services.participation(survey_round),
+                           RoundStatus=RoundStatus)
+
+
+@bp.route("/<int:round_id>/edit", methods=["GET", "POST"])
+@leader_required
+def edit_round(round_id):
+    """Change a round's title, vision, audience, dates or anonymity."""
+    survey_round = _round_or_404(round_id)
+    form = RoundForm(obj=survey_round)
+    form.set_team_choices(all_teams())
+    if request.method == "GET":
+        form.team_ids.data = [team.id for team in survey_round.teams]
+        form.opens_on.data = survey_round.opens_at.date() if survey_round.opens_at else None
+        form.closes_on.data = survey_round.closes_at.date() if survey_round.closes_at else None
+    if form.validate_on_submit():
+        try:
+            services.update_round(survey_round, _details(form))
+        except ServiceError as error:
+            db.session.rollback()
+            _show_error(form, error)
+        else:
+            db.session.commit()
+            flash("The round is saved.", "success")
+            return redirect(url_for(".manage", round_id=round_id))
+    return render_template("surveys/round_form.html", form=form, survey_round=survey_round)
+
+
+def _round_action(round_id, action, message):
+    survey_round = _round_or_404(round_id)
+    try:
+        action(survey_round)
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash(message, "success")
+    return survey_round
+
+
+@bp.route("/<int:round_id>/open", methods=["POST"])
+@leader_required
+def open_round(round_id):
+    """Open a round now."""
+    _round_action(round_id, services.open_round, "The round is open.")
+    return redirect(url_for(".manage", round_id=round_id))
+
+
+@bp.route("/<int:round_id>/close", methods=["POST"])
+@leader_required
+def close_round(round_id):
+    """Close a round now."""
+    _round_action(round_id, services.close_round, "The round is closed.")
+    return redirect(url_for(".manage", round_id=round_id))
+
+
+@bp.route("/<int:round_id>/delete", methods=["POST"])
+@leader_required
+def delete_round(round_id):
+    """Delete a round nobody has answered."""
+    survey_round = _round_action(round_id, services.delete_round, "The round is deleted.")
+    if db.session.get(type(survey_round), round_id) is None:
+        return redirect(url_for(".rounds"))
+    return redirect(url_for(".manage", round_id=round_id))
+
+
+def _question_details(form):
+    return services.QuestionDetails(form.kind.data, form.text.data, form.help.data,
+                                    form.lever.data or None, form.required.data,
+                                    form.option_list())
+
+
+@bp.route("/<int:round_id>/questions/new", methods=["GET", "POST"])
+@leader_required
+def new_question(round_id):
+    """Add a question to a round nobody has answered."""
+    survey_round = _round_or_404(round_id)
+    form = QuestionForm()
+    if form.validate_on_submit():
+        try:
+            services.add_question(survey_round, _question_details(form))
+        except ServiceError as error:
+            db.session.rollback()
+            _show_error(form, error)
+        else:
+            db.session.commit()
+            flash("The question is added.", "success")
+            return redirect(url_for(".manage", round_id=round_id) + "#questions")
+    return render_template("surveys/question_form.html", form=form, survey_round=survey_round,
+                           question=None, frozen=services.is_frozen(survey_round))
+
+
+@bp.route("/<int:round_id>/questions/<int:question_id>/edit", methods=["GET", "POST"])
+@leader_required
+def edit_question(round_id, question_id):
+    """Edit a question; once the round is answered, only its wording."""
+    survey_round = _round_or_404(round_id)
+    question = _question_or_404(survey_round, question_id)
+    frozen = services.is_frozen(survey_round)
+    form = QuestionForm.for_question(question)
+    if form.validate_on_submit():
+        try:
+            services.update_question(question, _question_details(form))
+        except ServiceError as error:
+            db.session.rollback()
+            _show_error(form, error)
+        else:
+            db.session.commit()
+            flash("The question is saved.", "success")
+            return redirect(url_for(".manage", round_id=round_id) + "#questions")
+    return render_template("surveys/question_form.html", form=form, survey_round=survey_round,
+                           question=question, frozen=frozen)
+
+
+@bp.route("/<int:round_id>/questions/<int:question_id>/move", methods=["POST"])
+@leader_required
+def move_question(round_id, question_id):
+    """Move a question up or down."""
+    survey_round = _round_or_404(round_id)
+    question = _question_or_404(survey_round, question_id)
+    offset = -1 if request.form.get("direction") == "up" else 1
+    try:
+        services.move_question(question, offset)
+    except ServiceError as error:
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+    return redirect(url_for(".manage", round_id=round_id) + "#questions")
+
+
+@bp.route("/<int:round_id>/questions/<int:question_id>/delete", methods=["POST"])
+@leader_required
+def delete_question(round_id, question_id):
+    """Remove a question from a round nobody has answered."""
+    survey_round = _round_or_404(round_id)
+    question = _question_or_404(survey_round, question_id)
+    try:
+        services.remove_question(question)
+    except ServiceError as error:
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash("The question is removed.", "success")
+    return redirect(url_for(".manage", round_id=round_id) + "#questions")
+
+
+@bp.route("/<int:round_id>/preview")
+@leader_required
+def preview(round_id):
+    """Show the survey as people will see it, without answering."""
+    survey_round = _round_or_404(round_id)
+    return render_template("surveys/answer.html", survey_round=survey_round,
+                           form=answering.answer_form(survey_round, meta={"csrf": False}),
+                           preview=True)
+
+
+@bp.route("/<int:round_id>/answer", methods=["GET", "POST"])
+@login_required
+def answer(round_id):
+    """Answer a round: save and come back, then submit once."""
+    survey_round = _round_or_404(round_id)
+    if not answering.can_answer(survey_round, current_user):
+        abort(403)
+    if answering.has_submitted(survey_round, current_user):
+        return redirect(url_for(".thanks", round_id=round_id))
+    if survey_round.status != RoundStatus.OPEN:
+        flash("This round is not open for answers.", "info")
+        return redirect(url_for("main.home"))
+    if request.method == "POST":
+        return _post_answers(survey_round)
+    form = answering.answer_form(survey_round, data=answering.load_draft(
+        survey_round, current_user))
+    return render_template("surveys/answer.html", survey_round=survey_round, form=form,
+                           preview=False)
+
+
+def _post_answers(survey_round):
+    saving = request.form.get("action") == "save"
+    form = answering.answer_form(survey_round, enforce_required=not saving)
+    if not form.validate_on_submit():
+        flash("Some answers need a look: see the messages below. Nothing is lost.", "error")
+        return render_template("surveys/answer.html", survey_round=survey_round, form=form,
+                               preview=False)
+    answers = answering.form_answers(survey_round, form)
+    if saving:
+        answering.save_draft(survey_round, current_user, answers)
+        db.session.commit()
+        flash("Your answers are saved. Come back any time before the round closes "
+              "to finish and submit.", "success")
+        return redirect(url_for(".answer", round_id=survey_round.id))
+    if answering.submit(survey_round, current_user, answers):
+        db.session.commit()
+    else:
+        db.session.rollback()
+    return redirect(url_for(".thanks", round_id=survey_round.id))
+
+
+@bp.route("/<int:round_id>/thanks")
+@login_required
+def thanks(round_id):
+    """Thank the person once they have submitted."""
+    survey_round = _round_or_404(round_id)
+    if not answering.has_submitted(survey_round, current_user):
+        return redirect(url_for(".answer", round_id=round_id))
+    return render_template("surveys/thanks.html", survey_round=survey_round)

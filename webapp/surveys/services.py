@@ -1,0 +1,263 @@
+"""Creating and running survey rounds: details, questions, opening and closing."""
+from dataclasses import dataclass
+from datetime import datetime, time, timezone
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import selectinload
+
+from webapp.errors import ServiceError
+from webapp.extensions import db
+from webapp.models import (CHOICE_KINDS, Question, QuestionKind, Receipt, ResponseDraft,
+                           RoundStatus, SurveyResponse, SurveyRound, Team, User)
+from webapp.models.surveys import round_team
+from webapp.models.types import utcnow
+from webapp.surveys import template
+
+MAX_OPTIONS = 20
+
+
+@dataclass
+class RoundDetails:
+    """What a leader sets about a round."""
+
+    title: str
+    vision: str
+    team_ids: list
+    anonymous: bool = True
+    opens_on: object = None
+    closes_on: object = None
+
+
+def _start_of(day):
+    return datetime.combine(day, time.min, tzinfo=timezone.utc) if day else None
+
+
+def _end_of(day):
+    return datetime.combine(day, time.max, tzinfo=timezone.utc) if day else None
+
+
+def _apply_details(survey_round, details):
+    title = (details.title or "").strip()
+    if not title:
+        raise ServiceError("Give the round a title.", field="title")
+    teams = db.session.scalars(select(Team).where(Team.id.in_(details.team_ids or []))).all()
+    if not teams:
+        raise ServiceError("Choose at least one team to take part.", field="team_ids")
+    opens_at, closes_at = _start_of(details.opens_on), _end_of(details.closes_on)
+    if survey_round.has_started:
+        opens_at = survey_round.opens_at
+        if details.anonymous != survey_round.anonymous:
+            raise ServiceError("Anonymity cannot change once the round has opened.")
+    if opens_at and closes_at and closes_at <= opens_at:
+        raise ServiceError("The closing date must be after the opening date.",
+                           field="closes_on")
+    survey_round.title = title
+    survey_round.vision = (details.vision or "").strip()
+    survey_round.teams = list(teams)
+    survey_round.anonymous = details.anonymous
+    survey_round.opens_at, survey_round.closes_at = opens_at, closes_at
+
+
+def create_round(details, creator, from_template=True):
+    """Create a round; from the built-in template it gets its questions too."""
+    survey_round = SurveyRound(created_by_id=creator.id, opens_at=None, closes_at=None)
+    _apply_details(survey_round, details)
+    if from_template:
+        survey_round.questions = [Question(position=index, **fields)
+                                  for index, fields in enumerate(template.template_questions())]
+    db.session.add(survey_round)
+    db.session.flush()
+    return survey_round
+
+
+def update_round(survey_round, details):
+    """Change a round's details; anonymity and the opening date are fixed once it opens."""
+    if survey_round.status == RoundStatus.CLOSED:
+        raise ServiceError("A closed round cannot be changed.")
+    _apply_details(survey_round, details)
+    db.session.flush()
+
+
+def open_round(survey_round):
+    """Open a round now."""
+    if survey_round.status == RoundStatus.OPEN:
+        return
+    if survey_round.status == RoundStatus.CLOSED:
+        raise ServiceError("This round is closed; create a new round instead.")
+    if not survey_round.questions:
+        raise ServiceError("Add at least one question before opening the round.")
+    now = utcnow()
+    survey_round.opens_at = now
+    if survey_round.closes_at is not None and survey_round.closes_at <= now:
+        survey_round.closes_at = None
+    db.session.flush()
+
+
+def close_round(survey_round):
+    """Close a round now; nobody can answer after this."""
+    if survey_round.status != RoundStatus.OPEN:
+        raise ServiceError("Only an open round can be closed.")
+    survey_round.closes_at = utcnow()
+    db.session.flush()
+
+
+def delete_round(survey_round):
+    """Delete a round that nobody has answered or started answering."""
+    if is_frozen(survey_round):
+        raise ServiceError("People have answered this round, so it cannot be deleted.")
+    db.session.delete(survey_round)
+    db.session.flush()
+
+
+def is_frozen(survey_round):
+    """True once anyone has submitted or saved answers: questions allow wording fixes only."""
+    answered = exists().where(SurveyResponse.round_id == survey_round.id)
+    drafted = exists().where(ResponseDraft.round_id == survey_round.id)
+    return db.session.scalar(select(answered | drafted))
+
+
+@dataclass
+class QuestionDetails:
+    """What a leader sets about a question."""
+
+    kind: str
+    text: str
+    help: str = ""
+    lever: str | None = None
+    required: bool = False
+    options: list | None = None
+
+
+def _clean_options(kind, options):
+    if kind not in CHOICE_KINDS:
+        return []
+    cleaned = [option.strip() for option in options or [] if option.strip()]
+    if len(cleaned) < 2:
+        raise ServiceError("A choice question needs at least two options, one per line.",
+                           field="options")
+    if len(cleaned) > MAX_OPTIONS:
+        raise ServiceError(f"Use at most {MAX_OPTIONS} options.", field="options")
+    if len({option.lower() for option in cleaned}) != len(cleaned):
+        raise ServiceError("Each option must be different.", field="options")
+    return cleaned
+
+
+def _check_text(details):
+    text = (details.text or "").strip()
+    if not text:
+        raise ServiceError("Write the question.", field="text")
+    return text
+
+
+def add_question(survey_round, details):
+    """Add a question at the end of a round that nobody has answered yet."""
+    if is_frozen(survey_round):
+        raise ServiceError("People have answered this round; questions can no longer be added.")
+    question = Question(kind=QuestionKind(details.kind).value, text=_check_text(details),
+                        help=(details.help or "").strip(), lever=details.lever or None,
+                        required=details.required,
+                        options=_clean_options(details.kind, details.options),
+                        position=len(survey_round.questions))
+    survey_round.questions.append(question)
+    db.session.flush()
+    return question
+
+
+def update_question(question, details):
+    """Change a question; once the round is answered, only its wording may change."""
+    if is_frozen(question.round):
+        _fix_wording(question, details)
+    else:
+        question.kind = QuestionKind(details.kind).value
+        question.lever = details.lever or None
+        question.required = details.required
+        question.options = _clean_options(details.kind, details.options)
+        question.text = _check_text(details)
+        question.help = (details.help or "").strip()
+    db.session.flush()
+
+
+def _fix_wording(question, details):
+    question.text = _check_text(details)
+    question.help = (details.help or "").strip()
+    if question.kind in CHOICE_KINDS:
+        options = _clean_options(question.kind, details.options)
+        if len(options) != len(question.options):
+            raise ServiceError("Answers refer to these options: reword them, but keep "
+                               f"exactly {len(question.options)}.", field="options")
+        question.options = options
+
+
+def move_question(question, offset):
+    """Move a question up (-1) or down (+1) in its round."""
+    survey_round = question.round
+    if is_frozen(survey_round):
+        raise ServiceError("People have answered this round; the order is fixed.")
+    questions = list(survey_round.questions)
+    index = questions.index(question)
+    target = index + offset
+    if 0 <= target < len(questions):
+        questions[index], questions[target] = questions[target], questions[index]
+    for position, each in enumerate(questions):
+        each.position = position
+    db.session.flush()
+
+
+def remove_question(question):
+    """Remove a question from a round that nobody has answered yet."""
+    survey_round = question.round
+    if is_frozen(survey_round):
+        raise ServiceError("People have answered this round; questions can no longer be removed.")
+    survey_round.questions.remove(question)
+    for position, each in enumerate(survey_round.questions):
+        each.position = position
+    db.session.flush()
+
+
+def all_rounds():
+    """Return every round, newest first, with its teams."""
+    return db.session.scalars(
+        select(SurveyRound).options(selectinload(SurveyRound.teams))
+        .order_by(SurveyRound.created_at.desc(), SurveyRound.id.desc())).all()
+
+
+def get_round(round_id):
+    """Return a round with its teams and questions loaded, or None."""
+    return db.session.scalar(
+        select(SurveyRound).where(SurveyRound.id == round_id)
+        .options(selectinload(SurveyRound.teams), selectinload(SurveyRound.questions)))
+
+
+@dataclass
+class TeamParticipation:
+    """How many of a team's people have submitted a round."""
+
+    team: str
+    respondents: int
+    audience: int
+
+    @property
+    def percent(self):
+        """Respondents as a whole percentage of the audience (0 for an empty team)."""
+        return round(100 * self.respondents / self.audience) if self.audience else 0
+
+
+def participation(survey_round):
+    """Return respondents out of audience for each team of the round, by team name."""
+    respondents = dict(db.session.execute(
+        select(SurveyResponse.team_id, func.count())
+        .where(SurveyResponse.round_id == survey_round.id)
+        .group_by(SurveyResponse.team_id)).all())
+    audience = dict(db.session.execute(
+        select(User.team_id, func.count())
+        .join(round_team, round_team.c.team_id == User.team_id)
+        .where(round_team.c.round_id == survey_round.id, User.active.is_(True))
+        .group_by(User.team_id)).all())
+    return [TeamParticipation(team.name, respondents.get(team.id, 0), audience.get(team.id, 0))
+            for team in survey_round.teams]
+
+
+def receipt_count(survey_round):
+    """Return how many people have submitted the round."""
+    return db.session.scalar(select(func.count()).select_from(Receipt)
+                             .where(Receipt.round_id == survey_round.id))
