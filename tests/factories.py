@@ -79,3 +79,32 @@ def first_question_id(round_id):
 
     return db.session.scalar(select(Question.id).where(Question.round_id == round_id)
                              .order_by(Question.position))
+
+
+def make_idea(round_id, text="Shared pipeline review every Monday", team="Sales", author=None,
+              credited=False):
+    """Create an idea in a round; return its id."""
+    from webapp.models import Idea
+
+    idea = Idea(round_id=round_id, team_id=get_team(team).id, text=text, credited=credited,
+                author_id=author.id if author else None)
+    db.session.add(idea)
+    db.session.commit()
+    return idea.id
+
+
+def make_theme(round_id, label="pipeline, review", idea_ids=()):
+    """Create a finished run with one theme holding ``idea_ids``; return the theme id."""
+    from webapp.models import Theme, ThemeAssignment, ThemeRun
+
+    run = ThemeRun(round_id=round_id, status="done", seed=0, n_ideas=len(idea_ids), k_found=1)
+    db.session.add(run)
+    db.session.flush()
+    theme = Theme(run_id=run.id, position=0, label=label, terms=label.split(", "),
+                  size=len(idea_ids), team_shares={}, representative_ids=list(idea_ids))
+    db.session.add(theme)
+    db.session.flush()
+    db.session.add_all([ThemeAssignment(run_id=run.id, idea_id=i, theme_id=theme.id)
+                        for i in idea_ids])
+    db.session.commit()
+    return theme.id

@@ -4,6 +4,7 @@ from flask import Flask
 from webapp import config as config_module
 from webapp import database  # noqa: F401  (installs the SQLite connection settings)
 from webapp.extensions import csrf, db, limiter, login_manager, migrate
+from webapp.themes.runner import ThemeRunner
 
 __all__ = ["create_app"]
 
@@ -21,7 +22,16 @@ def create_app(config=None):
     register_errorhandlers(app)
     register_commands(app)
     register_template_helpers(app)
+    app.after_request(_security_headers)
     return app
+
+
+def _security_headers(response):
+    """Ask browsers not to sniff types, frame the site or leak full URLs elsewhere."""
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response
 
 
 def register_extensions(app):
@@ -31,6 +41,7 @@ def register_extensions(app):
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
+    ThemeRunner().init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please sign in to see that page."
     login_manager.login_message_category = "info"
@@ -43,13 +54,17 @@ def register_blueprints(app):
     """Register one blueprint per area."""
     from webapp.admin import bp as admin_bp
     from webapp.auth import bp as auth_bp
+    from webapp.ideas import bp as ideas_bp
     from webapp.main import bp as main_bp
     from webapp.surveys import bp as surveys_bp
+    from webapp.themes import bp as themes_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(surveys_bp, url_prefix="/rounds")
+    app.register_blueprint(ideas_bp)
+    app.register_blueprint(themes_bp)
 
 
 def register_errorhandlers(app):

@@ -10,7 +10,8 @@ from webapp.admin import services as people
 from webapp.admin.people_import import ImportRejected, import_people
 from webapp.errors import ServiceError
 from webapp.extensions import db
-from webapp.models import ROLES, Team
+from webapp.models import ROLES, SurveyRound, Team, ThemeRun, User
+from webapp.themes import services as theme_services
 
 
 def _team_id(name):
@@ -67,6 +68,7 @@ def load_demo():
     if demo.is_empty():
         accounts = demo.load_demo()
         db.session.commit()
+        demo.analyse_closed_round()
         click.echo("Demo data loaded.")
     else:
         accounts = demo.demo_accounts()
@@ -77,4 +79,40 @@ def load_demo():
             click.echo(f"  {email:<28} {role:<7} {team or '-':<10} {name}")
 
 
-commands = [create_user, import_users, load_demo]
+@click.command("run-analysis")
+@click.argument("round_id", type=int)
+@click.option("--k", "k", default="auto", show_default=True,
+              help="Number of themes (2-20) or auto.")
+@click.option("--seed", default=0, show_default=True, type=int)
+@with_appcontext
+def run_analysis(round_id, k, seed):
+    """Find the themes of a round's ideas now, and print them."""
+    survey_round = db.session.get(SurveyRound, round_id)
+    if survey_round is None:
+        raise click.ClickException(f"There is no round {round_id}.")
+    try:
+        wanted = None if k == "auto" else int(k)
+        run = theme_services.start_run(survey_round, _system_user(), wanted, seed)
+    except ValueError:
+        raise click.ClickException("--k must be a number from 2 to 20, or auto.") from None
+    except ServiceError as error:
+        raise click.ClickException(error.message) from None
+    db.session.commit()
+    theme_services.execute_run(run.id)
+    run = db.session.get(ThemeRun, run.id)
+    if run.status != "done":
+        raise click.ClickException(f"The analysis failed: {run.error}")
+    click.echo(f"Run {run.id}: {run.k_found} themes in {run.n_ideas} ideas "
+               f"({run.duration_s:.1f} s).")
+    for theme in theme_services.themes_of(run):
+        flag = "  [mixed bag]" if theme.mixed else ""
+        click.echo(f"  {theme.size:>5}  {theme.name}{flag}")
+
+
+def _system_user():
+    """The first active admin, who is recorded as having started shell runs."""
+    return db.session.scalar(select(User).where(User.role == "admin", User.active.is_(True))
+                             .order_by(User.id))
+
+
+commands = [create_user, import_users, load_demo, run_analysis]

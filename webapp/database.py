@@ -12,19 +12,33 @@ from webapp.extensions import db
 _READ_ONLY_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 
+def _insert_for_dialect():
+    dialect = db.session.get_bind().dialect.name
+    return postgresql_insert if dialect == "postgresql" else sqlite_insert
+
+
 def insert_or_ignore(model, **values):
     """Insert a row unless it conflicts with a unique constraint; True if it was inserted.
 
     A conflict means "already done", never an error: the database decides, so two
     concurrent requests cannot both succeed.
     """
-    dialect = db.session.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
     table = model.__table__
     # RETURNING, because not every driver reports a rowcount for this statement.
-    statement = (insert(table).values(**values).on_conflict_do_nothing()
+    statement = (_insert_for_dialect()(table).values(**values).on_conflict_do_nothing()
                  .returning(*table.primary_key.columns))
     return db.session.execute(statement).first() is not None
+
+
+def upsert(model, keys, **values):
+    """Insert a row, or update it if one with the same ``keys`` columns exists.
+
+    One statement, so concurrent upserts of the same key leave exactly one row.
+    """
+    table = model.__table__
+    statement = _insert_for_dialect()(table).values(**values)
+    changes = {name: statement.excluded[name] for name in values if name not in keys}
+    db.session.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=changes))
 
 
 @event.listens_for(Engine, "connect")
@@ -43,13 +57,15 @@ def _configure_sqlite(dbapi_connection, _record):
 
 @event.listens_for(Engine, "begin")
 def _begin_sqlite(connection):
-    """Begin SQLite transactions of state-changing requests IMMEDIATE.
+    """Begin SQLite transactions that may write IMMEDIATE.
 
     A deferred transaction that reads, then writes, fails at once with "database is
     locked" if another writer got in between; taking the write lock first makes it wait
-    (busy timeout) instead. Pages that only read keep concurrent deferred transactions.
+    (busy timeout) instead. That is every state-changing request, and work outside a
+    request (shell commands, background runs). Pages that only read keep concurrent
+    deferred transactions.
     """
     if connection.dialect.name != "sqlite":
         return
-    writes = has_request_context() and request.method not in _READ_ONLY_METHODS
+    writes = not has_request_context() or request.method not in _READ_ONLY_METHODS
     connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")

@@ -8,7 +8,8 @@ from webapp import demo_content
 from webapp.admin import services as people
 from webapp.extensions import db
 from webapp.demo_rounds import load_demo_rounds
-from webapp.models import Role, Team, User
+from webapp.models import Role, SurveyRound, Team, User
+from webapp.themes.services import execute_run, start_run
 
 DEMO_PASSWORD = "tandem-demo"
 
@@ -50,6 +51,15 @@ def load_demo():
     leader = db.session.scalar(select(User).where(User.email == DEMO_PEOPLE[1][0]))
     load_demo_rounds(leader, skip_emails={email for email, *_ in DEMO_PEOPLE[:4]})
     return demo_accounts()
+
+
+def analyse_closed_round():
+    """Run the theme analysis on the demo's closed round, as a leader would."""
+    leader = db.session.scalar(select(User).where(User.email == DEMO_PEOPLE[1][0]))
+    closed = db.session.scalar(select(SurveyRound).order_by(SurveyRound.id))
+    run = start_run(closed, leader)
+    db.session.commit()
+    execute_run(run.id)
 
 
 def _colleague_names():

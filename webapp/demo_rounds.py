@@ -6,7 +6,8 @@ from sqlalchemy import select
 
 from webapp import demo_content
 from webapp.extensions import db
-from webapp.models import Lever, QuestionKind, Team, User
+from webapp.ideas.services import refresh_scores
+from webapp.models import Idea, IdeaVote, Lever, QuestionKind, Team, User
 from webapp.models.types import utcnow
 from webapp.surveys import answering, services, template
 
@@ -68,6 +69,35 @@ def _pools(rng):
     return pools
 
 
+def _post_board_ideas(rng, survey_round, staff, when):
+    for team_name, texts in demo_content.BOARD_IDEAS.items():
+        for text in texts:
+            author = rng.choice(staff[team_name])
+            db.session.add(Idea(round_id=survey_round.id, team_id=author.team_id,
+                                author_id=author.id, credited=rng.random() < 0.5, text=text,
+                                created_at=when + timedelta(hours=rng.uniform(0, 60))))
+    db.session.flush()
+
+
+def _vote_on_ideas(rng, survey_round, staff, turnout):
+    """Each idea gets its own appeal to each team, so some bridge and some divide."""
+    ideas = db.session.scalars(select(Idea).where(Idea.round_id == survey_round.id)).all()
+    for idea in ideas:
+        appeal = {team: min(0.95, max(0.05, rng.gauss(0.6, 0.22))) for team in staff}
+        appeal[idea.team.name] = min(0.95, appeal[idea.team.name] + 0.1)
+        for team_name, people in staff.items():
+            for person in people:
+                if rng.random() > turnout:
+                    continue
+                roll = rng.random()
+                value = 1 if roll < appeal[team_name] else 0 if roll < appeal[team_name] + 0.1 \
+                    else -1
+                db.session.add(IdeaVote(idea_id=idea.id, user_id=person.id,
+                                        team_id=person.team_id, value=value))
+    db.session.flush()
+    refresh_scores(survey_round, [idea.id for idea in ideas])
+
+
 def load_demo_rounds(leader, skip_emails=()):
     """Create a closed round with about 80 responses and an open one with a few."""
     rng = random.Random(2027)
@@ -85,6 +115,7 @@ def load_demo_rounds(leader, skip_emails=()):
     closed.opens_at, closed.closes_at = closed_start, closed_start + timedelta(days=18)
     respondents = rng.sample(staff["Sales"], 42) + rng.sample(staff["Marketing"], 38)
     _fill(rng, closed, respondents, pools, closed_start, 17)
+    _vote_on_ideas(rng, closed, staff, turnout=0.35)
 
     open_start = now - timedelta(days=3)
     current = services.create_round(services.RoundDetails(
@@ -92,5 +123,7 @@ def load_demo_rounds(leader, skip_emails=()):
     current.opens_at, current.closes_at = open_start, now + timedelta(days=14)
     respondents = rng.sample(staff["Sales"], 14) + rng.sample(staff["Marketing"], 11)
     _fill(rng, current, respondents, pools, open_start, 2.9)
+    _post_board_ideas(rng, current, staff, open_start)
+    _vote_on_ideas(rng, current, staff, turnout=0.2)
     db.session.flush()
     return closed, current

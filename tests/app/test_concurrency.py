@@ -61,3 +61,38 @@ def test_twenty_concurrent_submissions_leave_one_receipt_and_one_response(
         assert count(select(func.count()).select_from(Receipt)) == 1
         assert count(select(func.count()).select_from(SurveyResponse)) == 1
         assert count(select(func.count()).select_from(Idea)) == 2
+
+
+VOTERS = 64
+
+
+def test_sixty_four_concurrent_identical_votes_leave_one_vote(app, database_url, people):
+    from webapp.models import IdeaVote
+
+    with app.app_context():
+        round_id = factories.make_round(template=False)
+        idea_id = factories.make_idea(round_id)
+    served = create_app(make_config(database_url))
+    with serve(served) as base:
+        login = _request(base, "POST", "/login", urlencode(
+            {"email": people["member"].email, "password": factories.PASSWORD}))
+        cookie = login.getheader("Set-Cookie").split(";", 1)[0]
+        barrier = threading.Barrier(VOTERS)
+        statuses = []
+
+        def vote():
+            barrier.wait()
+            response = _request(base, "POST", f"/ideas/{idea_id}/vote",
+                                urlencode({"value": "agree"}), cookie)
+            statuses.append(response.status)
+
+        threads = [threading.Thread(target=vote) for _ in range(VOTERS)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert statuses == [302] * VOTERS, "no 5xx"
+    with app.app_context():
+        votes = db.session.execute(select(IdeaVote.user_id, IdeaVote.value)).all()
+        assert votes == [(people["member"].id, 1)]
+        assert db.session.get(Idea, idea_id).support > 0

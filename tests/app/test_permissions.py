@@ -70,6 +70,19 @@ EXPECTED = {
     ("surveys.answer", "POST"): _only_admin(other="forbidden", admin="forbidden") | {
         "member": "ok"},
     ("surveys.thanks", "GET"): _signed_in("redirect"),
+    ("ideas.board", "GET"): _signed_in("ok"),
+    ("ideas.board", "POST"): _signed_in("ok"),
+    ("ideas.similar", "GET"): _signed_in("ok"),
+    ("ideas.idea", "GET"): _signed_in("ok"),
+    ("ideas.vote", "POST"): _signed_in("redirect"),
+    ("ideas.merge", "POST"): _leaders("redirect"),
+    ("ideas.hide", "POST"): _leaders("redirect"),
+    ("ideas.unhide", "POST"): _leaders("redirect"),
+    ("themes.themes", "GET"): _signed_in("ok"),
+    # The walk's round has too few ideas, so the run is refused with a message.
+    ("themes.themes", "POST"): _leaders("redirect"),
+    ("themes.theme", "GET"): _signed_in("ok"),
+    ("themes.rename", "POST"): _leaders("redirect"),
 }
 
 
@@ -90,8 +103,11 @@ def _url_values(app, rule, people):
         spare_team = factories.get_team("Spare")
         round_id = factories.make_round(teams=("Sales",))
         question_id = factories.first_question_id(round_id)
+        idea_id = factories.make_idea(round_id)
+        theme_id = factories.make_theme(round_id, idea_ids=[idea_id])
     values = {"person_id": people["member"].id, "team_id": spare_team.id,
-              "filename": "tandem.css", "round_id": round_id, "question_id": question_id}
+              "filename": "tandem.css", "round_id": round_id, "question_id": question_id,
+              "idea_id": idea_id, "theme_id": theme_id}
     return {name: values[name] for name in rule.arguments}
 
 

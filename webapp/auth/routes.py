@@ -1,6 +1,4 @@
 """Views for signing in and out and changing one's password."""
-from urllib.parse import urlsplit
-
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -8,19 +6,11 @@ from webapp.auth import bp, services
 from webapp.auth.forms import ChangePasswordForm, LoginForm
 from webapp.errors import ServiceError
 from webapp.extensions import db, limiter, login_manager
+from webapp.urls import safe_local_path
 
 login_manager.user_loader(services.load_user)
 
 BAD_SIGNIN = "Email or password is incorrect."
-
-
-def _safe_next(target):
-    """Return ``target`` if it is a path on this site, else the home page."""
-    parts = urlsplit(target or "")
-    if not target or parts.scheme or parts.netloc or not target.startswith("/") \
-            or target.startswith("//") or "\\" in target:
-        return url_for("main.home")
-    return target
 
 
 def _signin_failed(response):
@@ -41,7 +31,7 @@ def login():
         if user is not None:
             db.session.commit()
             login_user(user, remember=form.remember.data)
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(safe_local_path(request.args.get("next"), url_for("main.home")))
         flash(BAD_SIGNIN, "error")
     return render_template("auth/login.html", form=form)
 

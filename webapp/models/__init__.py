@@ -1,12 +1,14 @@
 """Database models, one module per area."""
-from webapp.models.ideas import Idea
+from webapp.models.ideas import Idea, IdeaModeration, IdeaVote, Vote
 from webapp.models.people import ROLES, Role, Team, User
 from webapp.models.surveys import (CHOICE_KINDS, KINDS, LEVER_LABELS, LEVERS, LIKERT_LABELS,
                                    Answer, Lever, Question, QuestionKind, Receipt,
                                    ResponseDraft, RoundStatus, SurveyResponse, SurveyRound)
+from webapp.models.themes import Theme, ThemeAssignment, ThemeRun
 
 __all__ = [
-    "Answer", "CHOICE_KINDS", "Idea", "KINDS", "LEVERS", "LEVER_LABELS", "LIKERT_LABELS",
-    "Lever", "Question", "QuestionKind", "ROLES", "Receipt", "ResponseDraft", "Role",
-    "RoundStatus", "SurveyResponse", "SurveyRound", "Team", "User",
+    "Answer", "CHOICE_KINDS", "Idea", "IdeaModeration", "IdeaVote", "KINDS", "LEVERS",
+    "LEVER_LABELS", "LIKERT_LABELS", "Lever", "Question", "QuestionKind", "ROLES", "Receipt",
+    "ResponseDraft", "Role", "RoundStatus", "SurveyResponse", "SurveyRound", "Team", "Theme",
+    "ThemeAssignment", "ThemeRun", "User", "Vote",
 ]

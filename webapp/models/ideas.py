@@ -1,7 +1,8 @@
-"""Ideas in a round's pool."""
+"""Ideas in a round's pool, the votes on them, and their moderation."""
 from datetime import datetime
+from enum import IntEnum
 
-from sqlalchemy import ForeignKey, Text
+from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.extensions import db
@@ -12,10 +13,19 @@ from webapp.models.types import UTCDateTime, utcnow
 class Idea(db.Model):
     """An idea in a round's pool, tagged with its author's team.
 
-    ``author_id`` is empty for ideas from an anonymous round's survey answers.
+    ``author_id`` is empty for ideas from an anonymous round's survey answers; the
+    author's name is shown only when ``credited``. The three scores are derived from
+    the votes (recounted after every vote) so the board can sort by them with an index.
     """
 
     __tablename__ = "idea"
+    __table_args__ = (
+        Index("ix_idea_round_bridging", "round_id", "bridging"),
+        Index("ix_idea_round_support", "round_id", "support"),
+        Index("ix_idea_round_divisiveness", "round_id", "divisiveness"),
+        Index("ix_idea_round_created", "round_id", "created_at"),
+        CheckConstraint("merged_into_id IS NULL OR merged_into_id <> id", name="not_self_merged"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(
@@ -23,10 +33,70 @@ class Idea(db.Model):
     team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="RESTRICT"), index=True)
     author_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL"))
+    credited: Mapped[bool] = mapped_column(default=False)
     question_id: Mapped[int | None] = mapped_column(
         ForeignKey("survey_question.id", ondelete="SET NULL"))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Wilson lower bound of agreement over everyone, the smallest team support, and the
+    # largest difference between team supports.
+    support: Mapped[float] = mapped_column(Float, default=0.0)
+    bridging: Mapped[float] = mapped_column(Float, default=0.0)
+    divisiveness: Mapped[float] = mapped_column(Float, default=0.0)
+    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    hidden_reason: Mapped[str | None] = mapped_column(String(300))
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("idea.id", ondelete="SET NULL"), index=True)
 
     team: Mapped[Team] = relationship()
     author: Mapped[User | None] = relationship()
+
+    @property
+    def is_hidden(self):
+        """True while a leader has hidden the idea."""
+        return self.hidden_at is not None
+
+
+class Vote(IntEnum):
+    """A person's stance on an idea."""
+
+    DISAGREE = -1
+    PASS = 0
+    AGREE = 1
+
+
+class IdeaVote(db.Model):
+    """One person's vote on one idea; the primary key makes it one vote per person."""
+
+    __tablename__ = "idea_vote"
+    __table_args__ = (CheckConstraint("value IN (-1, 0, 1)", name="value_known"),)
+
+    idea_id: Mapped[int] = mapped_column(
+        ForeignKey("idea.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True, index=True)
+    # The voter's team when they voted, so support per team does not move when
+    # someone changes team later.
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="RESTRICT"))
+    value: Mapped[int] = mapped_column(SmallInteger)
+    voted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+class IdeaModeration(db.Model):
+    """A record of a merge, hide or unhide: who did it, when, and why."""
+
+    __tablename__ = "idea_moderation"
+    __table_args__ = (
+        CheckConstraint("action IN ('merge', 'hide', 'unhide')", name="action_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"), index=True)
+    action: Mapped[str] = mapped_column(String(10))
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL"))
+    target_id: Mapped[int | None] = mapped_column(ForeignKey("idea.id", ondelete="SET NULL"))
+    reason: Mapped[str] = mapped_column(String(300), default="")
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    actor: Mapped[User | None] = relationship()

@@ -1,0 +1,41 @@
+"""Tandem's analysis: text normalisation, themes, and the alignment measures.
+
+Pure Python on numpy, scikit-learn and nltk: plain data in, plain data out. Nothing
+here knows about Flask or the database. Also runnable as ``python -m analysis``.
+"""
+from ._autok import estimate_n_themes, parallel_n_themes
+from ._heldout import heldout_n_themes
+from ._model import ThemeModel
+from ._normalise import DOMAIN_STOP_WORDS, STOP_WORDS, Normaliser
+from ._similar import SimilarIdeas
+from ._themes import find_themes
+from .measures import (
+    alignment_index,
+    bridging_score,
+    divisiveness,
+    favourable_share,
+    gap,
+    suppress,
+    team_support,
+    wilson_lower_bound,
+)
+
+__all__ = [
+    "DOMAIN_STOP_WORDS",
+    "Normaliser",
+    "STOP_WORDS",
+    "SimilarIdeas",
+    "ThemeModel",
+    "alignment_index",
+    "bridging_score",
+    "divisiveness",
+    "estimate_n_themes",
+    "favourable_share",
+    "find_themes",
+    "gap",
+    "heldout_n_themes",
+    "parallel_n_themes",
+    "suppress",
+    "team_support",
+    "wilson_lower_bound",
+]

@@ -1,0 +1,136 @@
+"""Choosing the number of themes.
+
+Two methods: held-out likelihood (the default, in ``_heldout.py``), and parallel
+analysis against a shuffled-text null, kept for comparison.
+
+Parallel analysis: topics make words co-occur, which lifts the leading singular values
+of the TF-IDF matrix. Shuffling every token across the texts keeps the text lengths
+and the word frequencies but destroys co-occurrence, so its singular values show what
+chance alone gives. The number of real singular values that clearly exceed the null's
+estimates the number of topics (the first, mean, direction counts as one). Silhouette,
+gap statistic, stability, BIC and the inertia knee were worse on labelled short texts;
+``bench/themes.py`` reports how close this gets (often not very: on real short texts
+the spectrum rarely has a clean edge, and held-out likelihood does better).
+"""
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.utils import check_random_state
+from sklearn.utils.extmath import randomized_svd
+
+from ._heldout import heldout_n_themes
+
+__all__ = ["estimate_n_themes", "parallel_n_themes"]
+
+METHODS = ("heldout", "parallel")
+
+
+def _singular_values(X, n, seed):
+    n = min(n, min(X.shape) - 1)
+    return randomized_svd(X, n, n_iter=4, random_state=seed)[1]
+
+
+def _shuffled(docs, rng):
+    """Return ``docs`` with all their tokens shuffled across documents."""
+    tokens = [doc.split() for doc in docs]
+    pool = np.array([tok for doc in tokens for tok in doc], dtype=object)
+    pool = pool[rng.permutation(len(pool))]
+    out, start = [], 0
+    for doc in tokens:
+        out.append(" ".join(pool[start:start + len(doc)]))
+        start += len(doc)
+    return out
+
+
+def _count_above_null(docs, k_max, n_null, margin, rng):
+    """Count the singular values of ``docs`` more than ``margin`` above the null's."""
+    vectorizer = TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+", min_df=2)
+    try:
+        X = vectorizer.fit_transform(docs)
+    except ValueError:  # no word occurs twice: no structure to find
+        return 1
+    if min(X.shape) < 3:
+        return 1
+    seed = rng.randint(np.iinfo(np.int32).max)
+    real = _singular_values(X, k_max + 3, seed)
+    nulls = [_singular_values(vectorizer.transform(_shuffled(docs, rng)), k_max + 3, seed)
+             for _ in range(n_null)]
+    null = np.max(nulls, axis=0)
+    # The first singular vector is the corpus-wide mean direction, which a null of
+    # well-mixed texts has as strongly or more so: it always counts as one theme,
+    # and each further singular value that beats the null adds one.
+    return 1 + int(np.sum(real[1:] > (1.0 + margin) * null[1:]))
+
+
+def estimate_n_themes(docs, k_min=2, k_max=20, method="heldout", random_state=None,
+                      **options):
+    """Estimate how many themes a set of normalised texts holds.
+
+    Parameters
+    ----------
+    docs : list of str
+        Normalised texts (space-separated stems, as :class:`Normaliser` makes them).
+    k_min, k_max : int
+        The answer is within this range.
+    method : {"heldout", "parallel"}
+        "heldout" (default): the k whose clustering best predicts the words of
+        held-out texts (:func:`heldout_n_themes`). "parallel": parallel analysis
+        against a shuffled-text null (:func:`parallel_n_themes`).
+    random_state : int, RandomState or None
+        Seed; the same seed gives the same answer.
+    **options
+        Passed to the chosen method.
+
+    Returns
+    -------
+    int
+    """
+    if method == "heldout":
+        # Two repeats of 2-fold cross-validation, preferring the smaller k when it
+        # loses under 0.05 nats per text: chosen on WordNet subsets of 3-20 topics.
+        options = {"n_repeats": 2, "tolerance": 0.05, **options}
+        return heldout_n_themes(docs, k_min, k_max, random_state=random_state, **options)
+    if method == "parallel":
+        return parallel_n_themes(docs, k_min, k_max, random_state=random_state, **options)
+    raise ValueError(f"method must be one of {METHODS}, not {method!r}")
+
+
+def parallel_n_themes(docs, k_min=2, k_max=20, sample_size=2000, n_samples=3,
+                      n_null=3, margin=0.1, random_state=None):
+    """Estimate the number of themes by parallel analysis.
+
+    Parameters
+    ----------
+    docs : list of str
+        Normalised texts (space-separated stems, as :class:`Normaliser` makes them).
+    k_min, k_max : int
+        The answer is clipped to this range.
+    sample_size : int
+        Texts drawn for each estimate; keeps the cost flat for large inputs and the
+        null comparable between small and large inputs.
+    n_samples : int
+        Number of samples drawn (when there are more texts than ``sample_size``); the
+        median of their estimates is returned.
+    n_null : int
+        Shuffles per sample; the largest null singular value at each rank is used.
+    margin : float
+        A real singular value counts only if it exceeds the null's by this fraction.
+    random_state : int, RandomState or None
+        Seed for sampling, shuffling and the randomised SVD.
+
+    Returns
+    -------
+    int
+        The estimated number of themes, within ``[k_min, k_max]``.
+    """
+    rng = check_random_state(random_state)
+    docs = [doc for doc in docs if doc]
+    if len(docs) <= sample_size:
+        n_samples = 1
+    counts = []
+    for _ in range(n_samples):
+        if len(docs) > sample_size:
+            sample = [docs[i] for i in rng.choice(len(docs), sample_size, replace=False)]
+        else:
+            sample = docs
+        counts.append(_count_above_null(sample, k_max, n_null, margin, rng))
+    return int(np.clip(int(np.median(counts)), k_min, k_max))

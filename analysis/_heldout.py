@@ -1,0 +1,132 @@
+"""Choosing the number of themes by held-out likelihood of the clustering.
+
+For each candidate k, the texts of one fold are clustered as the theme model does it
+(SVD vectors, k-means, Naive Bayes self-training); each cluster then becomes a
+multinomial word distribution, and the clusters together a mixture model. The k whose
+mixture best predicts the words of the *other* fold wins: too few themes blur distinct
+vocabularies together, too many spread a theme's words thin over clusters that the
+held-out texts do not support.
+"""
+import numpy as np
+from scipy.special import logsumexp
+from sklearn.cluster import KMeans
+from sklearn.decomposition import TruncatedSVD
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.preprocessing import normalize
+from sklearn.utils import check_random_state
+from threadpoolctl import threadpool_limits
+
+from ._selftrain import self_train
+
+__all__ = ["heldout_n_themes"]
+
+# Candidate numbers of themes: every k up to 6, then steps of two; a report has no
+# use for telling 17 themes from 18, and each candidate costs a clustering per fold.
+_GRID = [2, 3, 4, 5, 6, 8, 10, 12, 14, 16, 18, 20]
+
+
+def candidates(k_min, k_max):
+    """The k tried between ``k_min`` and ``k_max`` (both always included)."""
+    grid = {k for k in _GRID if k_min <= k <= k_max} | {k_min, k_max}
+    return sorted(grid)
+
+
+def _cluster(X, Z, k, seed, rounds):
+    """Cluster one fold as the theme model does, with a lighter k-means."""
+    km = KMeans(k, n_init=3, random_state=seed).fit(Z)
+    confidence = np.einsum("ij,ij->i", Z, km.cluster_centers_[km.labels_])
+    return self_train(X, km.labels_, confidence, max_rounds=rounds)[0]
+
+
+def _mixture_loglik(counts_train, labels, counts_test, beta):
+    """Log-likelihood of the test counts under the multinomial mixture of the clusters."""
+    found = np.unique(labels)
+    onehot = (labels[:, None] == found[None, :]).astype(float)
+    words = np.asarray(counts_train.T @ onehot).T  # (k, vocabulary)
+    log_words = np.log((words + beta) / (words.sum(axis=1, keepdims=True)
+                                         + beta * words.shape[1]))
+    log_prior = np.log(onehot.sum(axis=0) / len(labels))
+    joint = np.asarray(counts_test @ log_words.T) + log_prior
+    return float(logsumexp(joint, axis=1).sum())
+
+
+def _fold_scores(train, test, ks, rng, n_components, rounds, beta):
+    """Held-out log-likelihood of each k, training on ``train``, scoring ``test``."""
+    tfidf = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), token_pattern=r"\S+",
+                            min_df=2 if len(train) >= 50 else 1)
+    X = tfidf.fit_transform(train)
+    n_components = min(n_components, X.shape[1] - 1, X.shape[0] - 1)
+    seed = rng.randint(2**31 - 1)
+    if n_components >= 2:
+        Z = normalize(TruncatedSVD(n_components, random_state=seed).fit_transform(X))
+    else:
+        Z = normalize(X.toarray())
+    words = CountVectorizer(token_pattern=r"\S+")
+    counts_train = words.fit_transform(train)
+    counts_test = words.transform(test)
+    return np.array([
+        _mixture_loglik(counts_train, _cluster(X, Z, k, seed, rounds), counts_test, beta)
+        for k in ks
+    ])
+
+
+def heldout_n_themes(docs, k_min=2, k_max=20, sample_size=2000, n_folds=2,
+                     n_repeats=1, tolerance=0.0, n_components=50, rounds=5, beta=0.1,
+                     random_state=None):
+    """Estimate the number of themes as the k whose clusters best predict unseen texts.
+
+    Parameters
+    ----------
+    docs : list of str
+        Normalised texts (space-separated stems, as :class:`Normaliser` makes them).
+    k_min, k_max : int
+        Range searched; the answer is always within it.
+    sample_size : int
+        At most this many texts are used, drawn at random; keeps the cost flat.
+    n_folds : int
+        Cross-validation folds; each fold is held out once.
+    n_repeats : int
+        Times the cross-validation is repeated on new random folds; the scores are
+        summed, which steadies the choice.
+    tolerance : float
+        Held-out log-likelihood per text that a smaller k may lose to the best and
+        still be chosen (prefers the simpler answer when the gain is small).
+    n_components, rounds : int
+        SVD dimensions and self-training rounds of the trial clusterings.
+    beta : float
+        Smoothing of the clusters' word distributions.
+    random_state : int, RandomState or None
+        Seed for the sample, the folds and the clusterings.
+
+    Returns
+    -------
+    int
+        The estimated number of themes.
+    """
+    rng = check_random_state(random_state)
+    docs = [doc for doc in docs if doc]
+    if len(docs) > sample_size:
+        docs = [docs[i] for i in rng.choice(len(docs), sample_size, replace=False)]
+    n_distinct = len(set(docs))
+    ks = [k for k in candidates(k_min, k_max) if k * n_folds <= n_distinct]
+    if len(ks) < 2 or n_folds < 2:
+        return k_min
+    total = np.zeros(len(ks))
+    # Dozens of small k-means fits: OpenMP threads gain nothing on them and, when
+    # another process holds the cores, their spin-waiting made a 3 s search take 30 s.
+    with threadpool_limits(limits=1):
+        _cross_validate(docs, ks, total, n_repeats, n_folds, rng, n_components, rounds,
+                        beta)
+    good = total >= total.max() - tolerance * len(docs) * n_repeats
+    return int(ks[int(np.argmax(good))])
+
+
+def _cross_validate(docs, ks, total, n_repeats, n_folds, rng, n_components, rounds, beta):
+    """Add each k's held-out log-likelihood, over all repeats and folds, to ``total``."""
+    for _ in range(n_repeats):
+        folds = np.array_split(rng.permutation(len(docs)), n_folds)
+        for i, test_idx in enumerate(folds):
+            train_idx = np.concatenate([f for j, f in enumerate(folds) if j != i])
+            total += _fold_scores([docs[t] for t in train_idx],
+                                  [docs[t] for t in test_idx], ks, rng, n_components,
+                                  rounds, beta)

@@ -1,0 +1,45 @@
+"""The plain-data entry point to the theme model, for the app and the command line."""
+from ._model import ThemeModel
+
+__all__ = ["find_themes"]
+
+
+def find_themes(texts, k="auto", teams=None, seed=0, **params):
+    """Cluster ideas into themes and return plain, JSON-ready data.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        The ideas, in order.
+    k : int or "auto"
+        Number of themes, or "auto" to choose it (2–20).
+    teams : sequence or None
+        Team of each idea; adds each theme's share of each team's ideas.
+    seed : int
+        Random seed; the same input and seed give the same result.
+    **params
+        Further :class:`ThemeModel` parameters.
+
+    Returns
+    -------
+    dict
+        ``k`` (themes found), ``k_requested``, ``seed``, ``n_ideas``, ``themes`` (list
+        of dicts: index, label, terms, size, representatives, cohesion, mixed and,
+        with teams, team_shares) and ``assignments`` (theme index of each idea in
+        input order; -1 for an idea with no content words).
+
+    Raises
+    ------
+    ValueError
+        If there are no texts, or none has a content word.
+    """
+    model = ThemeModel(n_themes=k, random_state=seed, **params)
+    model.fit(list(texts), teams=teams)
+    return {
+        "k": model.n_themes_,
+        "k_requested": k,
+        "seed": seed,
+        "n_ideas": len(model.labels_),
+        "themes": model.themes_,
+        "assignments": [int(x) for x in model.labels_],
+    }

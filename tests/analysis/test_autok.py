@@ -1,0 +1,74 @@
+import random
+
+import pytest
+
+from analysis import Normaliser, estimate_n_themes, heldout_n_themes, parallel_n_themes
+from analysis._heldout import candidates
+
+
+def topic_corpus(n_topics, per_topic=60, words_per_doc=8, vocab=25, seed=0):
+    """Texts whose words come from disjoint per-topic vocabularies."""
+    rng = random.Random(seed)
+    docs = []
+    for t in range(n_topics):
+        words = [f"t{t}w{i}x" for i in range(vocab)]
+        docs += [" ".join(rng.choice(words) for _ in range(words_per_doc))
+                 for _ in range(per_topic)]
+    rng.shuffle(docs)
+    return docs
+
+
+@pytest.mark.parametrize("method", ["heldout", "parallel"])
+@pytest.mark.parametrize("n_topics", [3, 6])
+def test_recovers_the_number_of_clear_topics(n_topics, method):
+    docs = topic_corpus(n_topics)
+    assert estimate_n_themes(docs, method=method, random_state=0) == n_topics
+
+
+def test_unknown_method():
+    with pytest.raises(ValueError, match="method"):
+        estimate_n_themes(topic_corpus(3), method="silhouette")
+
+
+def test_candidates_cover_the_range():
+    assert candidates(2, 20) == [2, 3, 4, 5, 6, 8, 10, 12, 14, 16, 18, 20]
+    assert candidates(3, 7) == [3, 4, 5, 6, 7]
+    assert candidates(2, 2) == [2]
+
+
+def test_tolerance_prefers_fewer_themes():
+    docs = topic_corpus(6)
+    assert heldout_n_themes(docs, tolerance=100.0, random_state=0) == 2
+    assert heldout_n_themes(docs, n_folds=1, random_state=0) == 2
+
+
+def test_parallel_analysis_with_samples():
+    docs = topic_corpus(4, per_topic=400)
+    assert parallel_n_themes(docs, sample_size=800, random_state=0) == 4
+
+
+def test_same_seed_same_answer():
+    docs = topic_corpus(4, seed=3)
+    assert estimate_n_themes(docs, random_state=1) == estimate_n_themes(docs, random_state=1)
+
+
+def test_result_is_clipped_to_the_range():
+    docs = topic_corpus(6)
+    assert estimate_n_themes(docs, k_max=4, random_state=0) == 4
+    assert estimate_n_themes(topic_corpus(3), k_min=5, random_state=0) == 5
+
+
+def test_degenerate_inputs_give_k_min():
+    assert estimate_n_themes([], random_state=0) == 2
+    assert estimate_n_themes(["a b", "c d", ""], random_state=0) == 2
+    assert estimate_n_themes(["same words"] * 20, random_state=0) == 2
+
+
+def test_large_input_is_sampled():
+    docs = topic_corpus(5, per_topic=500)
+    assert estimate_n_themes(docs, sample_size=600, random_state=0) == 5
+
+
+def test_works_on_normalised_text():
+    docs = Normaliser().transform(["Pricing discounts for renewals"] * 3 + ["Webinar calendar"])
+    assert 2 <= estimate_n_themes(docs, random_state=0) <= 20

@@ -1,0 +1,272 @@
+"""The idea board: posting, hints, voting, support per team, sorts, merge and hide."""
+import pytest
+from sqlalchemy import select
+
+from analysis import wilson_lower_bound
+from tests import factories
+from webapp.extensions import db
+from webapp.models import Idea, IdeaModeration, IdeaVote, SurveyRound, User, Vote
+from webapp.ideas import services
+
+XSS = '<script>alert("idea")</script>'
+
+
+@pytest.fixture
+def board(app):
+    with app.app_context():
+        return factories.make_round(template=False)
+
+
+def _board_url(round_id, **args):
+    query = "&".join(f"{key}={value}" for key, value in args.items())
+    return f"/rounds/{round_id}/ideas" + (f"?{query}" if query else "")
+
+
+def _ideas(app):
+    with app.app_context():
+        ideas = db.session.scalars(select(Idea).order_by(Idea.id)).all()
+        db.session.expunge_all()
+        return ideas
+
+
+def _votes(app, **where):
+    with app.app_context():
+        statement = select(IdeaVote.idea_id, IdeaVote.user_id, IdeaVote.value)
+        for name, value in where.items():
+            statement = statement.where(getattr(IdeaVote, name) == value)
+        return sorted(db.session.execute(statement).all())
+
+
+def _vote(app, idea_id, people, value):
+    """Cast votes for several people directly through the service."""
+    with app.app_context():
+        idea = db.session.get(Idea, idea_id)
+        survey_round = db.session.get(SurveyRound, idea.round_id)
+        for person in people:
+            services.cast_vote(idea, survey_round, db.session.get(User, person.id), value)
+        db.session.commit()
+
+
+def test_post_an_idea_credited_or_not(app, client, auth, people, board):
+    auth.login_as(people["member"])
+    response = client.post(_board_url(board), data={"text": "Shared lead definition",
+                                                    "credited": "y"})
+    assert response.status_code == 302
+    client.post(_board_url(board), data={"text": "Joint win stories each month"})
+    page = client.get(_board_url(board, sort="newest")).get_data(as_text=True)
+    assert "Mia Member" in page.split("Shared lead definition")[1].split("</li>")[0]
+    assert "Mia Member" not in page.split("Joint win stories each month")[1].split("</li>")[0]
+    ideas = _ideas(app)
+    assert [(i.text, i.credited, i.author_id) for i in ideas] == [
+        ("Shared lead definition", True, people["member"].id),
+        ("Joint win stories each month", False, people["member"].id)]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("", "Write your idea first."),
+    ("x" * 1001, "Keep it to at most 1,000 characters."),
+])
+def test_bad_ideas_are_refused_with_a_message(app, client, auth, people, board, text, message):
+    auth.login_as(people["member"])
+    response = client.post(_board_url(board), data={"text": text})
+    assert response.status_code == 200 and message in response.get_data(as_text=True)
+    assert _ideas(app) == []
+
+
+def test_similar_ideas_json_and_no_script_hint(app, client, auth, people, board):
+    with app.app_context():
+        existing = factories.make_idea(board, "Agree one shared definition of a qualified lead")
+        factories.make_idea(board, "Celebrate joint wins at the all-hands")
+    auth.login_as(people["member"])
+    data = client.get(_board_url(board) + "/similar?text=define+a+qualified+lead+together").json
+    assert [idea["id"] for idea in data["ideas"]] == [existing]
+    assert data["ideas"][0]["vote_url"] == f"/ideas/{existing}/vote"
+
+    text = "We should define a qualified lead together"
+    page = client.post(_board_url(board), data={"text": text}).get_data(as_text=True)
+    assert "Already on the board and much the same?" in page
+    assert "Post mine anyway" in page and f"{text}</textarea>" in page
+    assert len(_ideas(app)) == 2, "nothing is posted until the person confirms"
+    client.post(_board_url(board), data={"text": text, "confirm": "1"})
+    assert len(_ideas(app)) == 3
+
+
+def test_vote_and_change_it(app, client, auth, people, board):
+    with app.app_context():
+        idea_id = factories.make_idea(board)
+    auth.login_as(people["member"])
+    client.post(f"/ideas/{idea_id}/vote", data={"value": "agree"})
+    client.post(f"/ideas/{idea_id}/vote", data={"value": "agree"})
+    assert _votes(app) == [(idea_id, people["member"].id, Vote.AGREE)]
+    response = client.post(f"/ideas/{idea_id}/vote",
+                           data={"value": "disagree", "next": _board_url(board)})
+    assert response.headers["Location"] == _board_url(board)
+    assert _votes(app) == [(idea_id, people["member"].id, Vote.DISAGREE)]
+    page = client.get(f"/ideas/{idea_id}").get_data(as_text=True)
+    assert 'value="disagree" class="vote vote-disagree chosen" aria-pressed="true"' in page
+
+
+def test_closed_rounds_are_read_only(app, client, auth, people):
+    with app.app_context():
+        round_id = factories.make_round(template=False, state="closed")
+        idea_id = factories.make_idea(round_id)
+    auth.login_as(people["member"])
+    page = client.get(_board_url(round_id)).get_data(as_text=True)
+    assert "Read only" in page and "Post idea" not in page and 'name="value"' not in page
+    client.post(f"/ideas/{idea_id}/vote", data={"value": "agree"})
+    client.post(_board_url(round_id), data={"text": "Late idea", "confirm": "1"})
+    assert _votes(app) == [] and len(_ideas(app)) == 1
+
+
+def test_staff_outside_the_audience_cannot_see_the_board(app, client, auth, make_user):
+    with app.app_context():
+        round_id = factories.make_round(template=False, teams=("Sales",))
+        idea_id = factories.make_idea(round_id)
+    auth.login_as(make_user(team="Marketing"))
+    assert client.get(_board_url(round_id)).status_code == 403
+    assert client.get(f"/ideas/{idea_id}").status_code == 403
+    assert client.post(f"/ideas/{idea_id}/vote", data={"value": "agree"}).status_code == 403
+
+
+def test_team_figures_need_five_voters(app, client, auth, people, make_user, board):
+    sales = [make_user(team="Sales") for _ in range(5)]
+    with app.app_context():
+        idea_id = factories.make_idea(board)
+    _vote(app, idea_id, sales[:4], Vote.AGREE)
+    auth.login_as(people["leader"])
+    page = client.get(f"/ideas/{idea_id}").get_data(as_text=True)
+    assert page.count("fewer than 5 votes") == 2
+    _vote(app, idea_id, sales[4:], Vote.PASS)
+    page = client.get(f"/ideas/{idea_id}").get_data(as_text=True)
+    assert "4 agree · 0 disagree · 1 pass" in page
+    assert page.count("fewer than 5 votes") == 1, "Marketing has no votes yet"
+
+
+def test_scores_and_sorts(app, client, auth, people, make_user, board):
+    sales = [make_user(team="Sales") for _ in range(6)]
+    marketing = [make_user(team="Marketing") for _ in range(6)]
+    with app.app_context():
+        both = factories.make_idea(board, "Backed by both teams")
+        one_sided = factories.make_idea(board, "Backed by sales only")
+        newest = factories.make_idea(board, "Brand new, no votes")
+    _vote(app, both, sales[:4] + marketing[:4], Vote.AGREE)
+    _vote(app, one_sided, sales, Vote.AGREE)
+    _vote(app, one_sided, marketing[:5], Vote.DISAGREE)
+    with app.app_context():
+        scores = {i.id: (i.support, i.bridging, i.divisiveness)
+                  for i in db.session.scalars(select(Idea))}
+    assert scores[both] == pytest.approx((wilson_lower_bound(8, 0), wilson_lower_bound(4, 0), 0))
+    assert scores[one_sided] == pytest.approx(
+        (wilson_lower_bound(6, 5), 0.0, wilson_lower_bound(6, 0)))
+    assert scores[newest] == (0.0, 0.0, 0.0)
+    auth.login_as(people["member"])
+    orders = {}
+    for sort in ("bridging", "agreed", "divisive", "newest"):
+        page = client.get(_board_url(board, sort=sort)).get_data(as_text=True)
+        orders[sort] = sorted((both, one_sided, newest), key=lambda i: page.index(f"idea-{i}\""))
+    assert orders["bridging"][0] == both
+    assert orders["agreed"][0] == both
+    assert orders["divisive"][0] == one_sided
+    assert orders["newest"][0] == newest
+    assert client.get(_board_url(board)).get_data(as_text=True).index(f'idea-{both}"') < \
+        client.get(_board_url(board)).get_data(as_text=True).index(f'idea-{newest}"'), \
+        "bridging is the default"
+
+
+def test_filter_by_team_and_paginate(app, client, auth, people, board):
+    with app.app_context():
+        for n in range(22):
+            factories.make_idea(board, f"Sales idea {n}", team="Sales")
+        factories.make_idea(board, "Marketing idea", team="Marketing")
+        marketing_id = factories.get_team("Marketing").id
+    auth.login_as(people["member"])
+    page = client.get(_board_url(board, sort="newest")).get_data(as_text=True)
+    assert "Page 1 of 2 · 23 ideas" in page
+    assert "Sales idea 0<" in client.get(_board_url(board, sort="newest", page=2)).get_data(
+        as_text=True)
+    filtered = client.get(_board_url(board, team=marketing_id)).get_data(as_text=True)
+    assert "Marketing idea" in filtered and "Sales idea" not in filtered
+
+
+def test_merge_carries_votes_over_without_counting_anyone_twice(
+        app, client, auth, people, make_user, board):
+    both, only_duplicate, only_target = (make_user(team="Sales") for _ in range(3))
+    with app.app_context():
+        target = factories.make_idea(board, "Shared dashboard for pipeline")
+        duplicate = factories.make_idea(board, "One pipeline dashboard for both teams")
+        earlier = factories.make_idea(board, "Dashboard please")
+    _vote(app, target, [both, only_target], Vote.AGREE)
+    _vote(app, duplicate, [both], Vote.DISAGREE)
+    _vote(app, duplicate, [only_duplicate], Vote.AGREE)
+    auth.login_as(people["leader"])
+    client.post(f"/ideas/{earlier}/merge", data={"target_id": duplicate})
+    response = client.post(f"/ideas/{duplicate}/merge", data={"target_id": target})
+    assert response.headers["Location"] == f"/ideas/{target}"
+    assert _votes(app) == sorted([(target, both.id, Vote.AGREE),
+                                  (target, only_target.id, Vote.AGREE),
+                                  (target, only_duplicate.id, Vote.AGREE)])
+    with app.app_context():
+        merged = {i.id: i.merged_into_id for i in db.session.scalars(select(Idea))}
+        assert merged == {target: None, duplicate: target, earlier: target}
+        assert db.session.get(Idea, target).support == pytest.approx(wilson_lower_bound(3, 0))
+        record = db.session.scalar(select(IdeaModeration).where(
+            IdeaModeration.idea_id == duplicate))
+        assert (record.action, record.actor_id, record.target_id) == \
+            ("merge", people["leader"].id, target)
+    followed = client.get(f"/ideas/{duplicate}", follow_redirects=True).get_data(as_text=True)
+    assert "That idea was merged into this one" in followed
+    board_page = client.get(_board_url(board)).get_data(as_text=True)
+    assert "One pipeline dashboard for both teams</a>" not in board_page
+
+
+@pytest.mark.parametrize("target, message", [
+    ("self", "cannot be merged into itself"),
+    ("missing", "There is no idea number"),
+])
+def test_bad_merges_are_refused(app, client, auth, people, board, target, message):
+    with app.app_context():
+        idea_id = factories.make_idea(board)
+    auth.login_as(people["leader"])
+    target_id = idea_id if target == "self" else 9999
+    page = client.post(f"/ideas/{idea_id}/merge", data={"target_id": target_id},
+                       follow_redirects=True).get_data(as_text=True)
+    assert message in page
+    assert _ideas(app)[0].merged_into_id is None
+
+
+def test_hide_and_unhide(app, client, auth, people, board):
+    with app.app_context():
+        idea_id = factories.make_idea(board, "Something abusive about a colleague")
+    auth.login_as(people["leader"])
+    page = client.post(f"/ideas/{idea_id}/hide", data={"reason": ""}, follow_redirects=True)
+    assert "Say why the idea is hidden." in page.get_data(as_text=True)
+    client.post(f"/ideas/{idea_id}/hide", data={"reason": "Personal attack"})
+    leader_board = client.get(_board_url(board)).get_data(as_text=True)
+    assert "Something abusive" in leader_board and "Personal attack" in leader_board
+    auth.login_as(people["member"])
+    assert "Something abusive" not in client.get(_board_url(board)).get_data(as_text=True)
+    assert client.get(f"/ideas/{idea_id}").status_code == 404
+    hint = client.get(_board_url(board) + "/similar?text=something+abusive+colleague").json
+    assert hint["ideas"] == [], "hidden ideas are left out of hints"
+    auth.login_as(people["leader"])
+    client.post(f"/ideas/{idea_id}/unhide")
+    auth.login_as(people["member"])
+    assert client.get(f"/ideas/{idea_id}").status_code == 200
+    with app.app_context():
+        actions = db.session.scalars(select(IdeaModeration.action).order_by(IdeaModeration.id))
+        assert list(actions) == ["hide", "unhide"]
+
+
+def test_idea_text_is_escaped_everywhere(app, client, auth, people, board):
+    auth.login_as(people["member"])
+    client.post(_board_url(board), data={"text": XSS, "confirm": "1"})
+    idea_id = _ideas(app)[0].id
+    auth.login_as(people["leader"])
+    for url in (_board_url(board), f"/ideas/{idea_id}"):
+        body = client.get(url).get_data(as_text=True)
+        assert "<script>alert" not in body and "&lt;script&gt;" in body, url
+    hints = client.get(_board_url(board) + "/similar?text=script+alert+idea")
+    # JSON, never sniffed as HTML; the page's script inserts it with textContent.
+    assert hints.mimetype == "application/json"
+    assert hints.headers["X-Content-Type-Options"] == "nosniff"
+    assert hints.json["ideas"][0]["text"] == XSS

@@ -1,0 +1,208 @@
+"""Theme runs in the app: starting, finishing, failing; theme pages; board filter."""
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from tests import factories
+from webapp.extensions import db
+from webapp.models import Idea, Theme, ThemeAssignment, ThemeRun
+from webapp.models.types import utcnow
+from webapp.themes import services
+
+TOPICS = {
+    "pipeline": ["Weekly pipeline review with sales and marketing together",
+                 "Review the pipeline jointly every Monday morning",
+                 "One shared pipeline meeting instead of two separate ones",
+                 "Pipeline review each week with both teams in the room",
+                 "Joint pipeline meeting to agree next steps on deals",
+                 "Monday pipeline review that marketing attends too"],
+    "content": ["More case studies for sales calls",
+                "Battlecards against our main competitor",
+                "Case studies sorted by industry for sales",
+                "Updated battlecards every quarter",
+                "Short case studies sales can send after a call",
+                "Competitor battlecards in the CRM"],
+    "leads": ["Agree what a qualified lead means",
+              "One definition of a qualified lead for both teams",
+              "Lead scoring that sales trusts",
+              "Qualified lead definition written down and shared",
+              "Fix lead scoring so qualified leads are real",
+              "Agree lead scoring thresholds together"],
+}
+
+
+@pytest.fixture
+def round_with_ideas(app):
+    with app.app_context():
+        round_id = factories.make_round(template=False)
+        for team, texts in zip(("Sales", "Marketing", "Sales"), TOPICS.values()):
+            for text in texts:
+                factories.make_idea(round_id, text, team=team)
+        return round_id
+
+
+def _run(app, round_id, client, **form):
+    response = client.post(f"/rounds/{round_id}/themes", data=form)
+    with app.app_context():
+        run_id = db.session.scalar(select(func.max(ThemeRun.id)))
+    app.extensions["theme_runner"].wait(run_id)
+    return response, run_id
+
+
+def _get(app, model, ident):
+    with app.app_context():
+        found = db.session.get(model, ident)
+        db.session.expunge(found)
+        return found
+
+
+def test_leader_runs_the_analysis_in_the_background(app, client, auth, people,
+                                                    round_with_ideas):
+    auth.login_as(people["leader"])
+    response, run_id = _run(app, round_with_ideas, client, k="3", seed="4")
+    assert response.headers["Location"] == f"/rounds/{round_with_ideas}/themes"
+    run = _get(app, ThemeRun, run_id)
+    assert (run.status, run.k_requested, run.seed, run.k_found, run.n_ideas) == \
+        ("done", 3, 4, 3, 18)
+    assert run.duration_s is not None and run.finished_at >= run.started_at
+    with app.app_context():
+        assignments = db.session.scalars(select(ThemeAssignment.theme_id)
+                                         .where(ThemeAssignment.run_id == run_id)).all()
+        themes = db.session.scalars(select(Theme).where(Theme.run_id == run_id)).all()
+        assert len(assignments) == 18 and None not in assignments
+        # How well the topics are recovered is the analysis tests' business.
+        assert len(themes) == 3 and sum(theme.size for theme in themes) == 18
+        for theme in themes:
+            assert set(theme.team_shares) == {"Sales", "Marketing"}
+            assert 3 <= len(theme.representative_ids) <= 5
+    page = client.get(f"/rounds/{round_with_ideas}/themes").get_data(as_text=True)
+    assert "3 themes in 18 ideas" in page and "Key terms" in page
+    assert TOPICS["content"][0] in page or TOPICS["content"][1] in page
+
+
+def test_staff_see_themes_but_cannot_run(app, client, auth, people, round_with_ideas):
+    auth.login_as(people["leader"])
+    _run(app, round_with_ideas, client, k="3")
+    auth.login_as(people["member"])
+    page = client.get(f"/rounds/{round_with_ideas}/themes").get_data(as_text=True)
+    assert "Key terms" in page and "Find themes" not in page
+    assert client.post(f"/rounds/{round_with_ideas}/themes", data={"k": "3"}).status_code == 403
+
+
+def test_same_seed_same_themes_and_earlier_runs_stay(app, client, auth, people,
+                                                     round_with_ideas):
+    auth.login_as(people["leader"])
+    _, first = _run(app, round_with_ideas, client, k="3", seed="1")
+    _, second = _run(app, round_with_ideas, client, k="3", seed="1")
+    _, third = _run(app, round_with_ideas, client, k="2")
+    with app.app_context():
+        def layout(run_id):
+            return sorted(db.session.execute(select(ThemeAssignment.idea_id, Theme.position)
+                          .join(Theme, Theme.id == ThemeAssignment.theme_id)
+                          .where(ThemeAssignment.run_id == run_id)).all())
+        assert layout(first) == layout(second)
+    page = client.get(f"/rounds/{round_with_ideas}/themes").get_data(as_text=True)
+    assert "2 themes in 18 ideas" in page
+    for run_id in (first, second, third):
+        assert f"#{run_id}" in page
+    older = client.get(f"/rounds/{round_with_ideas}/themes?run={first}").get_data(as_text=True)
+    assert "3 themes in 18 ideas" in older
+
+
+@pytest.mark.parametrize("error, message", [
+    (RuntimeError("boom"), "The analysis failed unexpectedly"),
+    (ValueError("No idea has a word the analysis can use."), "No idea has a word"),
+])
+def test_a_failing_run_is_recorded_and_shown(app, client, auth, people, round_with_ideas,
+                                             monkeypatch, error, message):
+    def broken(*args, **kwargs):
+        raise error
+    monkeypatch.setattr(services, "find_themes", broken)
+    auth.login_as(people["leader"])
+    _, run_id = _run(app, round_with_ideas, client)
+    run = _get(app, ThemeRun, run_id)
+    assert run.status == "failed" and message in run.error
+    page = client.get(f"/rounds/{round_with_ideas}/themes").get_data(as_text=True)
+    assert message in page
+
+
+def test_refusals_before_a_run_starts(app, client, auth, people):
+    with app.app_context():
+        round_id = factories.make_round(template=False)
+        factories.make_idea(round_id)
+    auth.login_as(people["leader"])
+    page = client.post(f"/rounds/{round_id}/themes", data={},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "needs at least 5 ideas" in page
+    page = client.post(f"/rounds/{round_id}/themes", data={"k": "40"}).get_data(as_text=True)
+    assert "Number must be between 2 and 20." in page
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(ThemeRun)) == 0
+
+
+def test_progress_shows_until_done_and_stale_runs_fail(app, client, auth, people,
+                                                       round_with_ideas):
+    with app.app_context():
+        run = ThemeRun(round_id=round_with_ideas, status="running", seed=0)
+        db.session.add(run)
+        db.session.commit()
+        run_id = run.id
+    auth.login_as(people["member"])
+    page = client.get(f"/rounds/{round_with_ideas}/themes").get_data(as_text=True)
+    assert '<meta http-equiv="refresh"' in page and "Analysis running" in page
+    with app.app_context():
+        db.session.get(ThemeRun, run_id).created_at = utcnow() - timedelta(hours=2)
+        db.session.commit()
+    page = client.get(f"/rounds/{round_with_ideas}/themes").get_data(as_text=True)
+    assert '<meta http-equiv="refresh"' not in page
+    assert _get(app, ThemeRun, run_id).status == "failed"
+
+
+def test_hidden_ideas_are_left_out_of_runs(app, client, auth, people, round_with_ideas):
+    with app.app_context():
+        idea = db.session.scalar(select(Idea).order_by(Idea.id))
+        idea.hidden_at = utcnow()
+        db.session.commit()
+        hidden_id = idea.id
+    auth.login_as(people["leader"])
+    _, run_id = _run(app, round_with_ideas, client, k="3")
+    with app.app_context():
+        ids = db.session.scalars(select(ThemeAssignment.idea_id)
+                                 .where(ThemeAssignment.run_id == run_id)).all()
+    assert len(ids) == 17 and hidden_id not in ids
+
+
+def test_theme_page_rename_and_board_filter(app, client, auth, people, round_with_ideas):
+    auth.login_as(people["leader"])
+    _, run_id = _run(app, round_with_ideas, client, k="3")
+    with app.app_context():
+        first = db.session.scalar(select(Idea.id).where(Idea.text == TOPICS["pipeline"][0]))
+        theme_id = db.session.scalar(select(ThemeAssignment.theme_id).where(
+            ThemeAssignment.run_id == run_id, ThemeAssignment.idea_id == first))
+        members = set(db.session.scalars(select(Idea.text).join(
+            ThemeAssignment, ThemeAssignment.idea_id == Idea.id).where(
+            ThemeAssignment.theme_id == theme_id)))
+        outside = next(text for texts in TOPICS.values() for text in texts
+                       if text not in members)
+    page = client.get(f"/themes/{theme_id}").get_data(as_text=True)
+    assert all(text in page for text in members) and outside not in page
+    client.post(f"/themes/{theme_id}/rename", data={"name": "Joint <pipeline> reviews"})
+    assert _get(app, Theme, theme_id).name == "Joint <pipeline> reviews"
+    page = client.get(f"/rounds/{round_with_ideas}/themes").get_data(as_text=True)
+    assert "Joint &lt;pipeline&gt; reviews" in page
+    board = client.get(f"/rounds/{round_with_ideas}/ideas?theme={theme_id}").get_data(
+        as_text=True)
+    assert TOPICS["pipeline"][0] in board and outside not in board
+    client.post(f"/themes/{theme_id}/rename", data={"name": ""})
+    assert _get(app, Theme, theme_id).custom_label is None
+    auth.login_as(people["member"])
+    assert client.post(f"/themes/{theme_id}/rename", data={"name": "x"}).status_code == 403
+
+
+def test_run_analysis_command(app, runner, round_with_ideas, people):
+    result = runner.invoke(args=["run-analysis", str(round_with_ideas), "--k", "3"])
+    assert result.exit_code == 0, result.output
+    assert "3 themes in 18 ideas" in result.output
+    assert runner.invoke(args=["run-analysis", "999"]).output.strip() == \
+        "Error: There is no round 999."

@@ -1,0 +1,50 @@
+import pytest
+
+from tests import factories
+from tests.browser.test_surveys import _sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_post_see_a_hint_vote_change_vote_and_sort(
+        app, page, live_server, make_user, screenshot):
+    member = make_user(team="Sales", name="Sam Rivera")
+    with app.app_context():
+        round_id = factories.make_round(template=False, title="Q1 2027 alignment pulse")
+        existing = factories.make_idea(round_id, "Agree one shared definition of a qualified "
+                                                 "lead", team="Marketing")
+        factories.make_idea(round_id, "Celebrate joint wins at the monthly all-hands")
+    _sign_in(page, live_server, member.email)
+    page.get_by_role("button", name="Idea board").click()
+    page.get_by_label("Your idea").press_sequentially(
+        "We should define a qualified lead together", delay=5)
+    hint = page.locator("#similar-hints li")
+    hint.first.wait_for()
+    assert "Agree one shared definition of a qualified lead" in hint.first.inner_text()
+    screenshot("board-hint")
+
+    page.get_by_label("Your idea").fill("Sales and marketing plan campaigns together "
+                                        "<b>every quarter</b>")
+    page.locator("#similar-hints").wait_for(state="hidden")
+    page.get_by_role("button", name="Post idea").click()
+    assert page.get_by_text("Your idea is on the board.").is_visible()
+    assert page.get_by_text("Sales and marketing plan campaigns together <b>every quarter</b>"
+                            ).is_visible(), "shown as typed, escaped"
+
+    card = page.locator(f"#idea-{existing}")
+    agree = card.get_by_role("button", name="Agree", exact=True)
+    agree.click()
+    assert agree.get_attribute("aria-pressed") == "true"
+    card.get_by_role("button", name="Disagree").click()
+    card = page.locator(f"#idea-{existing}")
+    assert card.get_by_role("button", name="Disagree").get_attribute("aria-pressed") == "true"
+    assert agree.get_attribute("aria-pressed") == "false"
+
+    page.get_by_role("link", name="Newest").click()
+    page.get_by_role("link", name="Bridging").click()
+    assert page.get_by_role("link", name="Bridging").get_attribute("aria-current") == "true"
+    assert "sort=bridging" in page.url
+    screenshot("board")
+    page.locator(f"#idea-{existing} .idea-text a").click()
+    screenshot("idea")
+    assert page.get_by_role("heading", name="Support by team").is_visible()

@@ -1,0 +1,166 @@
+"""The idea board: listing and sorting ideas, posting, voting, and per-team support."""
+from dataclasses import dataclass
+
+from flask import current_app
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from analysis import bridging_score, divisiveness, team_support, wilson_lower_bound
+from webapp.database import upsert
+from webapp.errors import ServiceError
+from webapp.extensions import db
+from webapp.ideas import similar
+from webapp.models import Idea, IdeaVote, RoundStatus, Vote
+from webapp.models.types import utcnow
+
+IDEA_LIMIT = 1000
+PER_PAGE = 20
+SORTS = {
+    "bridging": ("Bridging", Idea.bridging.desc()),
+    "agreed": ("Most agreed", Idea.support.desc()),
+    "divisive": ("Most divisive", Idea.divisiveness.desc()),
+    "newest": ("Newest", Idea.created_at.desc()),
+}
+DEFAULT_SORT = "bridging"
+
+
+def in_audience(survey_round, user):
+    """True if ``user``'s team takes part in the round."""
+    return user.team_id is not None and any(t.id == user.team_id for t in survey_round.teams)
+
+
+def can_view(survey_round, user):
+    """Leaders see every board; others see the boards of rounds their team takes part in."""
+    return user.is_leader or in_audience(survey_round, user)
+
+
+def visible(statement, user):
+    """Limit ``statement`` to ideas ``user`` may see: never merged ones, hidden for leaders."""
+    statement = statement.where(Idea.merged_into_id.is_(None))
+    return statement if user.is_leader else statement.where(Idea.hidden_at.is_(None))
+
+
+def board_page(survey_round, user, sort=DEFAULT_SORT, team_id=None, page=1, theme_ids=None):
+    """Return one page of the round's board in the chosen order.
+
+    ``theme_ids`` (a select of idea ids) limits the board to one theme.
+    """
+    order = SORTS.get(sort, SORTS[DEFAULT_SORT])[1]
+    statement = visible(select(Idea).where(Idea.round_id == survey_round.id), user)
+    if team_id:
+        statement = statement.where(Idea.team_id == team_id)
+    if theme_ids is not None:
+        statement = statement.where(Idea.id.in_(theme_ids))
+    statement = statement.options(joinedload(Idea.team), joinedload(Idea.author)) \
+        .order_by(order, Idea.id.desc())
+    return db.paginate(statement, page=page, per_page=PER_PAGE, error_out=False)
+
+
+def tallies(idea_ids):
+    """Return {idea id: {team id: [agree, disagree, pass]}} counted by the database."""
+    counts = {}
+    rows = db.session.execute(
+        select(IdeaVote.idea_id, IdeaVote.team_id, IdeaVote.value, func.count())
+        .where(IdeaVote.idea_id.in_(idea_ids))
+        .group_by(IdeaVote.idea_id, IdeaVote.team_id, IdeaVote.value))
+    slot = {Vote.AGREE: 0, Vote.DISAGREE: 1, Vote.PASS: 2}
+    for idea_id, team_id, value, count in rows:
+        counts.setdefault(idea_id, {}).setdefault(team_id, [0, 0, 0])[slot[value]] = count
+    return counts
+
+
+def votes_of(user, idea_ids):
+    """Return {idea id: vote value} for ``user``'s votes on these ideas."""
+    return dict(db.session.execute(
+        select(IdeaVote.idea_id, IdeaVote.value)
+        .where(IdeaVote.user_id == user.id, IdeaVote.idea_id.in_(idea_ids))).all())
+
+
+@dataclass
+class TeamSupport:
+    """One team's votes on an idea, and whether they may be shown."""
+
+    team: str
+    agree: int
+    disagree: int
+    passes: int
+    shown: bool
+
+    @property
+    def voters(self):
+        """Everyone in the team who voted, passes included."""
+        return self.agree + self.disagree + self.passes
+
+    @property
+    def support(self):
+        """Wilson lower bound (95%) of agreement, 0..1."""
+        return wilson_lower_bound(self.agree, self.disagree)
+
+
+def support_by_team(teams, counts):
+    """Return a TeamSupport per team; figures of teams under the threshold are withheld."""
+    threshold = current_app.config["ANONYMITY_THRESHOLD"]
+    rows = []
+    for team in teams:
+        agree, disagree, passes = counts.get(team.id, (0, 0, 0))
+        voters = agree + disagree + passes
+        rows.append(TeamSupport(team.name, agree, disagree, passes, voters >= threshold))
+    return rows
+
+
+def _check_open(survey_round, action):
+    if survey_round.status != RoundStatus.OPEN:
+        raise ServiceError(f"This round is closed, so {action} is no longer possible.")
+
+
+def post_idea(survey_round, user, text, credited=False):
+    """Add an idea to the round's pool, tagged with the author's team."""
+    _check_open(survey_round, "posting ideas")
+    if not in_audience(survey_round, user):
+        raise ServiceError("Only people in the round's teams can post ideas.")
+    text = (text or "").strip()
+    if not text:
+        raise ServiceError("Write your idea first.", field="text")
+    if len(text) > IDEA_LIMIT:
+        raise ServiceError(f"Keep it to at most {IDEA_LIMIT:,} characters.", field="text")
+    idea = Idea(round_id=survey_round.id, team_id=user.team_id, author_id=user.id,
+                credited=bool(credited), text=text)
+    db.session.add(idea)
+    db.session.flush()
+    return idea
+
+
+def similar_ideas(survey_round, text):
+    """Return up to five visible ideas of the round that say nearly the same as ``text``."""
+    return similar.find(survey_round.id, text)
+
+
+def cast_vote(idea, survey_round, user, value):
+    """Record ``user``'s vote on ``idea``, replacing an earlier one, and recount.
+
+    The idea row is locked first, so concurrent votes on it are recounted in turn.
+    """
+    _check_open(survey_round, "voting")
+    if not in_audience(survey_round, user):
+        raise ServiceError("Only people in the round's teams can vote.")
+    if idea.merged_into_id is not None or idea.is_hidden:
+        raise ServiceError("This idea no longer takes votes.")
+    db.session.execute(select(Idea.id).where(Idea.id == idea.id).with_for_update())
+    upsert(IdeaVote, ("idea_id", "user_id"), idea_id=idea.id, user_id=user.id,
+           team_id=user.team_id, value=int(Vote(value)), voted_at=utcnow())
+    refresh_scores(survey_round, [idea.id])
+
+
+def refresh_scores(survey_round, idea_ids):
+    """Recount the votes of ``idea_ids`` and store their sort scores."""
+    counts = tallies(idea_ids)
+    for idea in db.session.scalars(select(Idea).where(Idea.id.in_(idea_ids))):
+        by_team = counts.get(idea.id, {})
+        supports = team_support({team.id: by_team.get(team.id, (0, 0, 0))
+                                 for team in survey_round.teams})
+        agree = sum(c[0] for c in by_team.values())
+        disagree = sum(c[1] for c in by_team.values())
+        idea.support = wilson_lower_bound(agree, disagree)
+        idea.bridging = bridging_score(supports) or 0.0
+        idea.divisiveness = divisiveness(supports) or 0.0
+    db.session.flush()

@@ -1,0 +1,57 @@
+"""A per-round index of idea texts for similar-idea hints, rebuilt when the pool changes."""
+import threading
+from collections import OrderedDict
+
+from sqlalchemy import func, select
+
+from analysis import SimilarIdeas
+from webapp.extensions import db
+from webapp.models import Idea
+
+_CACHE_SIZE = 16
+_cache = OrderedDict()
+_lock = threading.Lock()
+
+
+def _candidates(round_id):
+    return select(Idea.id, Idea.text).where(
+        Idea.round_id == round_id, Idea.hidden_at.is_(None), Idea.merged_into_id.is_(None))
+
+
+def _pool_version(round_id):
+    """Return a cheap fingerprint of the round's visible ideas.
+
+    It changes when an idea is added, hidden, unhidden or merged.
+    """
+    count, top, total = db.session.execute(
+        _candidates(round_id).with_only_columns(
+            func.count(), func.max(Idea.id), func.sum(Idea.id))).one()
+    return count, top, total
+
+
+def _index(round_id):
+    version = _pool_version(round_id)
+    with _lock:
+        cached = _cache.get(round_id)
+        if cached is not None and cached[0] == version:
+            _cache.move_to_end(round_id)
+            return cached[1], cached[2]
+    rows = db.session.execute(_candidates(round_id).order_by(Idea.id)).all()
+    ids = [row.id for row in rows]
+    index = SimilarIdeas().fit([row.text for row in rows])
+    with _lock:
+        _cache[round_id] = (version, index, ids)
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return index, ids
+
+
+def find(round_id, text):
+    """Return the visible ideas of the round most like ``text``, best first."""
+    index, ids = _index(round_id)
+    matches = index.query(text)
+    if not matches:
+        return []
+    by_id = {idea.id: idea for idea in db.session.scalars(
+        select(Idea).where(Idea.id.in_([ids[i] for i, _ in matches])))}
+    return [by_id[ids[i]] for i, _ in matches if ids[i] in by_id]

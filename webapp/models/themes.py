@@ -1,0 +1,82 @@
+"""Theme analysis runs of a round, the themes they found, and which idea went where."""
+from datetime import datetime
+
+from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from webapp.extensions import db
+from webapp.models.types import UTCDateTime, utcnow
+
+RUN_STATES = ("queued", "running", "done", "failed")
+
+
+class ThemeRun(db.Model):
+    """One run of the theme analysis on a round's ideas, with its parameters and outcome."""
+
+    __tablename__ = "theme_run"
+    __table_args__ = (CheckConstraint(f"status IN {RUN_STATES!r}", name="status_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("survey_round.id", ondelete="CASCADE"), index=True)
+    # None means the number of themes was chosen automatically.
+    k_requested: Mapped[int | None]
+    seed: Mapped[int] = mapped_column(default=0)
+    status: Mapped[str] = mapped_column(String(10), default="queued")
+    error: Mapped[str | None] = mapped_column(Text)
+    n_ideas: Mapped[int | None]
+    k_found: Mapped[int | None]
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    duration_s: Mapped[float | None] = mapped_column(Float)
+
+    themes: Mapped[list["Theme"]] = relationship(
+        order_by="Theme.position", cascade="all, delete-orphan", passive_deletes=True)
+
+    @property
+    def k_label(self):
+        """The number of themes asked for, as people read it."""
+        return "auto" if self.k_requested is None else str(self.k_requested)
+
+
+class Theme(db.Model):
+    """A theme found by a run: its label (renamable), key terms, size and team shares."""
+
+    __tablename__ = "theme"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("theme_run.id", ondelete="CASCADE"),
+                                        index=True)
+    position: Mapped[int]
+    label: Mapped[str] = mapped_column(String(200))
+    # A leader's name for the theme; the found label stays for reference.
+    custom_label: Mapped[str | None] = mapped_column(String(200))
+    terms: Mapped[list] = mapped_column(JSON, default=list)
+    size: Mapped[int]
+    cohesion: Mapped[float] = mapped_column(Float, default=0.0)
+    mixed: Mapped[bool] = mapped_column(default=False)
+    # Share of each team's ideas that fall in this theme: {team name: 0..1}.
+    team_shares: Mapped[dict] = mapped_column(JSON, default=dict)
+    # Ids of the ideas closest to the theme's centre, most representative first.
+    representative_ids: Mapped[list] = mapped_column(JSON, default=list)
+
+    @property
+    def name(self):
+        """The label people see: the leader's, else the one found."""
+        return self.custom_label or self.label
+
+
+class ThemeAssignment(db.Model):
+    """Which theme of a run an idea fell into."""
+
+    __tablename__ = "theme_assignment"
+
+    run_id: Mapped[int] = mapped_column(ForeignKey("theme_run.id", ondelete="CASCADE"),
+                                        primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"),
+                                         primary_key=True, index=True)
+    theme_id: Mapped[int | None] = mapped_column(ForeignKey("theme.id", ondelete="CASCADE"),
+                                                 index=True)

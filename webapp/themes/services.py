@@ -1,0 +1,150 @@
+"""Running the theme analysis on a round's ideas and reading its results."""
+import time
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import select, update
+from sqlalchemy.orm import joinedload
+
+from analysis import find_themes
+from webapp.errors import ServiceError
+from webapp.extensions import db
+from webapp.models import Idea, Team, Theme, ThemeAssignment, ThemeRun
+from webapp.models.types import utcnow
+
+K_MIN, K_MAX = 2, 20
+MIN_IDEAS = 5
+STALE_AFTER = timedelta(minutes=30)
+
+
+def _round_ideas(round_id):
+    """The ideas a run clusters: visible ones, in a fixed order so runs are reproducible."""
+    return db.session.execute(
+        select(Idea.id, Idea.text, Team.name).join(Team, Team.id == Idea.team_id)
+        .where(Idea.round_id == round_id, Idea.hidden_at.is_(None),
+               Idea.merged_into_id.is_(None))
+        .order_by(Idea.id)).all()
+
+
+def start_run(survey_round, user, k=None, seed=0):
+    """Queue a run on the round's ideas; ``k`` None chooses the number of themes.
+
+    ``user`` (None from the shell without an admin) is recorded as having started it.
+    """
+    if k is not None and not K_MIN <= k <= K_MAX:
+        raise ServiceError(f"Choose between {K_MIN} and {K_MAX} themes, or auto.", field="k")
+    count = len(_round_ideas(survey_round.id))
+    if count < MIN_IDEAS:
+        raise ServiceError(f"The analysis needs at least {MIN_IDEAS} ideas; "
+                           f"this round has {count}.")
+    if k is not None and k > count:
+        raise ServiceError(f"There are only {count} ideas: ask for at most {count} themes.",
+                           field="k")
+    run = ThemeRun(round_id=survey_round.id, k_requested=k, seed=seed, status="queued",
+                   created_by_id=user.id if user else None)
+    db.session.add(run)
+    db.session.flush()
+    return run
+
+
+def execute_run(run_id):
+    """Run the analysis for a queued run and store its themes; record any failure."""
+    run = db.session.get(ThemeRun, run_id)
+    run.status, run.started_at = "running", utcnow()
+    db.session.commit()
+    ideas = _round_ideas(run.round_id)
+    db.session.commit()  # hold no transaction during the long computation
+    began = time.perf_counter()
+    try:
+        result = find_themes([idea.text for idea in ideas], k=run.k_requested or "auto",
+                             teams=[idea.name for idea in ideas], seed=run.seed)
+    except ValueError as error:
+        _fail(run, str(error))
+        return
+    except Exception:  # the run is marked failed; the details go to the log
+        current_app.logger.exception("Theme run %s failed", run_id)
+        _fail(run, "The analysis failed unexpectedly; the details are in the server log.")
+        return
+    _store(run, ideas, result)
+    run.status, run.finished_at = "done", utcnow()
+    run.duration_s = time.perf_counter() - began
+    run.n_ideas, run.k_found = len(ideas), result["k"]
+    db.session.commit()
+
+
+def _fail(run, message):
+    db.session.rollback()
+    run.status, run.error, run.finished_at = "failed", message, utcnow()
+    db.session.commit()
+
+
+def _store(run, ideas, result):
+    themes = []
+    for position, found in enumerate(result["themes"]):
+        theme = Theme(run_id=run.id, position=position, label=found["label"],
+                      terms=list(found["terms"]), size=found["size"],
+                      cohesion=float(found.get("cohesion") or 0.0),
+                      mixed=bool(found.get("mixed")),
+                      team_shares=dict(found.get("team_shares") or {}),
+                      representative_ids=[ideas[i].id for i in found["representatives"]])
+        themes.append(theme)
+    db.session.add_all(themes)
+    db.session.flush()
+    by_index = {found["index"]: theme.id for found, theme in zip(result["themes"], themes)}
+    db.session.execute(ThemeAssignment.__table__.insert(), [
+        {"run_id": run.id, "idea_id": idea.id, "theme_id": by_index.get(label)}
+        for idea, label in zip(ideas, result["assignments"])])
+
+
+def mark_stale_runs(round_id):
+    """Fail runs that never finished, e.g. because the server restarted mid-run."""
+    db.session.execute(
+        update(ThemeRun)
+        .where(ThemeRun.round_id == round_id, ThemeRun.status.in_(("queued", "running")),
+               ThemeRun.created_at < utcnow() - STALE_AFTER)
+        .values(status="failed", error="The run was interrupted before it finished.",
+                finished_at=utcnow()))
+
+
+def runs_of(round_id):
+    """Return the round's runs, newest first."""
+    return db.session.scalars(select(ThemeRun).where(ThemeRun.round_id == round_id)
+                              .order_by(ThemeRun.id.desc())).all()
+
+
+def latest_done_run(round_id):
+    """Return the round's newest finished run, or None."""
+    return db.session.scalar(select(ThemeRun).where(
+        ThemeRun.round_id == round_id, ThemeRun.status == "done")
+        .order_by(ThemeRun.id.desc()).limit(1))
+
+
+def themes_of(run):
+    """Return a run's themes in order."""
+    return db.session.scalars(select(Theme).where(Theme.run_id == run.id)
+                              .order_by(Theme.position)).all()
+
+
+def themes_with_examples(run):
+    """Return [(theme, representative ideas)] for a finished run; hidden ideas left out."""
+    themes = themes_of(run)
+    wanted = {idea_id for theme in themes for idea_id in theme.representative_ids}
+    ideas = {idea.id: idea for idea in db.session.scalars(
+        select(Idea).options(joinedload(Idea.team))
+        .where(Idea.id.in_(wanted), Idea.hidden_at.is_(None)))}
+    return [(theme, [ideas[i] for i in theme.representative_ids if i in ideas])
+            for theme in themes]
+
+
+def rename_theme(theme, name):
+    """Give a theme a leader's name; an empty name goes back to the found label."""
+    name = (name or "").strip()
+    if len(name) > 200:
+        raise ServiceError("Keep the name under 200 characters.", field="name")
+    theme.custom_label = name or None
+    db.session.flush()
+
+
+def theme_idea_ids(theme_id):
+    """A select of the ids of the ideas a theme holds."""
+    return select(ThemeAssignment.idea_id).where(ThemeAssignment.theme_id == theme_id)
