@@ -126,7 +126,7 @@ def format_table(result, texts):
              f"(k={result['k_requested']}, seed={result['seed']})", ""]
     for theme in result["themes"]:
         flag = "  [mixed bag: low cohesion]" if theme["mixed"] else ""
-        lift = theme.get("cohesion_vs_pool")
+        lift = theme.get("cohesion_lift")
         versus = f", {lift:.1f}x other themes" if lift is not None else ""
         lines.append(f"{theme['index']:>2}. {theme['label']}  — {theme['size']} ideas, "
                      f"cohesion {theme['cohesion']:.3f}{versus}{flag}")

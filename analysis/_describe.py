@@ -135,7 +135,8 @@ def describe_themes(X, Z, labels, docs, terms, readable, teams=None, n_terms=8,
         Team of each text, for the team shares.
     mixed_ratio : float
         A theme whose cohesion is below this share of the median theme cohesion is
-        flagged as a mixed bag (as is one hardly more cohesive than the pool).
+        flagged as a mixed bag (as is one hardly more cohesive than two ideas of
+        different themes are alike).
     """
     n_themes = int(labels.max()) + 1 if len(labels) and labels.max() >= 0 else 0
     scores = term_scores(X, labels, n_themes)
@@ -156,7 +157,7 @@ def describe_themes(X, Z, labels, docs, terms, readable, teams=None, n_terms=8,
             "representatives": _representatives(Z, members, centre, docs, n_representatives),
             "cohesion": round(float(cohesion[theme]), 4),
             # How much more alike two of its ideas are than ideas of different themes.
-            "cohesion_vs_pool": round(float(cohesion[theme] / chance), 2) if chance > 0
+            "cohesion_lift": round(float(cohesion[theme] / chance), 2) if chance > 0
             else None,
         }
         if teams:
@@ -176,6 +177,6 @@ def _flag_mixed(themes, ratio, lift_floor=2.0):
     cohesions = [item["cohesion"] for item in themes]
     median = float(np.median(cohesions)) if len(themes) >= 3 else 0.0
     for item in themes:
-        lift = item["cohesion_vs_pool"]
+        lift = item["cohesion_lift"]
         loose = (lift is not None and lift < lift_floor) or item["cohesion"] < ratio * median
         item["mixed"] = bool(item["size"] > 1 and loose)

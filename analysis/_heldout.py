@@ -39,7 +39,7 @@ def _cluster(X, Z, k, seed, rounds):
 
 
 def _mixture_loglik(counts_train, labels, counts_test, beta):
-    """Log-likelihood of the test counts under the multinomial mixture of the clusters."""
+    """Log-likelihood of each test text under the multinomial mixture of the clusters."""
     found = np.unique(labels)
     onehot = (labels[:, None] == found[None, :]).astype(float)
     words = np.asarray(counts_train.T @ onehot).T  # (k, vocabulary)
@@ -47,11 +47,11 @@ def _mixture_loglik(counts_train, labels, counts_test, beta):
                                          + beta * words.shape[1]))
     log_prior = np.log(onehot.sum(axis=0) / len(labels))
     joint = np.asarray(counts_test @ log_words.T) + log_prior
-    return float(logsumexp(joint, axis=1).sum())
+    return logsumexp(joint, axis=1)
 
 
 def _fold_scores(train, test, ks, rng, n_components, rounds, beta):
-    """Held-out log-likelihood of each k, training on ``train``, scoring ``test``."""
+    """Held-out log-likelihood, shape (len(ks), len(test)): train on ``train``."""
     tfidf = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), token_pattern=r"\S+",
                             min_df=2 if len(train) >= 50 else 1)
     X = tfidf.fit_transform(train)
@@ -71,8 +71,8 @@ def _fold_scores(train, test, ks, rng, n_components, rounds, beta):
 
 
 def heldout_n_themes(docs, k_min=2, k_max=20, sample_size=2000, n_folds=2,
-                     n_repeats=1, tolerance=0.0, n_components=50, rounds=5, beta=0.1,
-                     random_state=None):
+                     n_repeats=1, penalty=0.0, n_se=0.0, n_components=50, rounds=5,
+                     beta=0.1, random_state=None):
     """Estimate the number of themes as the k whose clusters best predict unseen texts.
 
     Parameters
@@ -88,9 +88,13 @@ def heldout_n_themes(docs, k_min=2, k_max=20, sample_size=2000, n_folds=2,
     n_repeats : int
         Times the cross-validation is repeated on new random folds; the scores are
         summed, which steadies the choice.
-    tolerance : float
-        Held-out log-likelihood per text that a smaller k may lose to the best and
-        still be chosen (prefers the simpler answer when the gain is small).
+    penalty : float
+        Held-out log-likelihood per text that each theme must earn: k is scored by
+        its mean log-likelihood per text minus ``penalty * k``.
+    n_se : float
+        One-standard-error rule: the smallest k whose score is within ``n_se``
+        standard errors of the best (paired over the held-out texts) is chosen, so
+        that noise alone does not pick a larger k.
     n_components, rounds : int
         SVD dimensions and self-training rounds of the trial clusterings.
     beta : float
@@ -111,22 +115,38 @@ def heldout_n_themes(docs, k_min=2, k_max=20, sample_size=2000, n_folds=2,
     ks = [k for k in candidates(k_min, k_max) if k * n_folds <= n_distinct]
     if len(ks) < 2 or n_folds < 2:
         return k_min
-    total = np.zeros(len(ks))
     # Dozens of small k-means fits: OpenMP threads gain nothing on them and, when
     # another process holds the cores, their spin-waiting made a 3 s search take 30 s.
     with threadpool_limits(limits=1):
-        _cross_validate(docs, ks, total, n_repeats, n_folds, rng, n_components, rounds,
-                        beta)
-    good = total >= total.max() - tolerance * len(docs) * n_repeats
-    return int(ks[int(np.argmax(good))])
+        loglik = _cross_validate(docs, ks, n_repeats, n_folds, rng, n_components, rounds,
+                                 beta)
+    return choose_k(ks, loglik, penalty, n_se)
 
 
-def _cross_validate(docs, ks, total, n_repeats, n_folds, rng, n_components, rounds, beta):
-    """Add each k's held-out log-likelihood, over all repeats and folds, to ``total``."""
+def choose_k(ks, loglik, penalty=0.0, n_se=0.0):
+    """Pick k from held-out log-likelihoods ``loglik``.
+
+    ``loglik`` has one row per k and one column per held-out text. The best k has
+    the highest mean minus ``penalty * k``; the smallest k within ``n_se`` paired
+    standard errors of it is returned.
+    """
+    ks = np.asarray(ks)
+    scores = loglik - penalty * ks[:, None]
+    best = int(np.argmax(scores.mean(axis=1)))
+    diff = scores - scores[best]
+    se = diff.std(axis=1) / np.sqrt(max(loglik.shape[1] - 1, 1))
+    close = diff.mean(axis=1) >= -n_se * se
+    return int(ks[int(np.argmax(close))])
+
+
+def _cross_validate(docs, ks, n_repeats, n_folds, rng, n_components, rounds, beta):
+    """Held-out log-likelihood of each k for every text, once per repeat."""
+    parts = []
     for _ in range(n_repeats):
         folds = np.array_split(rng.permutation(len(docs)), n_folds)
         for i, test_idx in enumerate(folds):
             train_idx = np.concatenate([f for j, f in enumerate(folds) if j != i])
-            total += _fold_scores([docs[t] for t in train_idx],
-                                  [docs[t] for t in test_idx], ks, rng, n_components,
-                                  rounds, beta)
+            parts.append(_fold_scores([docs[t] for t in train_idx],
+                                      [docs[t] for t in test_idx], ks, rng,
+                                      n_components, rounds, beta))
+    return np.hstack(parts)

@@ -19,11 +19,8 @@ __all__ = ["ThemeModel"]
 
 
 def _min_df(n_docs):
-    # A term seen once cannot link two ideas; keep singletons only for tiny pools,
-    # and prune harder for huge ones to bound the vocabulary.
-    if n_docs < 50:
-        return 1
-    return 2 if n_docs < 200_000 else 5
+    # A term seen once cannot link two ideas; keep singletons only for tiny pools.
+    return 1 if n_docs < 50 else 2
 
 
 class ThemeModel(ClusterMixin, BaseEstimator):
@@ -51,7 +48,8 @@ class ThemeModel(ClusterMixin, BaseEstimator):
     self_training : int
         Maximum self-training rounds; 0 keeps the k-means clusters.
     minibatch_above : int
-        Above this many texts, use MiniBatchKMeans and fit the SVD on a sample.
+        Above this many texts, use MiniBatchKMeans, and learn the vocabulary and
+        the SVD from a sample of this size.
     n_terms, n_representatives : int
         Key terms and representative ideas reported per theme.
     mixed_ratio : float
@@ -74,11 +72,13 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         Number of themes found (can be below the number asked for if a theme empties).
     themes_ : list of dict
         Per theme: index, label, terms, size, representatives (text indices),
-        cohesion (mean cosine similarity of two of its ideas, 0–1), cohesion_vs_pool
+        cohesion (mean cosine similarity of two of its ideas, 0–1), cohesion_lift
         (that over the same figure for ideas of different themes; None if there is
         no other theme), mixed (bool) and, when teams were given, team_shares.
     normaliser_, vectorizer_, svd_, classifier_ :
         The fitted parts (``svd_`` and ``classifier_`` may be None for tiny inputs).
+    centres_ : ndarray
+        k-means centres in the reduced space (indexed by k-means cluster).
     n_rounds_ : int
         Self-training rounds run.
     """
@@ -140,12 +140,13 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         self.vectorizer_ = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2),
                                            token_pattern=r"\S+", dtype=np.float32,
                                            min_df=_min_df(len(docs)))
-        Xt = self._vectorise(docs)
+        Xt = self._vectorise(docs, rng)
         k = self._choose_k(docs, n_distinct, rng)
         Z = self._reduce(Xt, rng)
         labels = self._cluster(Xt, Z, k, rng)
         labels[~has_words] = -1
-        self.labels_, self._label_map_ = _by_size(labels)
+        # The map covers every k-means cluster, so predict() can meet any of them.
+        self.labels_, self._label_map_ = _by_size(labels, n_old=k)
         self.n_themes_ = int(self.labels_.max()) + 1
         terms = self.vectorizer_.get_feature_names_out()
         self.themes_ = describe_themes(
@@ -170,7 +171,16 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         labels[empty] = -1
         return labels
 
-    def _vectorise(self, docs):
+    def _vectorise(self, docs, rng):
+        if len(docs) > self.minibatch_above:
+            # Counting every 1-2-gram of a million texts before pruning the rare ones
+            # costs more memory than the rest of the run; the vocabulary and its IDF
+            # are learnt as well from a sample, and terms it misses are too rare to
+            # shape a theme.
+            sample = rng.choice(len(docs), self.minibatch_above, replace=False)
+            self.vectorizer_.set_params(min_df=_min_df(self.minibatch_above))
+            self.vectorizer_.fit([docs[i] for i in np.sort(sample)])
+            return self.vectorizer_.transform(docs)
         try:
             return self.vectorizer_.fit_transform(docs)
         except ValueError:  # every term below min_df: fall back to all terms
@@ -190,7 +200,8 @@ class ThemeModel(ClusterMixin, BaseEstimator):
 
     def _reduce(self, Xt, rng):
         """Unit-length SVD vectors (or the TF-IDF itself when too few terms)."""
-        n_components = min(self.n_components, Xt.shape[1] - 1, Xt.shape[0] - 1)
+        n_rows = min(Xt.shape[0], self.minibatch_above)
+        n_components = min(self.n_components, Xt.shape[1] - 1, n_rows - 1)
         if n_components < 2:
             return normalize(Xt.toarray())
         self.svd_ = TruncatedSVD(n_components, random_state=rng.randint(2**31 - 1))
@@ -205,10 +216,18 @@ class ThemeModel(ClusterMixin, BaseEstimator):
             self.svd_.fit(sample)
         return self._project(Xt)
 
-    def _project(self, Xt):
+    def _project(self, Xt, chunk=100_000):
+        """Return unit-length SVD vectors of ``Xt`` as float32.
+
+        Built a chunk at a time: the float64 intermediates of a million texts would
+        double the peak memory.
+        """
         if self.svd_ is None:
             return normalize(Xt.toarray())
-        return normalize(self.svd_.transform(Xt)).astype(np.float32)
+        Z = np.empty((Xt.shape[0], self.svd_.components_.shape[0]), dtype=np.float32)
+        for start in range(0, Xt.shape[0], chunk):
+            Z[start:start + chunk] = normalize(self.svd_.transform(Xt[start:start + chunk]))
+        return Z
 
     def _cluster(self, Xt, Z, k, rng):
         if k == 1:
@@ -224,7 +243,7 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         labels = km.fit_predict(Z)
         self.centres_ = km.cluster_centers_
         if self.self_training > 0:
-            confidence = np.einsum("ij,ij->i", Z, km.cluster_centers_[labels])
+            confidence = _centre_similarity(Z, km.cluster_centers_, labels)
             labels, self.classifier_, self.n_rounds_ = self_train(
                 Xt, labels, confidence, max_rounds=self.self_training)
         return labels
@@ -233,15 +252,25 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         return self._label_map_[np.argmax(Z @ self.centres_.T, axis=1)]
 
 
-def _by_size(labels):
+def _centre_similarity(Z, centres, labels, chunk=100_000):
+    """Dot product of each row with its own cluster centre, a chunk at a time."""
+    out = np.empty(len(labels), dtype=np.float64)
+    for start in range(0, len(labels), chunk):
+        rows = slice(start, start + chunk)
+        out[rows] = np.einsum("ij,ij->i", Z[rows], centres[labels[rows]])
+    return out
+
+
+def _by_size(labels, n_old=0):
     """Renumber themes 0..k-1 by decreasing size (ties: lower old label first).
 
-    Returns the new labels and the map from old label to new (-1 for a vanished one).
+    Returns the new labels and the map from old label (0..n_old-1 at least) to new
+    (-1 for a vanished one).
     """
     found = labels[labels >= 0]
     old, counts = np.unique(found, return_counts=True)
     order = old[np.lexsort((old, -counts))]
-    mapping = np.full(int(max(labels.max(), 0)) + 1, -1)
+    mapping = np.full(max(int(labels.max()) + 1, n_old, 1), -1)
     mapping[order] = np.arange(len(order))
     out = np.full(len(labels), -1)
     out[labels >= 0] = mapping[labels[labels >= 0]]

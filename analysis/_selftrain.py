@@ -23,6 +23,21 @@ def _confident_mask(labels, confidence, fraction):
     return keep
 
 
+def _predict(classifier, X, chunk=100_000):
+    """Return the class of each row and its probability, a chunk at a time.
+
+    The full probability matrix of a million texts would cost more memory than
+    everything else.
+    """
+    labels = np.empty(X.shape[0], dtype=classifier.classes_.dtype)
+    confidence = np.empty(X.shape[0])
+    for start in range(0, X.shape[0], chunk):
+        proba = classifier.predict_proba(X[start:start + chunk])
+        labels[start:start + chunk] = classifier.classes_[proba.argmax(axis=1)]
+        confidence[start:start + chunk] = proba.max(axis=1)
+    return labels, confidence
+
+
 def self_train(X, labels, confidence, max_rounds=10, fraction=0.5, alpha=0.3, tol=1e-3):
     """Refine cluster labels by repeated Naive Bayes self-training.
 
@@ -60,9 +75,7 @@ def self_train(X, labels, confidence, max_rounds=10, fraction=0.5, alpha=0.3, to
             n_rounds -= 1
             break
         classifier = ComplementNB(alpha=alpha).fit(X[keep], labels[keep])
-        proba = classifier.predict_proba(X)
-        new = classifier.classes_[proba.argmax(axis=1)]
-        confidence = proba.max(axis=1)
+        new, confidence = _predict(classifier, X)
         changed = np.mean(new != labels)
         labels = new
         if changed < tol:

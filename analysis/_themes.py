@@ -24,9 +24,10 @@ def find_themes(texts, k="auto", teams=None, seed=0, **params):
     -------
     dict
         ``k`` (themes found), ``k_requested``, ``seed``, ``n_ideas``, ``themes`` (list
-        of dicts: index, label, terms, size, representatives, cohesion, mixed and,
-        with teams, team_shares) and ``assignments`` (theme index of each idea in
-        input order; -1 for an idea with no content words).
+        of dicts, largest first: index, label, terms, size, representatives (indices
+        of 1-5 ideas closest to the centre), cohesion, cohesion_lift, mixed and, with
+        teams, team_shares; see :class:`ThemeModel`) and ``assignments`` (theme index
+        of each idea in input order; -1 for an idea with no content words).
 
     Raises
     ------

@@ -108,3 +108,44 @@ def make_theme(round_id, label="pipeline, review", idea_ids=()):
                         for i in idea_ids])
     db.session.commit()
     return theme.id
+
+
+def make_item(round_id=None, owners=None, status="proposed", title="Weekly joint pipeline review"):
+    """Create an action item owned by a Sales and a Marketing person; return its id."""
+    from datetime import date, timedelta
+
+    from webapp.models import ActionEvent, ActionItem
+
+    owner_a, owner_b = owners or (make_user(team="Sales"), make_user(team="Marketing"))
+    item = ActionItem(round_id=round_id, title=title, success_measure="Both teams attend 90%",
+                      owner_a_id=owner_a.id, owner_b_id=owner_b.id, status=status,
+                      due_on=date.today() + timedelta(days=30), levers=["force_communication"])
+    item.events.append(ActionEvent(kind="created", to_status="proposed"))
+    db.session.add(item)
+    db.session.commit()
+    return item.id
+
+
+def make_story_and_notice(item_id, person):
+    """Create a story linked to an item and a notification for ``person``; return both ids."""
+    from webapp.models import ActionItem, Notification, Story
+
+    story = Story(title="Joint win", body="Both teams did it.",
+                  teams=[db.session.scalar(select(Team).where(Team.name == name))
+                         for name in ("Sales", "Marketing")],
+                  items=[db.session.get(ActionItem, item_id)])
+    notice = Notification(user_id=person.id, message="You own an item", link="/actions")
+    db.session.add_all([story, notice])
+    db.session.commit()
+    return story.id, notice.id
+
+
+def add_likert_question(round_id, text="We share one revenue goal.", lever="unify_goal"):
+    """Add a required Likert question to a round; return its id."""
+    from webapp.models import Question
+
+    question = Question(round_id=round_id, position=0, kind="likert", text=text, lever=lever,
+                        required=True, options=[])
+    db.session.add(question)
+    db.session.commit()
+    return question.id

@@ -1,5 +1,6 @@
 """Tandem: helps a company's sales and marketing teams align."""
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from webapp import config as config_module
 from webapp import database  # noqa: F401  (installs the SQLite connection settings)
@@ -23,6 +24,12 @@ def create_app(config=None):
     register_commands(app)
     register_template_helpers(app)
     app.after_request(_security_headers)
+    proxies = app.config.get("TRUSTED_PROXIES", 0)
+    if proxies:
+        # Behind a proxy, the client's address (for the sign-in limit) and the scheme
+        # come from its X-Forwarded-* headers.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies,
+                                x_host=proxies)
     return app
 
 
@@ -52,10 +59,13 @@ def register_extensions(app):
 
 def register_blueprints(app):
     """Register one blueprint per area."""
+    from webapp.actions import bp as actions_bp
     from webapp.admin import bp as admin_bp
     from webapp.auth import bp as auth_bp
     from webapp.ideas import bp as ideas_bp
     from webapp.main import bp as main_bp
+    from webapp.notifications import bp as notifications_bp
+    from webapp.spotlight import bp as spotlight_bp
     from webapp.surveys import bp as surveys_bp
     from webapp.themes import bp as themes_bp
 
@@ -65,6 +75,9 @@ def register_blueprints(app):
     app.register_blueprint(surveys_bp, url_prefix="/rounds")
     app.register_blueprint(ideas_bp)
     app.register_blueprint(themes_bp)
+    app.register_blueprint(actions_bp)
+    app.register_blueprint(spotlight_bp)
+    app.register_blueprint(notifications_bp)
 
 
 def register_errorhandlers(app):
@@ -84,9 +97,21 @@ def register_commands(app):
 
 def register_template_helpers(app):
     """Make helpers available to every template."""
-    from webapp.models import LIKERT_LABELS, Role, RoundStatus
+    from webapp.models import LEVER_LABELS, LIKERT_LABELS, Role, RoundStatus
 
-    app.jinja_env.globals.update(Role=Role, RoundStatus=RoundStatus, LIKERT_LABELS=LIKERT_LABELS)
+    app.jinja_env.globals.update(Role=Role, RoundStatus=RoundStatus, LIKERT_LABELS=LIKERT_LABELS,
+                                 LEVER_LABELS={lever.value: label
+                                               for lever, label in LEVER_LABELS.items()})
+
+    @app.context_processor
+    def unread_notifications():
+        """The bell's count, for the navigation bar."""
+        from flask_login import current_user
+
+        from webapp.notifications.services import unread_count
+        if current_user.is_authenticated:
+            return {"unread_count": unread_count(current_user)}
+        return {"unread_count": 0}
 
     @app.template_filter("day")
     def format_day(value):

@@ -61,6 +61,7 @@ def from_environment(instance_path):
         "ANONYMITY_THRESHOLD": int(os.environ.get("ANONYMITY_THRESHOLD", "5")),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "SIGNIN_LIMIT": os.environ.get("SIGNIN_LIMIT", "5 per minute"),
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
     }
 
 

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from webapp import demo_content
 from webapp.admin import services as people
 from webapp.extensions import db
+from webapp.demo_actions import load_demo_actions
 from webapp.demo_rounds import load_demo_rounds
 from webapp.models import Role, SurveyRound, Team, User
 from webapp.themes.services import execute_run, start_run
@@ -54,12 +55,14 @@ def load_demo():
 
 
 def analyse_closed_round():
-    """Run the theme analysis on the demo's closed round, as a leader would."""
+    """Run the theme analysis on the demo's closed round, then act on its themes."""
     leader = db.session.scalar(select(User).where(User.email == DEMO_PEOPLE[1][0]))
     closed = db.session.scalar(select(SurveyRound).order_by(SurveyRound.id))
     run = start_run(closed, leader)
     db.session.commit()
     execute_run(run.id)
+    load_demo_actions(closed.id)
+    db.session.commit()
 
 
 def _colleague_names():

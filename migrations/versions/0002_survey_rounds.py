@@ -9,6 +9,9 @@ from alembic import op
 import sqlalchemy as sa
 
 
+# No hidden SQLite rowid: insertion order must not link receipts to responses.
+NO_INSERTION_ORDER = {'sqlite_with_rowid': False}
+
 # revision identifiers, used by Alembic.
 revision = '0002_survey_rounds'
 down_revision = '0001_people_and_teams'
@@ -66,7 +69,8 @@ def upgrade():
     sa.Column('submitted_on', sa.Date(), nullable=False),
     sa.ForeignKeyConstraint(['round_id'], ['survey_round.id'], name=op.f('fk_survey_receipt_round_id_survey_round'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['user_id'], ['user_account.id'], name=op.f('fk_survey_receipt_user_id_user_account'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('round_id', 'user_id', name=op.f('pk_survey_receipt'))
+    sa.PrimaryKeyConstraint('round_id', 'user_id', name=op.f('pk_survey_receipt')),
+    **NO_INSERTION_ORDER
     )
     with op.batch_alter_table('survey_receipt', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_survey_receipt_user_id'), ['user_id'], unique=False)
@@ -76,11 +80,11 @@ def upgrade():
     sa.Column('round_id', sa.Integer(), nullable=False),
     sa.Column('team_id', sa.Integer(), nullable=False),
     sa.Column('respondent_id', sa.Integer(), nullable=True),
-    sa.Column('submitted_on', sa.Date(), nullable=False),
     sa.ForeignKeyConstraint(['respondent_id'], ['user_account.id'], name=op.f('fk_survey_response_respondent_id_user_account'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['round_id'], ['survey_round.id'], name=op.f('fk_survey_response_round_id_survey_round'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['team_id'], ['team.id'], name=op.f('fk_survey_response_team_id_team'), ondelete='RESTRICT'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_survey_response'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_survey_response')),
+    **NO_INSERTION_ORDER
     )
     with op.batch_alter_table('survey_response', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_survey_response_round_id'), ['round_id'], unique=False)
@@ -119,7 +123,8 @@ def upgrade():
     sa.Column('text', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['question_id'], ['survey_question.id'], name=op.f('fk_survey_answer_question_id_survey_question'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['response_id'], ['survey_response.id'], name=op.f('fk_survey_answer_response_id_survey_response'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('response_id', 'question_id', name=op.f('pk_survey_answer'))
+    sa.PrimaryKeyConstraint('response_id', 'question_id', name=op.f('pk_survey_answer')),
+    **NO_INSERTION_ORDER
     )
     with op.batch_alter_table('survey_answer', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_survey_answer_question_id'), ['question_id'], unique=False)

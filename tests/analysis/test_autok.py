@@ -36,9 +36,9 @@ def test_candidates_cover_the_range():
     assert candidates(2, 2) == [2]
 
 
-def test_tolerance_prefers_fewer_themes():
+def test_penalty_prefers_fewer_themes():
     docs = topic_corpus(6)
-    assert heldout_n_themes(docs, tolerance=100.0, random_state=0) == 2
+    assert heldout_n_themes(docs, penalty=100.0, random_state=0) == 2
     assert heldout_n_themes(docs, n_folds=1, random_state=0) == 2
 
 
@@ -72,3 +72,19 @@ def test_large_input_is_sampled():
 def test_works_on_normalised_text():
     docs = Normaliser().transform(["Pricing discounts for renewals"] * 3 + ["Webinar calendar"])
     assert 2 <= estimate_n_themes(docs, random_state=0) <= 20
+
+
+def test_choose_k_penalty_and_one_standard_error_rule():
+    import numpy as np
+
+    from analysis._heldout import choose_k
+
+    # Per-text log-likelihoods of k = 2, 3, 4 on four held-out texts.
+    loglik = np.array([[-10.0, -10.0, -10.0, -10.0],
+                       [-9.0, -9.2, -8.8, -9.0],
+                       [-8.9, -9.1, -8.7, -9.1]])
+    assert choose_k([2, 3, 4], loglik) == 4  # best mean -8.95
+    assert choose_k([2, 3, 4], loglik, penalty=0.2) == 3  # -9.6 beats -9.75
+    # Paired differences 3 vs 4: mean -0.05, standard error 0.0866 / sqrt(3) = 0.05.
+    assert choose_k([2, 3, 4], loglik, n_se=1.5) == 3
+    assert choose_k([2, 3, 4], loglik, n_se=0.5) == 4

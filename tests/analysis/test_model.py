@@ -56,7 +56,7 @@ def test_sizes_team_shares_and_cohesion(fitted):
         assert sum(t["team_shares"][team] for t in fitted.themes_) == pytest.approx(1.0, abs=1e-3)
     for theme in fitted.themes_:
         assert 0 < theme["cohesion"] <= 1
-        assert theme["cohesion_vs_pool"] > 2
+        assert theme["cohesion_lift"] > 2
         assert theme["mixed"] is False
 
 

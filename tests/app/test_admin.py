@@ -196,3 +196,15 @@ def test_import_with_a_bad_row_imports_nothing_and_reports_every_line(
     assert "Line 2:" not in body
     assert "there is no team called &#39;Nowhere&#39;" in body
     assert _count_people(app) == 3
+
+
+def test_team_with_history_is_kept_with_a_message(app, admin_client, people, make_user):
+    with app.app_context():
+        round_id = factories.make_round(template=False, teams=("Product",))
+        factories.make_idea(round_id, team="Product")
+        product = factories.get_team("Product").id
+    response = admin_client.post(f"/admin/teams/{product}/delete", follow_redirects=True)
+    assert response.status_code == 200
+    assert "Product has survey answers, ideas or votes on record" in response.get_data(
+        as_text=True)
+    assert _team_id(app, "Product") == product

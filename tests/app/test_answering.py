@@ -108,19 +108,41 @@ def test_anonymous_response_rows_hold_team_but_not_person(app, member_client, pe
         assert response.respondent_id is None
         assert response.team_id == member.team_id
         assert re.fullmatch(r"[0-9a-f]{32}", response.id) and response.id != "1"
-        assert type(response.submitted_on) is date, "no time finer than the day"
         receipt = db.session.scalar(select(Receipt))
         assert (receipt.user_id, receipt.round_id) == (member.id, round_id)
         assert type(receipt.submitted_on) is date
         ideas = db.session.scalars(select(Idea).order_by(Idea.id)).all()
         assert [idea.text for idea in ideas] == \
             [f"Idea for: {text}" for text in template.IDEA_QUESTIONS]
+        opened = db.session.get(SurveyRound, round_id).opens_at
         for idea in ideas:
             assert idea.author_id is None and idea.team_id == member.team_id
-            assert (idea.created_at.hour, idea.created_at.minute, idea.created_at.second) == \
-                (0, 0, 0), "no time finer than the day"
+            assert idea.created_at == opened, "no time that could match the receipt's day"
+        # No time at all on the response: the receipt's day would otherwise link them.
         columns = set(SurveyResponse.__table__.columns.keys())
-        assert columns == {"id", "round_id", "team_id", "respondent_id", "submitted_on"}
+        assert columns == {"id", "round_id", "team_id", "respondent_id"}
+
+
+def test_insertion_order_cannot_link_receipts_to_responses(app, make_user, database_url):
+    """Receipts and responses keep no insertion order (no SQLite rowid)."""
+    from sqlalchemy import text
+    people = [make_user(team="Sales") for _ in range(6)]
+    with app.app_context():
+        round_id = factories.make_round()
+        survey_round = db.session.get(SurveyRound, round_id)
+        likert = survey_round.questions[0].id
+        for person in people:
+            answering.submit(survey_round, db.session.get(User, person.id), {likert: 3})
+        db.session.commit()
+        assert db.session.scalar(select(func.count()).select_from(SurveyResponse)) == 6
+        if not database_url.startswith("sqlite"):
+            return  # PostgreSQL has no rowid; its physical order is a known limit
+        for table in ("survey_receipt", "survey_response", "survey_answer"):
+            with pytest.raises(Exception, match="no such column: rowid"):
+                db.session.execute(text(f"SELECT rowid FROM {table}"))
+            db.session.rollback()
+        stored = db.session.scalars(select(SurveyResponse.id)).all()
+        assert stored == sorted(stored), "kept in random-id order, not submission order"
 
 
 def test_attributed_round_names_the_respondent(app, member_client, people):

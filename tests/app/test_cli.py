@@ -2,7 +2,8 @@ from sqlalchemy import func, select
 
 from webapp.demo import DEMO_PASSWORD, DEMO_PEOPLE, TEAM_SIZES
 from webapp.extensions import db
-from webapp.models import Receipt, RoundStatus, SurveyResponse, SurveyRound, User
+from webapp.models import (STATUSES, ActionItem, Receipt, RoundStatus, Story, SurveyResponse,
+                           SurveyRound, ThemeRun, User)
 
 
 def _people(app):
@@ -107,6 +108,11 @@ def test_load_demo_once(app, runner, auth):
             ["sales@tandem.example", "marketing@tandem.example"]))).all()
         assert not db.session.scalar(select(func.count()).select_from(Receipt).where(
             Receipt.user_id.in_(staff))), "the demo staff can still answer the open round"
+        statuses = set(db.session.scalars(select(ActionItem.status)))
+        assert statuses == set(STATUSES), "action items in every status"
+        assert db.session.scalar(select(func.count()).select_from(Story)) == 1
+        run = db.session.scalar(select(ThemeRun))
+        assert (run.round_id, run.status) == (rounds[0].id, "done")
     again = runner.invoke(args=["load-demo"])
     assert "no demo data was added" in again.output and "admin@tandem.example" in again.output
     with app.app_context():

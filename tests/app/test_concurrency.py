@@ -96,3 +96,32 @@ def test_sixty_four_concurrent_identical_votes_leave_one_vote(app, database_url,
         votes = db.session.execute(select(IdeaVote.user_id, IdeaVote.value)).all()
         assert votes == [(people["member"].id, 1)]
         assert db.session.get(Idea, idea_id).support > 0
+
+
+def test_concurrent_identical_supports_leave_one_row(app, database_url, people):
+    from webapp.models import ActionSupport
+
+    with app.app_context():
+        item_id = factories.make_item()
+    served = create_app(make_config(database_url))
+    with serve(served) as base:
+        login = _request(base, "POST", "/login", urlencode(
+            {"email": people["member"].email, "password": factories.PASSWORD}))
+        cookie = login.getheader("Set-Cookie").split(";", 1)[0]
+        barrier = threading.Barrier(SUBMITTERS)
+        statuses = []
+
+        def support():
+            barrier.wait()
+            response = _request(base, "POST", f"/actions/{item_id}/support", "", cookie)
+            statuses.append(response.status)
+
+        threads = [threading.Thread(target=support) for _ in range(SUBMITTERS)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert statuses == [302] * SUBMITTERS
+    with app.app_context():
+        assert db.session.execute(select(ActionSupport.user_id)).all() == \
+            [(people["member"].id,)]

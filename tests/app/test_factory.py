@@ -83,3 +83,20 @@ def test_wsgi_module_builds_the_app(monkeypatch, tmp_path):
 
     import wsgi
     assert importlib.reload(wsgi).app.config["SECRET_KEY"] == "k"
+
+
+def test_client_address_comes_from_the_proxy_when_configured(database_url):
+    from flask import request
+    app = create_app(make_config(database_url, TRUSTED_PROXIES=1))
+
+    @app.route("/address")
+    def address():
+        return request.remote_addr
+
+    client = app.test_client()
+    assert client.get("/address", headers={"X-Forwarded-For": "203.0.113.9"}).text == \
+        "203.0.113.9"
+    plain = create_app(make_config(database_url))
+    plain.add_url_rule("/address", view_func=address)
+    assert plain.test_client().get("/address", headers={
+        "X-Forwarded-For": "203.0.113.9"}).text == "127.0.0.1"

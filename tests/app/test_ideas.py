@@ -270,3 +270,27 @@ def test_idea_text_is_escaped_everywhere(app, client, auth, people, board):
     assert hints.mimetype == "application/json"
     assert hints.headers["X-Content-Type-Options"] == "nosniff"
     assert hints.json["ideas"][0]["text"] == XSS
+
+
+def test_hidden_ideas_merged_elsewhere_stay_hidden_from_staff(app, client, auth, people, board):
+    with app.app_context():
+        target = factories.make_idea(board, "Shared dashboard")
+        abusive = factories.make_idea(board, "Abusive text about a colleague")
+    auth.login_as(people["leader"])
+    client.post(f"/ideas/{abusive}/hide", data={"reason": "Personal attack"})
+    page = client.post(f"/ideas/{target}/merge", data={"target_id": abusive},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "That idea is hidden" in page, "no merging into a hidden idea"
+    client.post(f"/ideas/{abusive}/merge", data={"target_id": target})
+    assert "Abusive text" in client.get(f"/ideas/{target}").get_data(as_text=True)
+    auth.login_as(people["member"])
+    assert "Abusive text" not in client.get(f"/ideas/{target}").get_data(as_text=True)
+
+
+def test_staff_do_not_see_boards_of_rounds_not_yet_open(app, client, auth, people):
+    with app.app_context():
+        round_id = factories.make_round(template=False, state="draft")
+    auth.login_as(people["member"])
+    assert client.get(_board_url(round_id)).status_code == 403
+    auth.login_as(people["leader"])
+    assert client.get(_board_url(round_id)).status_code == 200

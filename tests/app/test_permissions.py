@@ -83,6 +83,25 @@ EXPECTED = {
     ("themes.themes", "POST"): _leaders("redirect"),
     ("themes.theme", "GET"): _signed_in("ok"),
     ("themes.rename", "POST"): _leaders("redirect"),
+    ("actions.accountability", "GET"): _signed_in("ok"),
+    ("actions.export", "GET"): _signed_in("ok"),
+    ("actions.new_item", "GET"): _leaders(),
+    ("actions.new_item", "POST"): _leaders(),
+    ("actions.item", "GET"): _signed_in("ok"),
+    ("actions.support", "POST"): _signed_in("redirect"),
+    ("actions.withdraw", "POST"): _signed_in("redirect"),
+    # The walk's item is owned by two other people, so the member is no owner.
+    ("actions.change_status", "POST"): _leaders("redirect"),
+    ("actions.post_update", "POST"): _leaders("redirect"),
+    ("spotlight.stories", "GET"): _signed_in("ok"),
+    ("spotlight.story", "GET"): _signed_in("ok"),
+    ("spotlight.new_story", "GET"): _leaders(),
+    ("spotlight.new_story", "POST"): _leaders(),
+    ("notifications.inbox", "GET"): _signed_in("ok"),
+    ("notifications.read_all", "POST"): _signed_in("redirect"),
+    # The walk's notification is the member's: nobody else can open it.
+    ("notifications.open_one", "POST"): {"anonymous": "login", "member": "redirect",
+                                         "leader": "404", "admin": "404"},
 }
 
 
@@ -101,13 +120,16 @@ def test_every_route_has_expectations(app):
 def _url_values(app, rule, people):
     with app.app_context():
         spare_team = factories.get_team("Spare")
-        round_id = factories.make_round(teams=("Sales",))
-        question_id = factories.first_question_id(round_id)
+        round_id = factories.make_round(teams=("Sales",), template=False)
+        question_id = factories.add_likert_question(round_id)
         idea_id = factories.make_idea(round_id)
         theme_id = factories.make_theme(round_id, idea_ids=[idea_id])
+        item_id = factories.make_item(round_id)
+        story_id, notification_id = factories.make_story_and_notice(item_id, people["member"])
     values = {"person_id": people["member"].id, "team_id": spare_team.id,
               "filename": "tandem.css", "round_id": round_id, "question_id": question_id,
-              "idea_id": idea_id, "theme_id": theme_id}
+              "idea_id": idea_id, "theme_id": theme_id, "item_id": item_id,
+              "story_id": story_id, "notification_id": notification_id}
     return {name: values[name] for name in rule.arguments}
 
 

@@ -242,3 +242,32 @@ def test_rounds_list_and_preview(app, leader_client):
     preview = leader_client.get(f"/rounds/{round_id}/preview").get_data(as_text=True)
     assert "Preview" in preview and "disabled" in preview
     assert template.LIKERT_ITEMS[Lever.UNIFY_GOAL][0] in preview
+
+
+def test_round_with_ideas_on_its_board_cannot_be_deleted(app, leader_client):
+    with app.app_context():
+        round_id = factories.make_round()
+        factories.make_idea(round_id)
+    page = leader_client.post(f"/rounds/{round_id}/delete", follow_redirects=True)
+    assert "This round has ideas on its board" in page.get_data(as_text=True)
+    assert _round(app, round_id) is not None
+
+
+def test_a_round_without_questions_cannot_get_an_opening_date(app, leader_client):
+    round_id = _new_round_id(app, template=False)
+    page = leader_client.post(f"/rounds/{round_id}/edit", data={
+        "title": "Pulse", "team_ids": _team_ids(app, "Sales"), "opens_on": "2020-01-01"})
+    assert "Add at least one question" in page.get_data(as_text=True)
+    assert _round(app, round_id).status == RoundStatus.DRAFT
+
+
+def test_closing_a_round_deletes_its_unsent_drafts(app, leader_client, people):
+    from webapp.models import ResponseDraft
+    with app.app_context():
+        round_id = factories.make_round()
+        db.session.add(ResponseDraft(round_id=round_id, user_id=people["member"].id,
+                                     answers={"1": 4}))
+        db.session.commit()
+    leader_client.post(f"/rounds/{round_id}/close")
+    with app.app_context():
+        assert db.session.scalar(select(ResponseDraft)) is None

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from webapp.auth.services import count_active_admins, end_sessions, normalise_email, set_password
@@ -160,5 +161,9 @@ def delete_team(team):
     members = db.session.scalar(select(func.count()).where(User.team_id == team.id))
     if members:
         raise ServiceError(f"{team.name} still has {members} people; move them first.")
-    db.session.delete(team)
-    db.session.flush()
+    try:
+        with db.session.begin_nested():
+            db.session.delete(team)
+    except IntegrityError:
+        raise ServiceError(f"{team.name} has survey answers, ideas or votes on record, so "
+                           "it is kept; rename it instead.") from None

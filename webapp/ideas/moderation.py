@@ -1,5 +1,6 @@
 """Leaders' moderation of ideas: merging duplicates and hiding abusive ideas."""
 from sqlalchemy import delete, select, update
+from sqlalchemy.orm import joinedload
 
 from webapp.errors import ServiceError
 from webapp.extensions import db
@@ -21,6 +22,15 @@ def merge(duplicate, target, survey_round, actor):
     """
     if duplicate.id == target.id:
         raise ServiceError("An idea cannot be merged into itself.", field="target_id")
+    # Lock both rows (in id order, so two merges cannot deadlock) and re-read them:
+    # a concurrent merge or vote must not slip in between the checks and the writes.
+    db.session.execute(select(Idea.id).where(Idea.id.in_([duplicate.id, target.id]))
+                       .order_by(Idea.id).with_for_update())
+    db.session.refresh(duplicate)
+    db.session.refresh(target)
+    if target.is_hidden:
+        raise ServiceError("That idea is hidden; show it again before merging into it.",
+                           field="target_id")
     if target.round_id != duplicate.round_id:
         raise ServiceError("Both ideas must be in the same round.", field="target_id")
     if target.merged_into_id is not None:
@@ -65,11 +75,14 @@ def unhide(idea, actor):
 
 def history(idea):
     """Return the idea's moderation records, oldest first."""
-    return db.session.scalars(select(IdeaModeration).where(IdeaModeration.idea_id == idea.id)
+    return db.session.scalars(select(IdeaModeration).options(joinedload(IdeaModeration.actor))
+                              .where(IdeaModeration.idea_id == idea.id)
                               .order_by(IdeaModeration.at, IdeaModeration.id)).all()
 
 
-def merged_from(idea):
-    """Return the ideas that were merged into ``idea``."""
-    return db.session.scalars(select(Idea).where(Idea.merged_into_id == idea.id)
-                              .order_by(Idea.id)).all()
+def merged_from(idea, include_hidden=False):
+    """Return the ideas that were merged into ``idea``; hidden ones only if asked."""
+    statement = select(Idea).where(Idea.merged_into_id == idea.id).order_by(Idea.id)
+    if not include_hidden:
+        statement = statement.where(Idea.hidden_at.is_(None))
+    return db.session.scalars(statement).all()

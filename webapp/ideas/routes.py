@@ -117,7 +117,7 @@ def idea(idea_id):
         candidates=[c for c in services.similar_ideas(survey_round, idea.text)
                     if c.id != idea.id] if current_user.is_leader else [],
         history=moderation.history(idea) if current_user.is_leader else [],
-        merged_from=moderation.merged_from(idea))
+        merged_from=moderation.merged_from(idea, include_hidden=current_user.is_leader))
 
 
 @bp.route("/ideas/<int:idea_id>/vote", methods=["POST"])

@@ -30,8 +30,8 @@ def in_audience(survey_round, user):
 
 
 def can_view(survey_round, user):
-    """Leaders see every board; others see the boards of rounds their team takes part in."""
-    return user.is_leader or in_audience(survey_round, user)
+    """Leaders see every board; others see the boards of opened rounds of their team."""
+    return user.is_leader or (in_audience(survey_round, user) and survey_round.has_started)
 
 
 def visible(statement, user):
@@ -143,9 +143,10 @@ def cast_vote(idea, survey_round, user, value):
     _check_open(survey_round, "voting")
     if not in_audience(survey_round, user):
         raise ServiceError("Only people in the round's teams can vote.")
+    db.session.execute(select(Idea.id).where(Idea.id == idea.id).with_for_update())
+    db.session.refresh(idea)  # re-read under the lock: it may have been merged or hidden
     if idea.merged_into_id is not None or idea.is_hidden:
         raise ServiceError("This idea no longer takes votes.")
-    db.session.execute(select(Idea.id).where(Idea.id == idea.id).with_for_update())
     upsert(IdeaVote, ("idea_id", "user_id"), idea_id=idea.id, user_id=user.id,
            team_id=user.team_id, value=int(Vote(value)), voted_at=utcnow())
     refresh_scores(survey_round, [idea.id])

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from analysis import SimilarIdeas
 from webapp.extensions import db
-from webapp.models import Idea
+from webapp.models import Idea, IdeaModeration
 
 _CACHE_SIZE = 16
 _cache = OrderedDict()
@@ -23,10 +23,12 @@ def _pool_version(round_id):
 
     It changes when an idea is added, hidden, unhidden or merged.
     """
-    count, top, total = db.session.execute(
-        _candidates(round_id).with_only_columns(
-            func.count(), func.max(Idea.id), func.sum(Idea.id))).one()
-    return count, top, total
+    count, top = db.session.execute(
+        _candidates(round_id).with_only_columns(func.count(), func.max(Idea.id))).one()
+    moderated = db.session.scalar(
+        select(func.max(IdeaModeration.id)).join(Idea, Idea.id == IdeaModeration.idea_id)
+        .where(Idea.round_id == round_id))
+    return count, top, moderated
 
 
 def _index(round_id):
@@ -53,5 +55,6 @@ def find(round_id, text):
     if not matches:
         return []
     by_id = {idea.id: idea for idea in db.session.scalars(
-        select(Idea).where(Idea.id.in_([ids[i] for i, _ in matches])))}
+        select(Idea).where(Idea.id.in_([ids[i] for i, _ in matches]), Idea.hidden_at.is_(None),
+                           Idea.merged_into_id.is_(None)))}
     return [by_id[ids[i]] for i, _ in matches if ids[i] in by_id]

@@ -3,6 +3,7 @@ from flask import render_template
 from flask_login import current_user, login_required
 
 from webapp.main import bp, services
+from webapp.spotlight import services as spotlight
 from webapp.surveys import answering
 from webapp.surveys import services as rounds
 
@@ -16,4 +17,6 @@ def home():
     open_rounds = answering.open_rounds_for(current_user)
     idea_counts = services.idea_counts([survey_round.id for survey_round, _ in open_rounds])
     return render_template("main/home.html", headcounts=headcounts, led_rounds=led_rounds,
-                           open_rounds=open_rounds, idea_counts=idea_counts)
+                           open_rounds=open_rounds, idea_counts=idea_counts,
+                           stories=spotlight.latest(3),
+                           action_counts=services.action_counts(current_user))

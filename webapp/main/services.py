@@ -2,7 +2,7 @@
 from sqlalchemy import func, select
 
 from webapp.extensions import db
-from webapp.models import Idea, Team, User
+from webapp.models import ActionItem, Idea, Team, User
 
 
 def team_headcounts():
@@ -23,3 +23,13 @@ def idea_counts(round_ids):
         .where(Idea.round_id.in_(round_ids), Idea.hidden_at.is_(None),
                Idea.merged_into_id.is_(None))
         .group_by(Idea.round_id)).all())
+
+
+def action_counts(user):
+    """Return (items proposed for support, items the person owns that are not finished)."""
+    proposed = db.session.scalar(select(func.count()).select_from(ActionItem)
+                                 .where(ActionItem.status == "proposed"))
+    owned = db.session.scalar(select(func.count()).select_from(ActionItem).where(
+        (ActionItem.owner_a_id == user.id) | (ActionItem.owner_b_id == user.id),
+        ActionItem.status.in_(("proposed", "approved", "in_progress"))))
+    return proposed, owned

@@ -1,4 +1,6 @@
 """Database models, one module per area."""
+from webapp.models.actions import (STATUS_LABELS, STATUSES, ActionEvent, ActionItem,
+                                   ActionSupport, Notification, Story)
 from webapp.models.ideas import Idea, IdeaModeration, IdeaVote, Vote
 from webapp.models.people import ROLES, Role, Team, User
 from webapp.models.surveys import (CHOICE_KINDS, KINDS, LEVER_LABELS, LEVERS, LIKERT_LABELS,
@@ -7,7 +9,8 @@ from webapp.models.surveys import (CHOICE_KINDS, KINDS, LEVER_LABELS, LEVERS, LI
 from webapp.models.themes import Theme, ThemeAssignment, ThemeRun
 
 __all__ = [
-    "Answer", "CHOICE_KINDS", "Idea", "IdeaModeration", "IdeaVote", "KINDS", "LEVERS",
+    "ActionEvent", "ActionItem", "ActionSupport", "Notification", "STATUSES", "STATUS_LABELS",
+    "Story", "Answer", "CHOICE_KINDS", "Idea", "IdeaModeration", "IdeaVote", "KINDS", "LEVERS",
     "LEVER_LABELS", "LIKERT_LABELS", "Lever", "Question", "QuestionKind", "ROLES", "Receipt",
     "ResponseDraft", "Role", "RoundStatus", "SurveyResponse", "SurveyRound", "Team", "Theme",
     "ThemeAssignment", "ThemeRun", "User", "Vote",

@@ -1,8 +1,8 @@
 """Survey rounds, their questions, and the responses to them.
 
 Anonymity is built into the schema: in an anonymous round a response row holds the
-respondent's team but no person, has a random id and only the day it was submitted; the
-receipt that records participation holds the person but nothing they answered.
+respondent's team but no person, has a random id and no time at all; the receipt that
+records participation holds the person and the day, but nothing they answered.
 """
 import uuid
 from datetime import date, datetime
@@ -186,10 +186,20 @@ def _random_id():
     return uuid.uuid4().hex
 
 
+# SQLite gives ordinary tables a hidden rowid in insertion order, which would let the
+# order of receipts be matched with the order of responses; these tables have none.
+NO_INSERTION_ORDER = {"sqlite_with_rowid": False}
+
+
 class SurveyResponse(db.Model):
-    """A submitted response; ``respondent_id`` is empty in an anonymous round."""
+    """A submitted response; ``respondent_id`` is empty in an anonymous round.
+
+    It holds no time at all: the receipt keeps the day, and a response carrying one
+    too could be matched with the receipts of that day.
+    """
 
     __tablename__ = "survey_response"
+    __table_args__ = (NO_INSERTION_ORDER,)
 
     # Random, so the order of responses cannot be matched with anything else.
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=_random_id)
@@ -198,7 +208,6 @@ class SurveyResponse(db.Model):
     team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="RESTRICT"), index=True)
     respondent_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL"))
-    submitted_on: Mapped[date] = mapped_column(Date)
 
     answers: Mapped[list["Answer"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True)
@@ -208,6 +217,7 @@ class Answer(db.Model):
     """One answer of a response: a number (likert, single choice), choices or text."""
 
     __tablename__ = "survey_answer"
+    __table_args__ = (NO_INSERTION_ORDER,)
 
     response_id: Mapped[str] = mapped_column(
         ForeignKey("survey_response.id", ondelete="CASCADE"), primary_key=True)
@@ -222,6 +232,7 @@ class Receipt(db.Model):
     """That a person took part in a round, and on which day; nothing of what they said."""
 
     __tablename__ = "survey_receipt"
+    __table_args__ = (NO_INSERTION_ORDER,)
 
     round_id: Mapped[int] = mapped_column(
         ForeignKey("survey_round.id", ondelete="CASCADE"), primary_key=True)

@@ -58,7 +58,8 @@ class Theme(db.Model):
     size: Mapped[int]
     cohesion: Mapped[float] = mapped_column(Float, default=0.0)
     mixed: Mapped[bool] = mapped_column(default=False)
-    # Share of each team's ideas that fall in this theme: {team name: 0..1}.
+    # Share of each team's ideas that fall in this theme: {team id as text: 0..1}, by id
+    # so that renaming a team keeps its figures.
     team_shares: Mapped[dict] = mapped_column(JSON, default=dict)
     # Ids of the ideas closest to the theme's centre, most representative first.
     representative_ids: Mapped[list] = mapped_column(JSON, default=list)

@@ -1,6 +1,4 @@
 """Answering a round: the form built from its questions, drafts, and submitting once."""
-from datetime import datetime, time, timezone
-
 from flask_wtf import FlaskForm
 from sqlalchemy import delete, exists, select
 from wtforms import (RadioField, SelectChoice, SelectMultipleField, StringField,
@@ -8,7 +6,7 @@ from wtforms import (RadioField, SelectChoice, SelectMultipleField, StringField,
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from webapp.database import insert_or_ignore
+from webapp.database import insert_or_ignore, upsert
 from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.models import (LIKERT_LABELS, Answer, Idea, QuestionKind, Receipt, ResponseDraft,
@@ -111,14 +109,9 @@ def load_draft(survey_round, user):
 def save_draft(survey_round, user, answers):
     """Keep ``answers`` for the person to come back to; replaces an earlier draft."""
     _check_open(survey_round)
-    draft = db.session.get(ResponseDraft, (survey_round.id, user.id))
     stored = {str(qid): value for qid, value in answers.items()}
-    if draft is None:
-        insert_or_ignore(ResponseDraft, round_id=survey_round.id, user_id=user.id,
-                         answers=stored, saved_at=utcnow())
-    else:
-        draft.answers = stored
-        draft.saved_at = utcnow()
+    upsert(ResponseDraft, ("round_id", "user_id"), round_id=survey_round.id, user_id=user.id,
+           answers=stored, saved_at=utcnow())
     db.session.flush()
 
 
@@ -150,10 +143,11 @@ def submit(survey_round, user, answers, now=None):
                             submitted_on=today):
         return False
     author_id = None if survey_round.anonymous else user.id
-    created_at = (datetime.combine(today, time.min, tzinfo=timezone.utc)
-                  if survey_round.anonymous else now)
+    # In an anonymous round an idea from the survey carries the round's opening time, so
+    # its time cannot be matched with the day on the receipt.
+    created_at = survey_round.opens_at if survey_round.anonymous else now
     response = SurveyResponse(round_id=survey_round.id, team_id=user.team_id,
-                              respondent_id=author_id, submitted_on=today)
+                              respondent_id=author_id)
     for question in survey_round.questions:
         if question.id not in answers:
             continue
@@ -166,7 +160,9 @@ def submit(survey_round, user, answers, now=None):
     db.session.add(response)
     db.session.execute(delete(ResponseDraft).where(ResponseDraft.round_id == survey_round.id,
                                                    ResponseDraft.user_id == user.id))
-    db.session.flush()
+    # Rounds may also close by date; their leftover drafts go at the next submission.
+    from webapp.surveys.services import purge_drafts
+    purge_drafts()
     return True
 
 

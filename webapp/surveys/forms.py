@@ -18,7 +18,7 @@ class RoundForm(FlaskForm):
     anonymous = BooleanField("Anonymous: responses carry the team, never the person",
                              default=True)
     opens_on = DateField("Opens on (optional)", validators=[Optional()])
-    closes_on = DateField("Closes after (optional)", validators=[Optional()])
+    closes_on = DateField("Closes at the end of (optional, UTC)", validators=[Optional()])
 
     def set_team_choices(self, teams):
         """Offer ``teams`` as the audience."""

@@ -2,12 +2,12 @@
 from dataclasses import dataclass
 from datetime import datetime, time, timezone
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import selectinload
 
 from webapp.errors import ServiceError
 from webapp.extensions import db
-from webapp.models import (CHOICE_KINDS, Question, QuestionKind, Receipt, ResponseDraft,
+from webapp.models import (CHOICE_KINDS, Idea, Question, QuestionKind, Receipt, ResponseDraft,
                            RoundStatus, SurveyResponse, SurveyRound, Team, User)
 from webapp.models.surveys import round_team
 from webapp.models.types import utcnow
@@ -48,6 +48,9 @@ def _apply_details(survey_round, details):
         opens_at = survey_round.opens_at
         if details.anonymous != survey_round.anonymous:
             raise ServiceError("Anonymity cannot change once the round has opened.")
+    if opens_at and not survey_round.has_started and not survey_round.questions:
+        raise ServiceError("Add at least one question before setting an opening date.",
+                           field="opens_on")
     if opens_at and closes_at and closes_at <= opens_at:
         raise ServiceError("The closing date must be after the opening date.",
                            field="closes_on")
@@ -61,21 +64,31 @@ def _apply_details(survey_round, details):
 def create_round(details, creator, from_template=True):
     """Create a round; from the built-in template it gets its questions too."""
     survey_round = SurveyRound(created_by_id=creator.id, opens_at=None, closes_at=None)
-    _apply_details(survey_round, details)
     if from_template:
         survey_round.questions = [Question(position=index, **fields)
                                   for index, fields in enumerate(template.template_questions())]
+    _apply_details(survey_round, details)
     db.session.add(survey_round)
     db.session.flush()
     return survey_round
 
 
 def update_round(survey_round, details):
-    """Change a round's details; anonymity and the opening date are fixed once it opens."""
+    """Change a round's details; anonymity and the opening date are fixed once it opens.
+
+    A change of teams changes who the ideas must bridge, so every idea is rescored.
+    """
     if survey_round.status == RoundStatus.CLOSED:
         raise ServiceError("A closed round cannot be changed.")
+    teams_before = {team.id for team in survey_round.teams}
     _apply_details(survey_round, details)
     db.session.flush()
+    if {team.id for team in survey_round.teams} != teams_before:
+        from webapp.ideas.services import refresh_scores
+        idea_ids = db.session.scalars(select(Idea.id).where(
+            Idea.round_id == survey_round.id)).all()
+        for start in range(0, len(idea_ids), 500):
+            refresh_scores(survey_round, idea_ids[start:start + 500])
 
 
 def open_round(survey_round):
@@ -98,13 +111,22 @@ def close_round(survey_round):
     if survey_round.status != RoundStatus.OPEN:
         raise ServiceError("Only an open round can be closed.")
     survey_round.closes_at = utcnow()
+    purge_drafts()
+
+
+def purge_drafts():
+    """Delete the unsubmitted drafts of rounds that have closed: they can never be sent."""
+    closed = select(SurveyRound.id).where(SurveyRound.closes_at <= utcnow())
+    db.session.execute(delete(ResponseDraft).where(ResponseDraft.round_id.in_(closed)))
     db.session.flush()
 
 
 def delete_round(survey_round):
-    """Delete a round that nobody has answered or started answering."""
+    """Delete a round that nobody has answered, started answering or posted ideas to."""
     if is_frozen(survey_round):
         raise ServiceError("People have answered this round, so it cannot be deleted.")
+    if db.session.scalar(select(exists().where(Idea.round_id == survey_round.id))):
+        raise ServiceError("This round has ideas on its board, so it cannot be deleted.")
     db.session.delete(survey_round)
     db.session.flush()
 

@@ -1,6 +1,7 @@
 """Views of the themes of a round."""
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy.orm import joinedload
 
 from webapp.errors import ServiceError
 from webapp.extensions import db
@@ -42,11 +43,9 @@ def themes(round_id):
             abort(403)
         if form.validate_on_submit():
             return _start(survey_round, form)
-    services.mark_stale_runs(survey_round.id)
-    db.session.commit()
     runs = services.runs_of(survey_round.id)
     run = _selected_run(survey_round)
-    pending = [r for r in runs if r.status in ("queued", "running")]
+    pending = [r for r in runs if services.is_pending(r)]
     return render_template(
         "themes/themes.html", survey_round=survey_round, form=form, run=run,
         runs=runs if current_user.is_leader else [], pending=pending,
@@ -55,6 +54,7 @@ def themes(round_id):
 
 
 def _start(survey_round, form):
+    services.mark_stale_runs(survey_round.id)
     try:
         run_id = services.start_run(survey_round, current_user, form.k.data,
                                     form.seed.data or 0).id
@@ -77,7 +77,8 @@ def theme(theme_id):
     survey_round = _round_for(run.round_id)
     page = db.paginate(
         ideas.visible(db.select(Idea).where(Idea.id.in_(services.theme_idea_ids(found.id))),
-                      current_user).order_by(Idea.bridging.desc(), Idea.id),
+                      current_user).options(joinedload(Idea.team), joinedload(Idea.author))
+        .order_by(Idea.bridging.desc(), Idea.id),
         per_page=ideas.PER_PAGE, error_out=False)
     ids = [idea.id for idea in page.items]
     return render_template(

@@ -9,7 +9,7 @@ from sqlalchemy.orm import joinedload
 from analysis import find_themes
 from webapp.errors import ServiceError
 from webapp.extensions import db
-from webapp.models import Idea, Team, Theme, ThemeAssignment, ThemeRun
+from webapp.models import Idea, Theme, ThemeAssignment, ThemeRun
 from webapp.models.types import utcnow
 
 K_MIN, K_MAX = 2, 20
@@ -20,7 +20,7 @@ STALE_AFTER = timedelta(minutes=30)
 def _round_ideas(round_id):
     """The ideas a run clusters: visible ones, in a fixed order so runs are reproducible."""
     return db.session.execute(
-        select(Idea.id, Idea.text, Team.name).join(Team, Team.id == Idea.team_id)
+        select(Idea.id, Idea.text, Idea.team_id)
         .where(Idea.round_id == round_id, Idea.hidden_at.is_(None),
                Idea.merged_into_id.is_(None))
         .order_by(Idea.id)).all()
@@ -57,7 +57,7 @@ def execute_run(run_id):
     began = time.perf_counter()
     try:
         result = find_themes([idea.text for idea in ideas], k=run.k_requested or "auto",
-                             teams=[idea.name for idea in ideas], seed=run.seed)
+                             teams=[str(idea.team_id) for idea in ideas], seed=run.seed)
     except ValueError as error:
         _fail(run, str(error))
         return
@@ -104,6 +104,11 @@ def mark_stale_runs(round_id):
                ThemeRun.created_at < utcnow() - STALE_AFTER)
         .values(status="failed", error="The run was interrupted before it finished.",
                 finished_at=utcnow()))
+
+
+def is_pending(run):
+    """True while a run is queued or running and not yet given up on."""
+    return run.status in ("queued", "running") and run.created_at >= utcnow() - STALE_AFTER
 
 
 def runs_of(round_id):

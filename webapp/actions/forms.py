@@ -1,0 +1,54 @@
+"""Forms for action items."""
+from flask_wtf import FlaskForm
+from wtforms import (DateField, HiddenField, SelectChoice, SelectField, StringField,
+                     TextAreaField)
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
+
+from webapp.models import LEVER_LABELS, STATUS_LABELS, Lever
+from webapp.surveys.answering import MultiCheckboxField
+
+
+def _optional_int(value):
+    return int(value) if value not in (None, "", "None") else None
+
+
+class ItemForm(FlaskForm):
+    """A new action item."""
+
+    title = StringField("Title", validators=[DataRequired(), Length(max=200)])
+    success_measure = TextAreaField(
+        "What success looks like", validators=[DataRequired(), Length(max=2000)],
+        render_kw={"rows": 3, "placeholder": "e.g. 90% of qualified leads contacted within "
+                                             "one working day, by the end of Q2"})
+    owner_a_id = SelectField("Owner", coerce=_optional_int,
+                             validators=[InputRequired("Choose an owner.")])
+    owner_b_id = SelectField("Second owner, from the other team", coerce=_optional_int,
+                             validators=[InputRequired("Choose an owner.")])
+    due_on = DateField("Due date", validators=[InputRequired("Set a due date.")])
+    levers = MultiCheckboxField("Levers it aims to move", choices=[
+        SelectChoice(lever.value, LEVER_LABELS[lever]) for lever in Lever])
+    theme_id = HiddenField()
+    idea_id = HiddenField()
+
+    def set_owner_choices(self, people):
+        """Offer active people in a team as owners, labelled with their team."""
+        choices = [SelectChoice("", "— choose —")] + [
+            SelectChoice(p.id, f"{p.name} ({p.team.name})") for p in people]
+        self.owner_a_id.choices = choices
+        self.owner_b_id.choices = list(choices)
+
+
+class StatusForm(FlaskForm):
+    """A new status, with a reason when dropping."""
+
+    to_status = SelectField("New status", choices=[
+        SelectChoice(key, label) for key, label in STATUS_LABELS.items()])
+    reason = StringField("Reason (needed to drop it)", validators=[Optional(),
+                                                                   Length(max=500)])
+
+
+class UpdateForm(FlaskForm):
+    """A progress update."""
+
+    text = TextAreaField("Progress update", validators=[DataRequired(), Length(max=2000)],
+                         render_kw={"rows": 3})

@@ -1,0 +1,238 @@
+"""Action items: creating them with two owners, support, status, progress and credit."""
+from dataclasses import dataclass, field
+from datetime import date
+
+from flask import current_app
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from analysis import bridging_score, wilson_lower_bound
+from webapp.database import insert_or_ignore
+from webapp.errors import ServiceError
+from webapp.extensions import db
+from webapp.urls import path_for
+from webapp.models import (LEVERS, STATUS_LABELS, STATUSES, ActionEvent, ActionItem,
+                           ActionSupport, Idea, User)
+from webapp.notifications.services import notify
+
+# Where an item may go from each status; leaders can reopen a dropped item.
+NEXT_STATUSES = {
+    "proposed": ("approved", "dropped"),
+    "approved": ("in_progress", "dropped"),
+    "in_progress": ("done", "dropped"),
+    "done": (),
+    "dropped": ("proposed",),
+}
+TEXT_LIMIT = 2000
+
+
+@dataclass
+class ItemDetails:
+    """What a leader sets about an action item."""
+
+    title: str
+    success_measure: str
+    owner_a_id: int
+    owner_b_id: int
+    due_on: date
+    levers: list = field(default_factory=list)
+    round_id: int | None = None
+    theme_id: int | None = None
+    idea_ids: list = field(default_factory=list)
+
+
+def _owners(details):
+    owners = [db.session.get(User, details.owner_a_id), db.session.get(User, details.owner_b_id)]
+    if any(owner is None or not owner.active for owner in owners):
+        raise ServiceError("Choose two active people as owners.", field="owner_a_id")
+    if owners[0].id == owners[1].id or owners[0].team_id is None \
+            or owners[0].team_id == owners[1].team_id:
+        raise ServiceError("One goal, two owners: choose one owner from each of two teams.",
+                           field="owner_b_id")
+    return owners
+
+
+def _check_text(details):
+    title, measure = (details.title or "").strip(), (details.success_measure or "").strip()
+    if not title:
+        raise ServiceError("Give the item a title.", field="title")
+    if not measure:
+        raise ServiceError("Say what success looks like, as something you can measure.",
+                           field="success_measure")
+    if len(title) > 200 or len(measure) > TEXT_LIMIT:
+        raise ServiceError("The title or the success measure is too long.", field="title")
+    if any(lever not in LEVERS for lever in details.levers):
+        raise ServiceError("Unknown lever.", field="levers")
+    return title, measure
+
+
+def create_item(details, leader):
+    """Create a proposed item; tell its owners and the credited authors of its ideas."""
+    title, measure = _check_text(details)
+    owners = _owners(details)
+    if details.due_on is None:
+        raise ServiceError("Set a due date.", field="due_on")
+    item = ActionItem(title=title, success_measure=measure, owner_a_id=owners[0].id,
+                      owner_b_id=owners[1].id, due_on=details.due_on,
+                      levers=list(details.levers), round_id=details.round_id,
+                      theme_id=details.theme_id, created_by_id=leader.id, status="proposed")
+    item.ideas = list(db.session.scalars(select(Idea).where(
+        Idea.id.in_(details.idea_ids or []), Idea.hidden_at.is_(None))))
+    item.events.append(ActionEvent(kind="created", actor_id=leader.id, to_status="proposed"))
+    db.session.add(item)
+    db.session.flush()
+    link = path_for("actions.item", item_id=item.id)
+    notify([o.id for o in owners], f"You are an owner of the action item “{title}”.", link)
+    notify([idea.author_id for idea in item.ideas if idea.credited],
+           f"Your idea became part of the action item “{title}”.", link)
+    return item
+
+
+def can_change(item, user):
+    """Leaders and the item's two owners may change its status and post updates."""
+    return user.is_leader or user.id in (item.owner_a_id, item.owner_b_id)
+
+
+def change_status(item, actor, to_status, reason=""):
+    """Move an item to ``to_status``, keeping the change in its timeline."""
+    if not can_change(item, actor):
+        raise ServiceError("Only leaders and the item's owners can change its status.")
+    if to_status not in STATUSES or to_status not in NEXT_STATUSES[item.status]:
+        raise ServiceError(f"An item that is {STATUS_LABELS[item.status].lower()} cannot "
+                           f"become {STATUS_LABELS.get(to_status, to_status).lower()}.")
+    reason = (reason or "").strip()
+    if to_status == "dropped" and not reason:
+        raise ServiceError("Say why the item is dropped.", field="reason")
+    if to_status == "proposed" and not actor.is_leader:
+        raise ServiceError("Only leaders can reopen a dropped item.")
+    item.events.append(ActionEvent(kind="status", actor_id=actor.id, from_status=item.status,
+                                   to_status=to_status, text=reason[:500]))
+    item.status = to_status
+    item.drop_reason = reason[:500] if to_status == "dropped" else None
+    db.session.flush()
+    supporters = db.session.scalars(select(ActionSupport.user_id).where(
+        ActionSupport.item_id == item.id))
+    notify(list(supporters), f"“{item.title}” is now {STATUS_LABELS[to_status].lower()}.",
+           path_for("actions.item", item_id=item.id))
+
+
+def post_update(item, actor, text):
+    """Add a dated progress update to the item's timeline."""
+    if not can_change(item, actor):
+        raise ServiceError("Only leaders and the item's owners can post updates.")
+    text = (text or "").strip()
+    if not text:
+        raise ServiceError("Write the update first.", field="text")
+    if len(text) > TEXT_LIMIT:
+        raise ServiceError(f"Keep it to at most {TEXT_LIMIT:,} characters.", field="text")
+    item.events.append(ActionEvent(kind="update", actor_id=actor.id, text=text))
+    db.session.flush()
+
+
+def support(item, user):
+    """Support a proposed item once; a second support is "already done"."""
+    if item.status != "proposed":
+        raise ServiceError("Only proposed items take support.")
+    if user.team_id is None:
+        raise ServiceError("Only people in a team can support items.")
+    db.session.execute(select(ActionItem.id).where(ActionItem.id == item.id).with_for_update())
+    insert_or_ignore(ActionSupport, item_id=item.id, user_id=user.id, team_id=user.team_id)
+    refresh_bridging([item])
+
+
+def withdraw(item, user):
+    """Withdraw one's support."""
+    db.session.execute(select(ActionItem.id).where(ActionItem.id == item.id).with_for_update())
+    db.session.execute(delete(ActionSupport).where(ActionSupport.item_id == item.id,
+                                                   ActionSupport.user_id == user.id))
+    refresh_bridging([item])
+
+
+def support_counts(item_ids):
+    """Return {item id: {team id: supporters}}, counted by the database."""
+    counts = {}
+    for item_id, team_id, count in db.session.execute(
+            select(ActionSupport.item_id, ActionSupport.team_id, func.count())
+            .where(ActionSupport.item_id.in_(item_ids))
+            .group_by(ActionSupport.item_id, ActionSupport.team_id)):
+        counts.setdefault(item_id, {})[team_id] = count
+    return counts
+
+
+def team_sizes():
+    """Return {team id: active people}."""
+    return dict(db.session.execute(select(User.team_id, func.count()).where(
+        User.active.is_(True), User.team_id.is_not(None)).group_by(User.team_id)).all())
+
+
+def refresh_bridging(items):
+    """Recount support: each owner team's Wilson lower bound of supporters among its people."""
+    counts = support_counts([item.id for item in items])
+    sizes = team_sizes()
+    for item in items:
+        supports = {}
+        for team_id in {item.owner_a.team_id, item.owner_b.team_id}:
+            supporters = counts.get(item.id, {}).get(team_id, 0)
+            people = max(sizes.get(team_id, 0), supporters)
+            supports[team_id] = wilson_lower_bound(supporters, people - supporters)
+        item.bridging = bridging_score(supports) or 0.0
+    db.session.flush()
+
+
+@dataclass
+class TeamBacking:
+    """How many of a team support an item, unless too few to show."""
+
+    team: str
+    supporters: int
+    people: int
+    shown: bool
+
+
+def backing(item, counts, sizes, teams_by_id):
+    """Return the support of the item's two owner teams, under the anonymity threshold."""
+    threshold = current_app.config["ANONYMITY_THRESHOLD"]
+    rows = []
+    for team_id in dict.fromkeys([item.owner_a.team_id, item.owner_b.team_id]):
+        supporters = counts.get(item.id, {}).get(team_id, 0)
+        rows.append(TeamBacking(teams_by_id[team_id].name, supporters, sizes.get(team_id, 0),
+                                supporters == 0 or supporters >= threshold))
+    return rows
+
+
+def supported_by(user, item_ids):
+    """Return the ids among ``item_ids`` that ``user`` supports."""
+    return set(db.session.scalars(select(ActionSupport.item_id).where(
+        ActionSupport.user_id == user.id, ActionSupport.item_id.in_(item_ids))))
+
+
+def all_items():
+    """Return every item with owners, ideas and timeline loaded, for the accountability page.
+
+    Proposed items come by bridging support, the rest by due date.
+    """
+    items = db.session.scalars(
+        select(ActionItem).options(
+            joinedload(ActionItem.owner_a).joinedload(User.team),
+            joinedload(ActionItem.owner_b).joinedload(User.team),
+            selectinload(ActionItem.ideas).joinedload(Idea.team),
+            selectinload(ActionItem.ideas).joinedload(Idea.author),
+            selectinload(ActionItem.events))
+        .order_by(ActionItem.due_on, ActionItem.id)).all()
+    proposed = sorted((i for i in items if i.status == "proposed"),
+                      key=lambda i: (-i.bridging, i.due_on, i.id))
+    return {status: proposed if status == "proposed" else
+            [i for i in items if i.status == status] for status in STATUSES}
+
+
+def latest_update(item):
+    """Return the newest progress update of the item, or None."""
+    updates = [event for event in item.events if event.kind == "update"]
+    return updates[-1] if updates else None
+
+
+def credit_line(idea):
+    """Name the author only if they chose to be credited; otherwise their team."""
+    if idea.credited and idea.author is not None:
+        return idea.author.name
+    return f"an idea from {idea.team.name}"

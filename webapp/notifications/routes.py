@@ -1,0 +1,35 @@
+"""The inbox."""
+from flask import abort, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from webapp.extensions import db
+from webapp.notifications import bp, services
+from webapp.urls import safe_local_path
+
+
+@bp.route("/notifications")
+@login_required
+def inbox():
+    """The person's notifications, newest first."""
+    return render_template("notifications/inbox.html",
+                           notifications=services.inbox(current_user))
+
+
+@bp.route("/notifications/read", methods=["POST"])
+@login_required
+def read_all():
+    """Mark every notification read."""
+    services.mark_read(current_user)
+    db.session.commit()
+    return redirect(url_for(".inbox"))
+
+
+@bp.route("/notifications/<int:notification_id>/open", methods=["POST"])
+@login_required
+def open_one(notification_id):
+    """Mark one notification read and go where it points."""
+    found = services.mark_read(current_user, notification_id)
+    if found is None:
+        abort(404)
+    db.session.commit()
+    return redirect(safe_local_path(found.link, url_for(".inbox")))

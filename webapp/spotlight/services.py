@@ -1,0 +1,46 @@
+"""Publishing and reading spotlight stories."""
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from webapp.errors import ServiceError
+from webapp.extensions import db
+from webapp.models import ActionItem, Story, Team
+
+
+def publish(title, body, team_ids, item_ids, author):
+    """Publish a story of a joint win."""
+    title, body = (title or "").strip(), (body or "").strip()
+    if not title:
+        raise ServiceError("Give the story a title.", field="title")
+    if not body:
+        raise ServiceError("Tell the story.", field="body")
+    if len(title) > 200 or len(body) > 4000:
+        raise ServiceError("The story is too long.", field="body")
+    teams = db.session.scalars(select(Team).where(Team.id.in_(team_ids or []))).all()
+    if len(teams) < 2:
+        raise ServiceError("A joint win involves at least two teams.", field="team_ids")
+    story = Story(title=title, body=body, created_by_id=author.id, teams=list(teams),
+                  items=list(db.session.scalars(select(ActionItem).where(
+                      ActionItem.id.in_(item_ids or [])))))
+    db.session.add(story)
+    db.session.flush()
+    return story
+
+
+def latest(limit=None):
+    """Return the newest stories first, with their teams and items."""
+    statement = select(Story).options(selectinload(Story.teams), selectinload(Story.items),
+                                      selectinload(Story.author)) \
+        .order_by(Story.created_at.desc(), Story.id.desc())
+    if limit:
+        statement = statement.limit(limit)
+    return db.session.scalars(statement).all()
+
+
+def draft_for(item):
+    """Return (title, body) prefilled from a finished action item."""
+    title = f"Joint win: {item.title}"[:200]
+    body = (f"{item.owner_a.name} ({item.owner_a.team.name}) and {item.owner_b.name} "
+            f"({item.owner_b.team.name}) delivered “{item.title}”. What success looked "
+            f"like: {item.success_measure}")
+    return title, body
