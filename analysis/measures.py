@@ -10,6 +10,7 @@ __all__ = [
     "bridging_score",
     "divisiveness",
     "favourable_share",
+    "favourable_share_of_counts",
     "gap",
     "suppress",
     "team_support",
@@ -29,6 +30,21 @@ def favourable_share(answers):
     if not given:
         return None
     return sum(1 for a in given if a >= 4) / len(given)
+
+
+def favourable_share_of_counts(counts):
+    """Favourable share from a tally: ``counts`` maps a Likert value (1–5) to how often.
+
+    The same figure as :func:`favourable_share` over the answers the tally describes,
+    without listing them. None when the tally is empty.
+
+    >>> favourable_share_of_counts({5: 1, 4: 1, 3: 1, 1: 1})
+    0.5
+    """
+    total = sum(counts.values())
+    if not total:
+        return None
+    return sum(n for value, n in counts.items() if value >= 4) / total
 
 
 def gap(share_a, share_b):

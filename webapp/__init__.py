@@ -65,6 +65,7 @@ def register_blueprints(app):
     from webapp.ideas import bp as ideas_bp
     from webapp.main import bp as main_bp
     from webapp.notifications import bp as notifications_bp
+    from webapp.reports import bp as reports_bp
     from webapp.spotlight import bp as spotlight_bp
     from webapp.surveys import bp as surveys_bp
     from webapp.themes import bp as themes_bp
@@ -78,6 +79,7 @@ def register_blueprints(app):
     app.register_blueprint(actions_bp)
     app.register_blueprint(spotlight_bp)
     app.register_blueprint(notifications_bp)
+    app.register_blueprint(reports_bp)
 
 
 def register_errorhandlers(app):
@@ -99,7 +101,8 @@ def register_template_helpers(app):
     """Make helpers available to every template."""
     from webapp.models import LEVER_LABELS, LIKERT_LABELS, Role, RoundStatus
 
-    app.jinja_env.globals.update(Role=Role, RoundStatus=RoundStatus, LIKERT_LABELS=LIKERT_LABELS,
+    app.jinja_env.globals.update(zip=zip, Role=Role, RoundStatus=RoundStatus,
+                                 LIKERT_LABELS=LIKERT_LABELS,
                                  LEVER_LABELS={lever.value: label
                                                for lever, label in LEVER_LABELS.items()})
 

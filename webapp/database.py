@@ -1,7 +1,7 @@
 """Database helpers that differ between SQLite and PostgreSQL."""
 import sqlite3
 
-from flask import has_request_context, request
+from flask import g, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -15,6 +15,12 @@ _READ_ONLY_METHODS = {"GET", "HEAD", "OPTIONS"}
 def _insert_for_dialect():
     dialect = db.session.get_bind().dialect.name
     return postgresql_insert if dialect == "postgresql" else sqlite_insert
+
+
+def insert_from_select_ignoring(model, columns, rows):
+    """Return INSERT INTO ``model`` (``columns``) ``rows`` that skips keys already there."""
+    return _insert_for_dialect()(model.__table__).from_select(columns, rows) \
+        .on_conflict_do_nothing()
 
 
 def insert_or_ignore(model, **values):
@@ -39,6 +45,15 @@ def upsert(model, keys, **values):
     statement = _insert_for_dialect()(table).values(**values)
     changes = {name: statement.excluded[name] for name in values if name not in keys}
     db.session.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=changes))
+
+
+def begin_writing():
+    """End the current transaction; the next one may write (IMMEDIATE on SQLite).
+
+    For the rare page view that has to store something derived, e.g. a cache.
+    """
+    db.session.commit()
+    g.write_intent = True
 
 
 @event.listens_for(Engine, "connect")
@@ -67,5 +82,6 @@ def _begin_sqlite(connection):
     """
     if connection.dialect.name != "sqlite":
         return
-    writes = not has_request_context() or request.method not in _READ_ONLY_METHODS
+    writes = (not has_request_context() or request.method not in _READ_ONLY_METHODS
+              or g.get("write_intent", False))
     connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")

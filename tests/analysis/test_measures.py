@@ -91,3 +91,12 @@ def test_suppress_threshold_and_empty_groups():
     assert suppress({"A": 0, "B": 9}) == set()
     assert suppress({"A": 6, "B": 9}, threshold=7) == {"A", "B"}
     assert suppress({"A": 4}) == {"A"}
+
+
+def test_favourable_share_of_counts_matches_the_answer_list():
+    from analysis import favourable_share, favourable_share_of_counts
+    counts = {1: 2, 2: 1, 3: 3, 4: 4, 5: 2}
+    answers = [value for value, n in counts.items() for _ in range(n)]
+    assert favourable_share_of_counts(counts) == favourable_share(answers) == 0.5
+    assert favourable_share_of_counts({}) is None
+    assert favourable_share_of_counts({3: 0}) is None

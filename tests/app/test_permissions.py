@@ -100,6 +100,10 @@ EXPECTED = {
     ("notifications.inbox", "GET"): _signed_in("ok"),
     ("notifications.read_all", "POST"): _signed_in("redirect"),
     # The walk's notification is the member's: nobody else can open it.
+    # The walk's round is open, so its report is for leaders only.
+    ("reports.report", "GET"): _leaders(),
+    ("reports.report_csv", "GET"): _leaders(),
+    ("reports.share", "POST"): _leaders("redirect"),
     ("notifications.open_one", "POST"): {"anonymous": "login", "member": "redirect",
                                          "leader": "404", "admin": "404"},
 }

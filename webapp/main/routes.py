@@ -19,4 +19,5 @@ def home():
     return render_template("main/home.html", headcounts=headcounts, led_rounds=led_rounds,
                            open_rounds=open_rounds, idea_counts=idea_counts,
                            stories=spotlight.latest(3),
-                           action_counts=services.action_counts(current_user))
+                           action_counts=services.action_counts(current_user),
+                           shared_reports=services.shared_reports(current_user))

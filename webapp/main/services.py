@@ -2,7 +2,9 @@
 from sqlalchemy import func, select
 
 from webapp.extensions import db
-from webapp.models import ActionItem, Idea, Team, User
+from webapp.models import ActionItem, Idea, SurveyRound, Team, User
+from webapp.models.surveys import round_team
+from webapp.models.types import utcnow
 
 
 def team_headcounts():
@@ -23,6 +25,17 @@ def idea_counts(round_ids):
         .where(Idea.round_id.in_(round_ids), Idea.hidden_at.is_(None),
                Idea.merged_into_id.is_(None))
         .group_by(Idea.round_id)).all())
+
+
+def shared_reports(user):
+    """Return the closed rounds of the person's team whose reports are shared."""
+    if user.team_id is None:
+        return []
+    return db.session.scalars(
+        select(SurveyRound).join(round_team, round_team.c.round_id == SurveyRound.id)
+        .where(round_team.c.team_id == user.team_id, SurveyRound.report_shared.is_(True),
+               SurveyRound.closes_at <= utcnow())
+        .order_by(SurveyRound.closes_at.desc()).limit(5)).all()
 
 
 def action_counts(user):

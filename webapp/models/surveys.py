@@ -9,7 +9,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import (JSON, CheckConstraint, Column, Date, ForeignKey, String, Table, Text,
-                        true)
+                        false, true)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.extensions import db
@@ -108,6 +108,10 @@ class SurveyRound(db.Model):
     title: Mapped[str] = mapped_column(String(200))
     vision: Mapped[str] = mapped_column(Text, default="")
     anonymous: Mapped[bool] = mapped_column(default=True, server_default=true())
+    # Once closed, the round report is shown to everyone, not only leaders.
+    report_shared: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # When the Likert tallies of the closed round were stored (see LikertTally).
+    tallied_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_by_id: Mapped[int | None] = mapped_column(
@@ -252,3 +256,23 @@ class ResponseDraft(db.Model):
         ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True, index=True)
     answers: Mapped[dict] = mapped_column(JSON, default=dict)
     saved_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+class LikertTally(db.Model):
+    """How many of a team gave each answer to a Likert item of a closed round.
+
+    Written once, by one GROUP BY in the database, when the round has closed and its
+    answers can no longer change; reports then read these few rows instead of counting
+    every answer again.
+    """
+
+    __tablename__ = "likert_tally"
+
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("survey_round.id", ondelete="CASCADE"), primary_key=True)
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("survey_question.id", ondelete="CASCADE"), primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    value: Mapped[int] = mapped_column(primary_key=True)
+    count: Mapped[int]

@@ -63,6 +63,11 @@ class Theme(db.Model):
     team_shares: Mapped[dict] = mapped_column(JSON, default=dict)
     # Ids of the ideas closest to the theme's centre, most representative first.
     representative_ids: Mapped[list] = mapped_column(JSON, default=list)
+    # How many of the theme's ideas came from each team: {team id as text: n}.
+    team_counts: Mapped[dict] = mapped_column(JSON, default=dict)
+    # The theme's ideas with the best bridging scores when last ranked (at the run, and
+    # again when the round closes and votes become final).
+    top_idea_ids: Mapped[list] = mapped_column(JSON, default=list)
 
     @property
     def name(self):

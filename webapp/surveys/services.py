@@ -112,6 +112,8 @@ def close_round(survey_round):
         raise ServiceError("Only an open round can be closed.")
     survey_round.closes_at = utcnow()
     purge_drafts()
+    from webapp.reports.data import store_tallies
+    store_tallies(survey_round)
 
 
 def purge_drafts():

@@ -1,9 +1,10 @@
 """Running the theme analysis on a round's ideas and reading its results."""
 import time
+from collections import Counter, defaultdict
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import joinedload
 
 from analysis import find_themes
@@ -90,10 +91,46 @@ def _store(run, ideas, result):
         themes.append(theme)
     db.session.add_all(themes)
     db.session.flush()
-    by_index = {found["index"]: theme.id for found, theme in zip(result["themes"], themes)}
+    by_index = {found["index"]: theme for found, theme in zip(result["themes"], themes)}
+    counts = defaultdict(Counter)
+    for idea, label in zip(ideas, result["assignments"]):
+        if label in by_index:
+            counts[label][str(idea.team_id)] += 1
+    for label, theme in by_index.items():
+        theme.team_counts = dict(counts[label])
     db.session.execute(ThemeAssignment.__table__.insert(), [
-        {"run_id": run.id, "idea_id": idea.id, "theme_id": by_index.get(label)}
+        {"run_id": run.id, "idea_id": idea.id,
+         "theme_id": by_index[label].id if label in by_index else None}
         for idea, label in zip(ideas, result["assignments"])])
+    rank_top_ideas(run.id)
+
+
+def top_ideas_per_theme(run_id, per_theme=3):
+    """Return {theme id: [ideas]}: each theme's visible ideas with the best bridging score."""
+    ranked = (
+        select(ThemeAssignment.theme_id.label("theme_id"), Idea.id.label("idea_id"),
+               func.row_number().over(partition_by=ThemeAssignment.theme_id,
+                                      order_by=(Idea.bridging.desc(), Idea.id)).label("rank"))
+        .join(Idea, Idea.id == ThemeAssignment.idea_id)
+        .where(ThemeAssignment.run_id == run_id, ThemeAssignment.theme_id.is_not(None),
+               Idea.hidden_at.is_(None), Idea.merged_into_id.is_(None))
+        .subquery())
+    rows = db.session.execute(
+        select(ranked.c.theme_id, Idea).join(Idea, Idea.id == ranked.c.idea_id)
+        .options(joinedload(Idea.team))
+        .where(ranked.c.rank <= per_theme).order_by(ranked.c.theme_id, ranked.c.rank))
+    tops = defaultdict(list)
+    for theme_id, idea in rows:
+        tops[theme_id].append(idea)
+    return tops
+
+
+def rank_top_ideas(run_id, per_theme=6):
+    """Store each theme's best-bridging ideas on the theme, for reports to read."""
+    tops = top_ideas_per_theme(run_id, per_theme)
+    for theme in themes_of(db.session.get(ThemeRun, run_id)):
+        theme.top_idea_ids = [idea.id for idea in tops.get(theme.id, [])]
+    db.session.flush()
 
 
 def mark_stale_runs(round_id):

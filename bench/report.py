@@ -1,0 +1,148 @@
+"""Round report speed: a round with 10x the data against a smaller one, in one run.
+
+Builds (in a temporary SQLite database, or --database-url) a round with 1,000 responses,
+2,000 ideas and 50,000 votes, and one with 10,000 / 20,000 / 500,000, each with a
+finished theme run and action items, then times the report page of each through the app,
+interleaved, and prints both medians and their ratio. Aim: under 2x; it must stay under 3x.
+The first view of a closed round counts its answers once and stores the tallies (answers
+cannot change after closing); its time is printed too, but left out of the medians.
+
+    python bench/report.py [--scale 1.0] [--repeat 7]
+"""
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import insert, select  # noqa: E402
+
+from webapp import create_app  # noqa: E402
+from webapp.extensions import db  # noqa: E402
+from webapp.ideas import services as ideas  # noqa: E402
+from webapp.models import (ActionItem, Answer, Idea, IdeaVote, Question, SurveyResponse,  # noqa: E402,E501
+                           SurveyRound, Team, User)
+from webapp.models.surveys import round_team  # noqa: E402
+from webapp.models.types import utcnow  # noqa: E402
+from webapp.surveys import template  # noqa: E402
+from webapp.themes import services as themes  # noqa: E402
+
+WORDS = ("pipeline lead shared dashboard campaign content battlecard forecast review "
+         "account quarter target feedback win loss meeting weekly joint customer "
+         "story credit onboarding shadow playbook handoff").split()
+
+
+def make_people(n, teams):
+    """Insert ``n`` people alternating between the teams; return (id, team id) pairs."""
+    start = db.session.scalar(select(db.func.count()).select_from(User))
+    db.session.execute(insert(User), [
+        {"email": f"p{start + i}@bench.example", "name": f"Person {start + i}",
+         "role": "member", "team_id": teams[i % 2].id, "login_token": f"{start + i:032d}",
+         "active": True, "created_at": utcnow()} for i in range(n)])
+    return db.session.execute(select(User.id, User.team_id).where(User.id > start)).all()
+
+
+def make_round(title, days_ago, teams, n_responses, n_ideas, n_votes, people, rng):
+    """Build one closed round with responses, ideas, votes, a theme run and items."""
+    survey_round = SurveyRound(title=title, opens_at=utcnow() - timedelta(days=days_ago),
+                               closes_at=utcnow() - timedelta(days=days_ago - 14))
+    survey_round.questions = [Question(position=i, **fields)
+                              for i, fields in enumerate(template.template_questions())]
+    db.session.add(survey_round)
+    db.session.flush()
+    db.session.execute(insert(round_team), [{"round_id": survey_round.id, "team_id": t.id}
+                                            for t in teams])
+    likert = [q.id for q in survey_round.questions if q.kind == "likert"]
+    responses = [{"id": f"{survey_round.id:08d}{n:024d}", "round_id": survey_round.id,
+                  "team_id": teams[n % 2].id} for n in range(n_responses)]
+    db.session.execute(insert(SurveyResponse), responses)
+    answers = [{"response_id": r["id"], "question_id": q, "number": rng.randint(1, 5)}
+               for r in responses for q in likert]
+    for start in range(0, len(answers), 50_000):
+        db.session.execute(insert(Answer), answers[start:start + 50_000])
+    now = utcnow()
+    db.session.execute(insert(Idea), [
+        {"round_id": survey_round.id, "team_id": teams[n % 2].id, "credited": False,
+         "text": " ".join(rng.choices(WORDS, k=rng.randint(6, 16))),
+         "created_at": now - timedelta(minutes=n)} for n in range(n_ideas)])
+    idea_ids = db.session.scalars(select(Idea.id).where(Idea.round_id == survey_round.id)).all()
+    per_person = max(1, n_votes // len(people))
+    votes = []
+    for person_id, team_id in people:
+        for idea_id in rng.sample(idea_ids, min(per_person, len(idea_ids))):
+            votes.append({"idea_id": idea_id, "user_id": person_id, "team_id": team_id,
+                          "value": rng.choice((1, 1, -1, 0)), "voted_at": now})
+    for start in range(0, len(votes), 50_000):
+        db.session.execute(insert(IdeaVote), votes[start:start + 50_000])
+    for start in range(0, len(idea_ids), 1000):
+        ideas.refresh_scores(survey_round, idea_ids[start:start + 1000])
+    owners = [p for p in people[:2]]
+    db.session.add_all([ActionItem(round_id=survey_round.id, title=f"Item {n}",
+                                   success_measure="Measured", owner_a_id=owners[0][0],
+                                   owner_b_id=owners[1][0], status="proposed",
+                                   due_on=date.today()) for n in range(8)])
+    db.session.commit()
+    run = themes.start_run(survey_round, None, k=10)
+    db.session.commit()
+    themes.execute_run(run.id)
+    return survey_round.id, len(votes)
+
+
+def main(argv=None):
+    """Build both rounds, time their reports, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="shrink both sizes")
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--database-url", default=None)
+    args = parser.parse_args(argv)
+    url = args.database_url or f"sqlite:///{tempfile.mkdtemp(prefix='tandem-bench-')}/r.sqlite"
+    app = create_app({"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": url,
+                      "RATELIMIT_ENABLED": False, "RATELIMIT_STORAGE_URI": "memory://",
+                      "SIGNIN_LIMIT": "1000 per second", "ANONYMITY_THRESHOLD": 5,
+                      "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1"})
+    rng = random.Random(3)
+    sizes = {"small": (1_000, 2_000, 50_000), "large": (10_000, 20_000, 500_000)}
+    rounds = {}
+    with app.app_context():
+        import flask_migrate
+        flask_migrate.upgrade()
+        teams = db.session.scalars(select(Team).order_by(Team.id)).all()[:2]
+        people = make_people(int(2_000 * args.scale), teams)
+        leader = db.session.scalar(select(User).order_by(User.id))
+        leader.role = "leader"
+        db.session.commit()
+        token = leader.login_token
+        for days_ago, (name, (responses, n_ideas, n_votes)) in zip((200, 100), sizes.items()):
+            started = time.perf_counter()
+            scaled = [int(x * args.scale) for x in (responses, n_ideas, n_votes)]
+            round_id, made = make_round(f"{name} round", days_ago, teams, *scaled, people, rng)
+            rounds[name] = round_id
+            print(f"{name}: {scaled[0]:,} responses, {scaled[1]:,} ideas, {made:,} votes "
+                  f"(built in {time.perf_counter() - started:.1f} s)")
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = token
+    timings = {name: [] for name in rounds}
+    for _ in range(args.repeat + 1):  # the first pass warms caches and is dropped
+        for name, round_id in rounds.items():
+            began = time.perf_counter()
+            response = client.get(f"/rounds/{round_id}/report")
+            timings[name].append(time.perf_counter() - began)
+            assert response.status_code == 200, response.status_code
+    medians = {name: statistics.median(values[1:]) for name, values in timings.items()}
+    for name, median in medians.items():
+        print(f"report of the {name} round: first view {timings[name][0] * 1000:.0f} ms "
+              f"(counts and stores the closed round's tallies), then median "
+              f"{median * 1000:.0f} ms over {args.repeat} requests")
+    ratio = medians["large"] / medians["small"]
+    print(f"report time ratio for 10x data: {ratio:.2f}")
+    return 0 if ratio < 3 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,195 @@
+"""The round report: measures on a hand-made round, suppression, CSV, and query count."""
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import event
+
+from tests import factories
+from webapp.extensions import db
+from webapp.models import Question, SurveyRound, User
+from webapp.models.types import utcnow
+from webapp.surveys import answering
+
+# Answers per team to two levers of two items each (item 1, item 2) for each person.
+SALES = [(5, 4, 2, 1), (4, 4, 3, 2), (2, 1, 5, 5), (4, 3, 4, 4), (1, 2, 2, 3)]
+MARKETING = [(4, 5, 4, 4), (3, 4, 5, 4), (4, 4, 1, 2), (5, 5, 4, 3), (2, 4, 4, 4)]
+# Hand-computed favourable shares (answers of 4 or 5):
+#   unify_goal (items 1-2): Sales 5/10, Marketing 8/10
+#   force_communication (items 3-4): Sales 4/10, Marketing 7/10
+# Gap (Sales minus Marketing): -30 and -30 points.
+# Alignment index: mean of the smaller shares = (50 + 40) / 2 = 45.
+
+
+def _hand_made_round(app, make_user, sales=SALES, marketing=MARKETING, extra_teams=(),
+                     title="Q1 pulse", opens_days_ago=10):
+    people = {"Sales": [make_user(team="Sales") for _ in sales],
+              "Marketing": [make_user(team="Marketing") for _ in marketing]}
+    for name, count in extra_teams:
+        people[name] = [make_user(team=name) for _ in range(count)]
+    with app.app_context():
+        round_id = factories.make_round(template=False, state="draft", title=title,
+                                        teams=("Sales", "Marketing", *dict(extra_teams)))
+        survey_round = db.session.get(SurveyRound, round_id)
+        for position, lever in enumerate(("unify_goal",) * 2 + ("force_communication",) * 2):
+            survey_round.questions.append(Question(position=position, kind="likert",
+                                                   text=f"Item {position + 1}", lever=lever,
+                                                   required=True, options=[]))
+        survey_round.opens_at = utcnow() - timedelta(days=opens_days_ago)
+        db.session.flush()
+        ids = [q.id for q in survey_round.questions]
+        answers = {"Sales": sales, "Marketing": marketing,
+                   **{name: [(4, 4, 4, 4)] * count for name, count in extra_teams}}
+        for team, rows in answers.items():
+            for person, values in zip(people[team], rows):
+                answering.submit(survey_round, db.session.get(User, person.id),
+                                 dict(zip(ids, values)))
+        survey_round.closes_at = utcnow() - timedelta(days=opens_days_ago - 5)
+        db.session.commit()
+        return round_id
+
+
+@pytest.fixture
+def leader_client(client, auth, people):
+    auth.login_as(people["leader"])
+    return client
+
+
+def _csv(client, round_id):
+    text = client.get(f"/rounds/{round_id}/report.csv").get_data(as_text=True)
+    return {(row["section"], row["subject"], row["team"], row["measure"]): row["value"]
+            for row in csv.DictReader(io.StringIO(text))}
+
+
+def test_every_measure_on_a_hand_made_round(app, leader_client, make_user):
+    round_id = _hand_made_round(app, make_user)
+    figures = _csv(leader_client, round_id)
+    assert figures["levers", "Unify the goal", "Sales", "favourable %"] == "50.0"
+    assert figures["levers", "Unify the goal", "Marketing", "favourable %"] == "80.0"
+    assert figures["levers", "Unify the goal", "", "gap points"] == "-30.0"
+    assert figures["levers", "Force communication", "Sales", "favourable %"] == "40.0"
+    assert figures["levers", "Force communication", "Marketing", "favourable %"] == "70.0"
+    assert figures["index", "alignment index", "", "0-100"] == "45.0"
+    assert figures["participation", "respondents", "Sales", "count"] == "5"
+    assert figures["items", "Item 1", "Sales", "answers 4"] == "2"
+    assert figures["items", "Item 3", "Marketing", "answers 1"] == "1"
+    page = leader_client.get(f"/rounds/{round_id}/report").get_data(as_text=True)
+    for heading in ("1. Participation by team", "2. Levers", "3. Alignment index",
+                    "4. Themes", "5. Ideas", "6. Action items", "7. Trends across rounds"):
+        assert heading in page
+    assert '<span class="big-number">45</span>' in page
+    assert ">50%</text>" in page and ">80%</text>" in page and ">-30</text>" in page
+
+
+def test_change_since_the_previous_round(app, leader_client, make_user):
+    _hand_made_round(app, make_user, title="Q4 pulse", opens_days_ago=100)
+    better = [(5, 5, 5, 5)] * 5
+    round_id = _hand_made_round(app, make_user, sales=better, marketing=better,
+                                title="Q1 pulse", opens_days_ago=10)
+    figures = _csv(leader_client, round_id)
+    assert figures["index", "alignment index", "", "0-100"] == "100.0"
+    assert figures["index", "change since previous round", "", "points"] == "55.0"
+    assert figures["trend", "Q4 pulse", "", "alignment index"] == "45.0"
+    assert "+55 since Q4 pulse" in leader_client.get(f"/rounds/{round_id}/report").get_data(
+        as_text=True)
+
+
+def test_four_respondents_are_withheld_five_are_shown(app, leader_client, make_user):
+    round_id = _hand_made_round(app, make_user, sales=SALES[:4])
+    figures = _csv(leader_client, round_id)
+    assert figures["participation", "respondents", "Sales", "count"] == ""
+    assert figures["levers", "Unify the goal", "Sales", "favourable %"] == ""
+    assert figures["items", "Item 1", "Sales", "answers 4"] == ""
+    assert figures["index", "alignment index", "", "0-100"] == ""
+    # With two teams, Marketing's figures would give Sales' away: withheld as well.
+    assert figures["levers", "Unify the goal", "Marketing", "favourable %"] == ""
+    page = leader_client.get(f"/rounds/{round_id}/report").get_data(as_text=True)
+    assert "withheld (&lt; 5)" in page and "fewer than 5" in page
+    shown = _csv(leader_client, _hand_made_round(app, make_user, title="Full"))
+    assert shown["participation", "respondents", "Sales", "count"] == "5"
+
+
+def test_complement_rule_hides_the_next_smallest_group(app, leader_client, make_user):
+    round_id = _hand_made_round(app, make_user, marketing=MARKETING + MARKETING[:1],
+                                extra_teams=[("Product", 3)])
+    figures = _csv(leader_client, round_id)
+    # Product (3) is too small; with a total shown, the smallest other team (Sales, 5)
+    # would give Product away by subtraction, so it is withheld as well.
+    assert figures["participation", "respondents", "Product", "count"] == ""
+    assert figures["participation", "respondents", "Sales", "count"] == ""
+    assert figures["participation", "respondents", "Marketing", "count"] == "6"
+
+
+def test_csv_agrees_with_the_page(app, leader_client, make_user):
+    round_id = _hand_made_round(app, make_user)
+    page = leader_client.get(f"/rounds/{round_id}/report").get_data(as_text=True)
+    for (section, subject, team, measure), value in _csv(leader_client, round_id).items():
+        if section == "levers" and measure == "favourable %" and value:
+            assert f">{round(float(value))}%</text>" in page, (subject, team)
+        if section == "participation" and value:
+            assert f"<td>{value}</td>" in page, (subject, team)
+
+
+def test_the_report_uses_a_fixed_number_of_queries(app, leader_client, make_user):
+    small = _hand_made_round(app, make_user, title="Small")
+    big = _hand_made_round(app, make_user, sales=SALES * 3, marketing=MARKETING * 3,
+                           title="Big")
+    with app.app_context():
+        for round_id in (small, big):
+            for n in range(6):
+                factories.make_idea(round_id, f"Idea {n} for round {round_id}")
+    counts = []
+    for round_id in (small, big):
+        statements = []
+        with app.app_context():
+            engine = db.engine
+
+        def count(*args):
+            statements.append(args[2])
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            assert leader_client.get(f"/rounds/{round_id}/report").status_code == 200
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+        counts.append(len(statements))
+    assert counts[0] == counts[1]
+
+
+def test_sharing_with_everyone_once_closed(app, client, auth, people, make_user):
+    round_id = _hand_made_round(app, make_user)
+    auth.login_as(people["member"])
+    assert client.get(f"/rounds/{round_id}/report").status_code == 403
+    assert client.post(f"/rounds/{round_id}/report/share", data={"shared": "1"}).status_code \
+        == 403
+    auth.login_as(people["leader"])
+    client.post(f"/rounds/{round_id}/report/share", data={"shared": "1"})
+    auth.login_as(people["member"])
+    assert client.get(f"/rounds/{round_id}/report").status_code == 200
+    assert client.get(f"/rounds/{round_id}/report.csv").status_code == 200
+    with app.app_context():
+        db.session.get(SurveyRound, round_id).closes_at = None
+        db.session.commit()
+    assert client.get(f"/rounds/{round_id}/report").status_code == 403, "not while open"
+
+
+def test_closed_round_tallies_are_stored_once_and_match_live_counts(
+        app, leader_client, make_user):
+    from sqlalchemy import func, select
+
+    from webapp.models import Answer, LikertTally
+    round_id = _hand_made_round(app, make_user)
+    with app.app_context():
+        survey_round = db.session.get(SurveyRound, round_id)
+        survey_round.closes_at = None  # still open: the report counts live
+        db.session.commit()
+    live = _csv(leader_client, round_id)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(LikertTally)) == 0
+    leader_client.post(f"/rounds/{round_id}/close")
+    with app.app_context():
+        stored = db.session.scalar(select(func.sum(LikertTally.count)))
+        answers = db.session.scalar(select(func.count()).select_from(Answer))
+        assert stored == answers == 40
+        assert db.session.get(SurveyRound, round_id).tallied_at is not None
+    assert _csv(leader_client, round_id) == live

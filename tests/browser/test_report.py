@@ -1,0 +1,28 @@
+import pytest
+
+from tests.app.test_reports import _hand_made_round
+from tests.browser.test_surveys import _sign_in
+
+pytestmark = pytest.mark.browser
+
+SECTIONS = ("1. Participation by team", "2. Levers", "3. Alignment index", "4. Themes",
+            "5. Ideas", "6. Action items", "7. Trends across rounds")
+
+
+def test_report_renders_prints_and_has_every_section(
+        app, page, live_server, make_user, screenshot, tmp_path):
+    leader = make_user(role="leader", team=None, name="Jordan Blake")
+    round_id = _hand_made_round(app, make_user)
+    _sign_in(page, live_server, leader.email)
+    page.goto(f"{live_server}/rounds/{round_id}/report")
+    headings = page.get_by_role("heading", level=2).all_inner_texts()
+    assert [h.strip() for h in headings] == list(SECTIONS)
+    heatmap = page.get_by_role("img", name="Favourable share per lever and team, and the gap")
+    assert heatmap.is_visible()
+    screenshot("report")
+    pdf = tmp_path / "report.pdf"
+    page.emulate_media(media="print")
+    assert not page.get_by_role("button", name="Print").is_visible(), "print hides controls"
+    page.pdf(path=pdf, format="A4", print_background=True)
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 20_000

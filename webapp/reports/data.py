@@ -1,0 +1,130 @@
+"""The aggregate queries behind a round report: a fixed number, none per item."""
+from collections import defaultdict
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import joinedload
+
+from webapp.database import insert_from_select_ignoring
+from webapp.extensions import db
+from webapp.models import (ActionItem, Answer, Idea, LikertTally, Question, RoundStatus,
+                           SurveyResponse, SurveyRound, Theme, User)
+from webapp.models.types import utcnow
+from webapp.themes.services import latest_done_run, rank_top_ideas
+
+
+def _counted_answers(round_ids):
+    """The GROUP BY that counts Likert answers per round, item, team and value."""
+    return (select(Question.round_id, Answer.question_id, SurveyResponse.team_id,
+                   Answer.number, func.count())
+            .join(SurveyResponse, SurveyResponse.id == Answer.response_id)
+            .join(Question, Question.id == Answer.question_id)
+            .where(Question.round_id.in_(round_ids), Question.kind == "likert",
+                   Answer.number.is_not(None))
+            .group_by(Question.round_id, Answer.question_id, SurveyResponse.team_id,
+                      Answer.number))
+
+
+def store_tallies(survey_round):
+    """Count a closed round's Likert answers once, in the database, and keep the counts.
+
+    Safe to run twice at once: the second insert finds the rows there and adds nothing.
+    """
+    if survey_round.tallied_at is not None or survey_round.status != RoundStatus.CLOSED:
+        return
+    counted = _counted_answers([survey_round.id])
+    db.session.execute(insert_from_select_ignoring(
+        LikertTally, ["round_id", "question_id", "team_id", "value", "count"], counted))
+    survey_round.tallied_at = utcnow()
+    run = latest_done_run(survey_round.id)
+    if run is not None:
+        rank_top_ideas(run.id)  # votes are final now
+    db.session.flush()
+
+
+def likert_counts(survey_round):
+    """Return {question id: {team id: {value: count}}} for the round's Likert items."""
+    if survey_round.tallied_at is not None:
+        rows = db.session.execute(
+            select(LikertTally.question_id, LikertTally.team_id, LikertTally.value,
+                   LikertTally.count).where(LikertTally.round_id == survey_round.id))
+    else:
+        rows = (row[1:] for row in db.session.execute(_counted_answers([survey_round.id])))
+    counts = defaultdict(lambda: defaultdict(dict))
+    for question_id, team_id, value, count in rows:
+        counts[question_id][team_id][value] = count
+    return counts
+
+
+def lever_history(until):
+    """Return per round (opened no later than ``until``) favourable and total answers.
+
+    ``{round id: {lever: {team id: [favourable, total]}}}``, and the respondents of each
+    round per team ``{round id: {team id: n}}``.
+    """
+    earlier = select(SurveyRound.id).where(SurveyRound.opens_at <= until)
+    tallied = earlier.where(SurveyRound.tallied_at.is_not(None))
+    counting = earlier.where(SurveyRound.tallied_at.is_(None))
+    favourable = case((Answer.number >= 4, 1), else_=0)
+    live = db.session.execute(
+        select(Question.round_id, Question.lever, SurveyResponse.team_id,
+               func.sum(favourable), func.count())
+        .join(Answer, Answer.question_id == Question.id)
+        .join(SurveyResponse, SurveyResponse.id == Answer.response_id)
+        .where(Question.round_id.in_(counting), Question.kind == "likert",
+               Question.lever.is_not(None), Answer.number.is_not(None))
+        .group_by(Question.round_id, Question.lever, SurveyResponse.team_id)).all()
+    kept_favourable = case((LikertTally.value >= 4, LikertTally.count), else_=0)
+    kept = db.session.execute(
+        select(LikertTally.round_id, Question.lever, LikertTally.team_id,
+               func.sum(kept_favourable), func.sum(LikertTally.count))
+        .join(Question, Question.id == LikertTally.question_id)
+        .where(LikertTally.round_id.in_(tallied), Question.lever.is_not(None))
+        .group_by(LikertTally.round_id, Question.lever, LikertTally.team_id)).all()
+    history = defaultdict(lambda: defaultdict(dict))
+    for round_id, lever, team_id, favourable_count, total in live + kept:
+        history[round_id][lever][team_id] = [int(favourable_count or 0), int(total)]
+    respondents = defaultdict(dict)
+    for round_id, team_id, count in db.session.execute(
+            select(SurveyResponse.round_id, SurveyResponse.team_id, func.count())
+            .where(SurveyResponse.round_id.in_(earlier))
+            .group_by(SurveyResponse.round_id, SurveyResponse.team_id)):
+        respondents[round_id][team_id] = count
+    return history, respondents
+
+
+def rounds_by_id(round_ids):
+    """Return the rounds with these ids, oldest first."""
+    return db.session.scalars(select(SurveyRound).where(SurveyRound.id.in_(round_ids))
+                              .order_by(SurveyRound.opens_at, SurveyRound.id)).all()
+
+
+def ideas_by_id(idea_ids):
+    """Return {id: idea} for the visible ideas among ``idea_ids``, with their teams."""
+    return {idea.id: idea for idea in db.session.scalars(
+        select(Idea).options(joinedload(Idea.team))
+        .where(Idea.id.in_(idea_ids), Idea.hidden_at.is_(None),
+               Idea.merged_into_id.is_(None)))}
+
+
+def top_ideas(round_id, order, limit):
+    """Return the round's visible ideas in ``order`` (a column expression), first ``limit``."""
+    return db.session.scalars(
+        select(Idea).options(joinedload(Idea.team))
+        .where(Idea.round_id == round_id, Idea.hidden_at.is_(None),
+               Idea.merged_into_id.is_(None))
+        .order_by(order, Idea.id).limit(limit)).all()
+
+
+def round_items(round_id):
+    """Return the round's action items with their owners."""
+    return db.session.scalars(
+        select(ActionItem).options(joinedload(ActionItem.owner_a).joinedload(User.team),
+                                   joinedload(ActionItem.owner_b).joinedload(User.team))
+        .where(ActionItem.round_id == round_id).order_by(ActionItem.status, ActionItem.id)
+    ).all()
+
+
+def themes_of_run(run_id):
+    """Return a run's themes in order."""
+    return db.session.scalars(select(Theme).where(Theme.run_id == run_id)
+                              .order_by(Theme.position)).all()

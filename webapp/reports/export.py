@@ -1,0 +1,66 @@
+"""The report's figures as CSV rows: aggregates only, with withheld cells left blank."""
+import csv
+import io
+
+from webapp.models import STATUS_LABELS
+
+
+def _percent(cell):
+    return "" if cell.share is None else f"{cell.share * 100:.1f}"
+
+
+def rows(report):
+    """Yield (section, subject, team, measure, value) rows, in page order."""
+    for row in report.participation:
+        hidden = any(team.name == row.team and team.id in report.suppressed
+                     for team in report.survey_round.teams)
+        yield ("participation", "respondents", row.team, "count",
+               "" if hidden else row.respondents)
+        yield ("participation", "audience", row.team, "count", row.audience)
+    for lever in report.levers:
+        for team, cell in zip(report.pair, lever.cells):
+            yield ("levers", lever.label, team.name, "favourable %", _percent(cell))
+        yield ("levers", lever.label, "", "gap points",
+               "" if lever.gap is None else f"{lever.gap:.1f}")
+    for item in report.items:
+        for team, values, _total in item.teams:
+            for value, count in enumerate(values or [None] * 5, start=1):
+                yield ("items", item.text, team, f"answers {value}",
+                       "" if count is None else count)
+    yield ("index", "alignment index", "", "0-100",
+           "" if report.index is None else f"{report.index:.1f}")
+    yield ("index", "change since previous round", "", "points",
+           "" if report.delta is None else f"{report.delta:.1f}")
+    yield from _theme_rows(report)
+    yield from _idea_rows(report)
+    for item in report.action_items:
+        yield ("action items", item.title, "", "status", STATUS_LABELS[item.status])
+    for point in report.trend:
+        yield ("trend", point.survey_round.title, "", "alignment index",
+               "" if point.index is None else f"{point.index:.1f}")
+
+
+def _theme_rows(report):
+    for row in report.themes:
+        yield ("themes", row.theme.name, "", "ideas", row.theme.size)
+        for team, share in row.shares:
+            yield ("themes", row.theme.name, team, "share of team's ideas %",
+                   "" if share is None else f"{share * 100:.1f}")
+
+
+def _idea_rows(report):
+    for section, ideas in (("bridging ideas", report.bridging),
+                           ("divisive ideas", report.divisive)):
+        for idea in ideas:
+            for support in report.idea_support[idea.id]:
+                yield (section, idea.text, support.team, "support %",
+                       f"{support.support * 100:.1f}" if support.shown else "")
+
+
+def to_csv(report):
+    """Return the report's figures as CSV text."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["section", "subject", "team", "measure", "value"])
+    writer.writerows(rows(report))
+    return out.getvalue()

@@ -1,0 +1,226 @@
+"""Assembling a round report from aggregates, with every measure from analysis/."""
+from dataclasses import dataclass, field
+
+from flask import current_app
+
+from analysis import alignment_index, favourable_share_of_counts, gap, suppress
+from webapp.ideas.services import support_by_team, tallies
+from webapp.models import LEVER_LABELS, LIKERT_LABELS, Idea, Lever, RoundStatus
+from webapp.reports import data
+from webapp.surveys.services import participation
+from webapp.themes.services import latest_done_run, top_ideas_per_theme
+
+MOSTLY_ONE_TEAM = 0.75  # a theme whose ideas come this much from one team is marked
+
+
+@dataclass
+class Cell:
+    """One team's favourable share on a lever or item; None when withheld."""
+
+    share: float | None
+    suppressed: bool = False
+
+    @property
+    def percent(self):
+        """The share in whole percent, or None."""
+        return None if self.share is None else round(self.share * 100)
+
+
+@dataclass
+class LeverRow:
+    """A lever's favourable share in each compared team, and the gap between them."""
+
+    lever: str
+    label: str
+    cells: list
+    gap: float | None
+
+
+@dataclass
+class ItemRow:
+    """A Likert item's answers per team: counts for values 1–5, or withheld."""
+
+    text: str
+    lever_label: str
+    teams: list  # (team name, [count per value 1..5] or None if suppressed, total)
+
+
+@dataclass
+class ThemeRow:
+    """A theme with its size, team shares, who raised it, and its top ideas."""
+
+    theme: object
+    shares: list  # (team name, share of that team's ideas or None)
+    raised_mostly_by: str | None
+    top_ideas: list
+
+
+@dataclass
+class TrendPoint:
+    """The index and lever shares of one round."""
+
+    survey_round: object
+    index: float | None
+    lever_cells: dict = field(default_factory=dict)  # lever -> [Cell per compared team]
+
+
+@dataclass
+class Report:
+    """Everything the report page and its CSV show."""
+
+    survey_round: object
+    pair: list
+    threshold: int
+    suppressed: set
+    participation: list
+    levers: list
+    items: list
+    index: float | None
+    previous: object
+    themes: list
+    run: object
+    bridging: list
+    divisive: list
+    idea_support: dict
+    action_items: list
+    trend: list
+
+    @property
+    def delta(self):
+        """Change of the index since the previous round, in points, or None."""
+        if self.index is None or self.previous is None or self.previous.index is None:
+            return None
+        return self.index - self.previous.index
+
+
+def compared_pair(survey_round, team_ids=None):
+    """Return the two teams compared: the ones asked for, else Sales and Marketing."""
+    teams = list(survey_round.teams)
+    chosen = [t for t in teams if team_ids and t.id in team_ids]
+    if len(chosen) == 2:
+        return chosen
+    default = sorted((t for t in teams if t.name in ("Sales", "Marketing")),
+                     key=lambda team: team.name != "Sales")
+    return (default if len(default) == 2 else teams)[:2]
+
+
+def _lever_rows(questions, counts, pair, hidden):
+    rows = []
+    for lever in Lever:
+        ids = [q.id for q in questions if q.lever == lever.value and q.kind == "likert"]
+        if not ids:
+            continue
+        cells = []
+        for team in pair:
+            pooled = {}
+            for question_id in ids:
+                for value, n in counts.get(question_id, {}).get(team.id, {}).items():
+                    pooled[value] = pooled.get(value, 0) + n
+            withheld = team.id in hidden
+            cells.append(Cell(None if withheld else favourable_share_of_counts(pooled),
+                              withheld))
+        shares = [cell.share for cell in cells]
+        rows.append(LeverRow(lever.value, LEVER_LABELS[lever], cells,
+                             gap(*shares) if len(shares) == 2 else None))
+    return rows
+
+
+def _item_rows(questions, counts, teams, hidden):
+    rows = []
+    for question in questions:
+        if question.kind != "likert":
+            continue
+        per_team = []
+        for team in teams:
+            tally = counts.get(question.id, {}).get(team.id, {})
+            values = [tally.get(value, 0) for value in LIKERT_LABELS]
+            per_team.append((team.name, None if team.id in hidden else values, sum(values)))
+        rows.append(ItemRow(question.text, question.lever_label, per_team))
+    return rows
+
+
+def _trend(survey_round, pair, threshold):
+    history, respondents = data.lever_history(survey_round.opens_at or survey_round.created_at)
+    history.setdefault(survey_round.id, {})
+    points = []
+    for past in data.rounds_by_id(list(history)):
+        hidden = suppress(respondents.get(past.id, {}), threshold)
+        lever_cells = {}
+        for lever, by_team in history[past.id].items():
+            lever_cells[lever] = [
+                Cell(None, True) if team.id in hidden else
+                Cell(_share(by_team.get(team.id))) for team in pair]
+        shares = {lever: tuple(cell.share for cell in cells)
+                  for lever, cells in lever_cells.items() if len(cells) == 2}
+        points.append(TrendPoint(past, alignment_index(shares) if shares else None,
+                                 lever_cells))
+    return points
+
+
+def _share(favourable_total):
+    if not favourable_total or not favourable_total[1]:
+        return None
+    favourable, total = favourable_total
+    return favourable_share_of_counts({5: favourable, 1: total - favourable})
+
+
+def _top_ideas(survey_round, run, themes):
+    """Each theme's best-bridging ideas: ranked once votes are final, else ranked now."""
+    if survey_round.tallied_at is None:
+        return top_ideas_per_theme(run.id)
+    found = data.ideas_by_id([i for theme in themes for i in theme.top_idea_ids])
+    return {theme.id: [found[i] for i in theme.top_idea_ids if i in found][:3]
+            for theme in themes}
+
+
+def _themes(survey_round, run, teams, hidden):
+    if run is None:
+        return []
+    themes = data.themes_of_run(run.id)
+    tops = _top_ideas(survey_round, run, themes)
+    rows = []
+    for theme in themes:
+        by_team = theme.team_counts or {}
+        size = sum(by_team.values())
+        mostly = next((team.name for team in teams
+                       if size and by_team.get(str(team.id), 0) / size >= MOSTLY_ONE_TEAM),
+                      None)
+        shares = [(team.name, None if team.id in hidden else
+                   theme.team_shares.get(str(team.id))) for team in teams]
+        ideas = [idea for idea in tops.get(theme.id, []) if idea.team_id not in hidden]
+        rows.append(ThemeRow(theme, shares, mostly, ideas))
+    return rows
+
+
+def build(survey_round, team_ids=None):
+    """Gather the report of ``survey_round``, comparing two of its teams."""
+    threshold = current_app.config["ANONYMITY_THRESHOLD"]
+    pair = compared_pair(survey_round, team_ids)
+    taking_part = participation(survey_round)
+    by_name = {team.name: team.id for team in survey_round.teams}
+    sizes = {by_name[row.team]: row.respondents for row in taking_part}
+    hidden = suppress(sizes, threshold)
+    counts = data.likert_counts(survey_round)
+    levers = _lever_rows(survey_round.questions, counts, pair, hidden)
+    shares = {row.lever: tuple(cell.share for cell in row.cells) for row in levers}
+    index = alignment_index(shares) if len(pair) == 2 else None
+    trend = _trend(survey_round, pair, threshold)
+    earlier = [point for point in trend if point.survey_round.id != survey_round.id
+               and point.survey_round.status == RoundStatus.CLOSED]
+    run = latest_done_run(survey_round.id)
+    bridging = [i for i in data.top_ideas(survey_round.id, Idea.bridging.desc(), 10)
+                if i.team_id not in hidden]
+    divisive = [i for i in data.top_ideas(survey_round.id, Idea.divisiveness.desc(), 5)
+                if i.team_id not in hidden]
+    themes = _themes(survey_round, run, survey_round.teams, hidden)
+    shown = bridging + divisive + [idea for row in themes for idea in row.top_ideas]
+    counts_by_idea = tallies([idea.id for idea in shown])
+    return Report(
+        survey_round=survey_round, pair=pair, threshold=threshold, suppressed=hidden,
+        participation=taking_part, levers=levers,
+        items=_item_rows(survey_round.questions, counts, pair, hidden), index=index,
+        previous=earlier[-1] if earlier else None, themes=themes, run=run,
+        bridging=bridging, divisive=divisive,
+        idea_support={idea.id: support_by_team(pair, counts_by_idea.get(idea.id, {}))
+                      for idea in shown},
+        action_items=data.round_items(survey_round.id), trend=trend)
