@@ -13,7 +13,15 @@ from webapp.notifications.services import notify
 from webapp.spotlight import services as spotlight
 from webapp.themes.services import latest_done_run, theme_idea_ids, themes_of
 
-# (title, success, Sales owner, Marketing owner, days until due, final status, levers)
+# (title, success, Sales owner, Marketing owner, days until due, final status, levers);
+# each is linked to the theme whose key terms share a word with KEYWORDS, if any.
+KEYWORDS = [{"lead", "leads", "rejected", "qualified", "scoring"},
+            {"meeting", "forecast", "pipeline", "plan"},
+            {"case", "study", "studies", "deck", "battlecards"},
+            {"attribution", "credit", "revenue", "sourced"},
+            {"accounts", "account", "abm", "aes"},
+            {"shadow", "sit", "onboarding", "shared"},
+            {"scoring", "region", "regional"}]
 ITEMS = [
     ("One definition of a sales-qualified lead",
      "Fewer than 10% of handed-over leads rejected by sales, for two quarters running",
@@ -72,6 +80,16 @@ def _walk(item, final, leader, owner, start):
         item.drop_reason = "Overlaps with the shared lead definition."
 
 
+def _matching_theme(themes, keywords):
+    """The theme whose label, then key terms, share the most words with ``keywords``."""
+    def score(theme):
+        label = set(theme.label.replace(",", " ").split())
+        terms = {word for term in theme.terms for word in term.split()}
+        return 2 * len(keywords & label) + len(keywords & terms)
+    best = max(themes, key=score, default=None)
+    return best if best is not None and score(best) > 0 else None
+
+
 def load_demo_actions(round_id):
     """Create the demo items from the themes of round ``round_id``, and one story."""
     rng = random.Random(11)
@@ -82,9 +100,12 @@ def load_demo_actions(round_id):
     staff = db.session.scalars(select(User).where(User.team_id.is_not(None),
                                                   User.active.is_(True))).all()
     items = []
+    unused = list(themes)
     for index, (title, success, sales, marketing, due, final, levers) in enumerate(ITEMS):
         owner_a, owner_b = _person(sales), _person(marketing)
-        theme = themes[index] if index < len(themes) else None
+        theme = _matching_theme(unused, KEYWORDS[index])
+        if theme is not None:
+            unused.remove(theme)
         item = ActionItem(title=title, success_measure=success, owner_a_id=owner_a.id,
                           owner_b_id=owner_b.id, due_on=(utcnow() + timedelta(days=due)).date(),
                           levers=levers, status="proposed", round_id=run.round_id if run else None,
