@@ -27,6 +27,16 @@ class ServiceError(Exception):
         self.field = field
 
 
+def show_error(form, error):
+    """Show a ServiceError at its form field, or as a flash message if it has none."""
+    from flask import flash
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = [*field.errors, error.message]
+    else:
+        flash(error.message, "error")
+
+
 def render_error(code, message=None):
     """Render the error page for ``code``, optionally with a more specific message."""
     title, default_message = MESSAGES.get(code, MESSAGES[500])

@@ -9,7 +9,7 @@ from sqlalchemy.orm import joinedload
 
 from webapp.actions import bp, services
 from webapp.actions.forms import ItemForm, StatusForm, UpdateForm
-from webapp.errors import ServiceError
+from webapp.errors import ServiceError, show_error
 from webapp.extensions import db
 from webapp.models import (LEVER_LABELS, STATUS_LABELS, ActionItem, Idea, Lever, Team, Theme,
                            ThemeRun, User)
@@ -127,11 +127,7 @@ def new_item():
             item = services.create_item(details, current_user)
         except ServiceError as error:
             db.session.rollback()
-            field = getattr(form, error.field, None) if error.field else None
-            if field is not None:
-                field.errors = [*field.errors, error.message]
-            else:
-                flash(error.message, "error")
+            show_error(form, error)
         else:
             db.session.commit()
             flash("The action item is proposed. Its owners have been told.", "success")

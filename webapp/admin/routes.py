@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 from webapp.admin import bp, services
 from webapp.admin.forms import ImportForm, PersonForm, TeamForm
 from webapp.admin.people_import import ImportRejected, import_people
-from webapp.errors import ServiceError
+from webapp.errors import ServiceError, show_error
 from webapp.extensions import db
 from webapp.models import Team, User
 
@@ -16,14 +16,6 @@ def require_admin():
     """Only admins reach any view of this blueprint."""
     if not current_user.is_admin:
         abort(403)
-
-
-def _show_error(form, error):
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
-        flash(error.message, "error")
 
 
 @bp.route("/people")
@@ -52,7 +44,7 @@ def new_person():
         try:
             person = services.create_person(_person_data(form), form.password.data)
         except ServiceError as error:
-            _show_error(form, error)
+            show_error(form, error)
         else:
             db.session.commit()
             flash(f"{person.name} was added.", "success")
@@ -71,7 +63,7 @@ def edit_person(person_id):
             services.update_person(person, _person_data(form), form.password.data)
         except ServiceError as error:
             db.session.rollback()
-            _show_error(form, error)
+            show_error(form, error)
         else:
             db.session.commit()
             flash(f"{person.name} was updated.", "success")
@@ -133,7 +125,7 @@ def teams():
         try:
             team = services.create_team(form.name.data, form.description.data)
         except ServiceError as error:
-            _show_error(form, error)
+            show_error(form, error)
         else:
             db.session.commit()
             flash(f"Team {team.name} was added.", "success")
@@ -152,7 +144,7 @@ def edit_team(team_id):
             services.update_team(team, form.name.data, form.description.data)
         except ServiceError as error:
             db.session.rollback()
-            _show_error(form, error)
+            show_error(form, error)
         else:
             db.session.commit()
             flash(f"Team {team.name} was saved.", "success")

@@ -14,7 +14,8 @@ from webapp.urls import safe_local_path
 VOTES = {"agree": Vote.AGREE, "disagree": Vote.DISAGREE, "pass": Vote.PASS}
 
 
-def _round_for(round_id):
+def viewable_round(round_id):
+    """Return the round if the signed-in person may see its ideas; else 404 or 403."""
     survey_round = get_round(round_id)
     if survey_round is None:
         abort(404)
@@ -27,7 +28,7 @@ def _idea_for(idea_id):
     idea = db.session.get(Idea, idea_id)
     if idea is None or (idea.is_hidden and not current_user.is_leader):
         abort(404)
-    return idea, _round_for(idea.round_id)
+    return idea, viewable_round(idea.round_id)
 
 
 def _leader_only():
@@ -65,7 +66,7 @@ def _render_board(survey_round, form, similar=()):
 @login_required
 def board(round_id):
     """The round's ideas, sorted and filtered, with a form to post a new one."""
-    survey_round = _round_for(round_id)
+    survey_round = viewable_round(round_id)
     form = IdeaForm()
     if not form.validate_on_submit():
         return _render_board(survey_round, form)
@@ -89,7 +90,7 @@ def board(round_id):
 @login_required
 def similar(round_id):
     """JSON: up to five ideas of the round that say nearly the same as ``text``."""
-    survey_round = _round_for(round_id)
+    survey_round = viewable_round(round_id)
     text = request.args.get("text", "")[:services.IDEA_LIMIT]
     ideas = services.similar_ideas(survey_round, text) if len(text.strip()) >= 3 else []
     return jsonify(ideas=[{

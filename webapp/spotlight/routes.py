@@ -5,7 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from webapp.admin.services import all_teams
-from webapp.errors import ServiceError
+from webapp.errors import ServiceError, show_error
 from webapp.extensions import db
 from webapp.models import ActionItem, Story
 from webapp.spotlight import bp, services
@@ -52,11 +52,7 @@ def new_story():
                                      form.item_ids.data, current_user)
         except ServiceError as error:
             db.session.rollback()
-            field = getattr(form, error.field, None) if error.field else None
-            if field is not None:
-                field.errors = [*field.errors, error.message]
-            else:
-                flash(error.message, "error")
+            show_error(form, error)
         else:
             db.session.commit()
             flash("The story is published on everyone's home page.", "success")

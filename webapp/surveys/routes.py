@@ -5,7 +5,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from webapp.admin.services import all_teams
-from webapp.errors import ServiceError
+from webapp.errors import ServiceError, show_error
 from webapp.extensions import db
 from webapp.models import Question, RoundStatus
 from webapp.surveys import answering, bp, services
@@ -37,14 +37,6 @@ def _question_or_404(survey_round, question_id):
     return question
 
 
-def _show_error(form, error):
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
-        flash(error.message, "error")
-
-
 def _details(form):
     return services.RoundDetails(form.title.data, form.vision.data, form.team_ids.data,
                                  form.anonymous.data, form.opens_on.data, form.closes_on.data)
@@ -74,7 +66,7 @@ def new_round():
                                                  from_template=form.start_from.data == "template")
         except ServiceError as error:
             db.session.rollback()
-            _show_error(form, error)
+            show_error(form, error)
         else:
             db.session.commit()
             flash("The round is created as a draft. Review the questions, then open it.",
@@ -110,7 +102,7 @@ def edit_round(round_id):
             services.update_round(survey_round, _details(form))
         except ServiceError as error:
             db.session.rollback()
-            _show_error(form, error)
+            show_error(form, error)
         else:
             db.session.commit()
             flash("The round is saved.", "success")
@@ -174,7 +166,7 @@ def new_question(round_id):
             services.add_question(survey_round, _question_details(form))
         except ServiceError as error:
             db.session.rollback()
-            _show_error(form, error)
+            show_error(form, error)
         else:
             db.session.commit()
             flash("The question is added.", "success")
@@ -196,7 +188,7 @@ def edit_question(round_id, question_id):
             services.update_question(question, _question_details(form))
         except ServiceError as error:
             db.session.rollback()
-            _show_error(form, error)
+            show_error(form, error)
         else:
             db.session.commit()
             flash("The question is saved.", "success")

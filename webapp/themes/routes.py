@@ -6,20 +6,11 @@ from sqlalchemy.orm import joinedload
 from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.ideas import services as ideas
+from webapp.ideas.routes import viewable_round
 from webapp.models import Idea, Theme, ThemeRun
-from webapp.surveys.services import get_round
 from webapp.themes import bp, services
 from webapp.themes.forms import RenameForm, RunForm
 from webapp.themes.runner import runner
-
-
-def _round_for(round_id):
-    survey_round = get_round(round_id)
-    if survey_round is None:
-        abort(404)
-    if not ideas.can_view(survey_round, current_user):
-        abort(403)
-    return survey_round
 
 
 def _selected_run(survey_round):
@@ -36,7 +27,7 @@ def _selected_run(survey_round):
 @login_required
 def themes(round_id):
     """The round's themes as cards; leaders start runs and see earlier ones."""
-    survey_round = _round_for(round_id)
+    survey_round = viewable_round(round_id)
     form = RunForm()
     if request.method == "POST":
         if not current_user.is_leader:
@@ -74,7 +65,7 @@ def theme(theme_id):
     """All ideas of one theme, with their votes."""
     found = db.session.get(Theme, theme_id) or abort(404)
     run = db.session.get(ThemeRun, found.run_id)
-    survey_round = _round_for(run.round_id)
+    survey_round = viewable_round(run.round_id)
     page = db.paginate(
         ideas.visible(db.select(Idea).where(Idea.id.in_(services.theme_idea_ids(found.id))),
                       current_user).options(joinedload(Idea.team), joinedload(Idea.author))
