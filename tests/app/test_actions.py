@@ -119,6 +119,10 @@ def test_status_moves_on_with_history_and_tells_supporters(app, client, auth, pe
     client.post(f"/actions/{item_id}/support")
     assert client.post(f"/actions/{item_id}/status",
                        data={"to_status": "approved"}).status_code == 403, "not an owner"
+    auth.login_as(owners[0])
+    page = client.post(f"/actions/{item_id}/status", data={"to_status": "approved"},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "Leaders approve or drop proposed items" in page, "an owner cannot approve"
     auth.login_as(people["leader"])
     client.post(f"/actions/{item_id}/status", data={"to_status": "approved"})
     auth.login_as(owners[0])
@@ -165,6 +169,9 @@ def test_accountability_page_and_csv_agree(app, client, auth, people, owners, ma
         backed = factories.make_item(owners=owners, title="Backed by both")
         factories.make_item(owners=owners, title="Backed by nobody")
     supporters = [make_user(team=team) for team in ("Sales",) * 5 + ("Marketing",) * 5]
+    # Enough people who do not support it either: that group is not small.
+    for team in ("Sales",) * 4 + ("Marketing",) * 5:
+        make_user(team=team)
     for person in supporters:
         auth.login_as(person)
         client.post(f"/actions/{backed}/support")
@@ -191,7 +198,7 @@ def test_small_support_is_not_shown(app, client, auth, people, owners, make_user
         auth.login_as(person)
         client.post(f"/actions/{item_id}/support")
     page = client.get(f"/actions/{item_id}").get_data(as_text=True)
-    assert "Sales: <span class=\"muted\">fewer than 5</span>" in page
+    assert "Sales: <span class=\"muted\">withheld (small group)</span>" in page
     rows = list(csv.DictReader(io.StringIO(client.get("/actions/export.csv").get_data(
         as_text=True))))
     assert rows[0]["support_1"] == ""
@@ -269,3 +276,16 @@ def test_owners_and_leaders_only_post_updates(app, client, auth, people, owners)
     assert client.post(f"/actions/{item_id}/updates", data={"text": "x"}).status_code == 403
     with app.app_context():
         assert db.session.scalar(select(ActionEvent).where(ActionEvent.kind == "update")) is None
+
+
+def test_hidden_ideas_are_not_shown_on_action_items(app, client, auth, people, owners):
+    with app.app_context():
+        round_id = factories.make_round(template=False)
+        idea_id = factories.make_idea(round_id, "Abusive remark about a colleague")
+    auth.login_as(people["leader"])
+    response = client.post("/actions/new", data=_form(owners, idea_id=str(idea_id)))
+    item_id = int(response.headers["Location"].rsplit("/", 1)[1])
+    client.post(f"/ideas/{idea_id}/hide", data={"reason": "Personal attack"})
+    auth.login_as(people["member"])
+    for url in ("/actions", f"/actions/{item_id}", "/actions/export.csv"):
+        assert "Abusive remark" not in client.get(url).get_data(as_text=True), url

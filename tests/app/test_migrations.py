@@ -71,3 +71,35 @@ def test_downgrade_to_base_and_upgrade_again(fresh_app):
     assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
     flask_migrate.upgrade()
     assert _schema_differences() == []
+
+
+def test_upgrading_and_downgrading_keeps_existing_rows(fresh_app):
+    """Table rebuilds on SQLite must not cascade-delete the rows that refer to them."""
+    flask_migrate.upgrade(revision="0005_action_items")
+    statements = [
+        "INSERT INTO user_account (id, email, name, role, active, login_token, created_at) "
+        "VALUES (1, 'a@example.com', 'A', 'leader', true, 't1', CURRENT_TIMESTAMP)",
+        "INSERT INTO survey_round (id, title, vision, anonymous, created_at) "
+        "VALUES (1, 'Pulse', '', true, CURRENT_TIMESTAMP)",
+        "INSERT INTO survey_question (id, round_id, position, kind, text, help, required, "
+        "options) VALUES (1, 1, 0, 'likert', 'Q', '', true, '[]')",
+        "INSERT INTO theme_run (id, round_id, seed, status, created_at) "
+        "VALUES (1, 1, 0, 'done', CURRENT_TIMESTAMP)",
+        "INSERT INTO theme (id, run_id, position, label, terms, size, cohesion, mixed, "
+        "team_shares, representative_ids) VALUES (1, 1, 0, 'x', '[]', 0, 0, false, '{}', '[]')",
+    ]
+    with db.engine.begin() as connection:
+        for statement in statements:
+            connection.execute(text(statement))
+
+    def counts():
+        with db.engine.connect() as connection:
+            return [connection.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+                    for table in ("survey_round", "survey_question", "theme_run", "theme")]
+    flask_migrate.upgrade()
+    assert counts() == [1, 1, 1, 1]
+    flask_migrate.downgrade(revision="0005_action_items")
+    assert counts() == [1, 1, 1, 1]
+    with db.engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1

@@ -5,19 +5,22 @@ import io
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, selectinload
 
 from webapp.actions import bp, services
 from webapp.actions.forms import ItemForm, StatusForm, UpdateForm
 from webapp.errors import ServiceError, show_error
 from webapp.extensions import db
-from webapp.models import (LEVER_LABELS, STATUS_LABELS, ActionItem, Idea, Lever, Team, Theme,
-                           ThemeRun, User)
+from webapp.models import (LEVER_LABELS, STATUS_LABELS, ActionEvent, ActionItem, Idea, Lever,
+                           Team, Theme, ThemeRun, User)
 from webapp.themes.services import theme_idea_ids
 
 
 def _item_or_404(item_id):
-    item = db.session.get(ActionItem, item_id)
+    item = db.session.get(ActionItem, item_id, options=[
+        selectinload(ActionItem.ideas).joinedload(Idea.team),
+        selectinload(ActionItem.ideas).joinedload(Idea.author),
+        selectinload(ActionItem.events).joinedload(ActionEvent.actor)])
     if item is None:
         abort(404)
     return item
@@ -67,13 +70,17 @@ def export():
                               (row.supporters if row.shown else "") if row else ""]
         writer.writerow([
             item.id, item.title, STATUS_LABELS[item.status], item.owner_a.name,
-            item.owner_a.team.name, item.owner_b.name, item.owner_b.team.name,
+            _team_name(item.owner_a), item.owner_b.name, _team_name(item.owner_b),
             item.due_on.isoformat(), "yes" if item.is_overdue() else "",
             "; ".join(LEVER_LABELS[Lever(lever)] for lever in item.levers),
             item.success_measure, update.text if update else "", *support_cells,
-            len(item.ideas)])
+            len(item.visible_ideas)])
     return Response(out.getvalue(), mimetype="text/csv", headers={
         "Content-Disposition": "attachment; filename=tandem-action-items.csv"})
+
+
+def _team_name(person):
+    return person.team.name if person.team else ""
 
 
 def _people():
@@ -147,7 +154,7 @@ def item(item_id):
         backing=services.backing(found, counts, services.team_sizes(), _teams_by_id()),
         supported=found.id in services.supported_by(current_user, [found.id]),
         can_change=services.can_change(found, current_user),
-        next_statuses=services.NEXT_STATUSES[found.status],
+        next_statuses=services.next_statuses(found, current_user),
         status_form=StatusForm(), update_form=UpdateForm(), credit_line=services.credit_line)
 
 

@@ -45,7 +45,7 @@ def _owners(details):
     owners = [db.session.get(User, details.owner_a_id), db.session.get(User, details.owner_b_id)]
     if any(owner is None or not owner.active for owner in owners):
         raise ServiceError("Choose two active people as owners.", field="owner_a_id")
-    if owners[0].id == owners[1].id or owners[0].team_id is None \
+    if owners[0].id == owners[1].id or None in (owners[0].team_id, owners[1].team_id) \
             or owners[0].team_id == owners[1].team_id:
         raise ServiceError("One goal, two owners: choose one owner from each of two teams.",
                            field="owner_b_id")
@@ -88,6 +88,13 @@ def create_item(details, leader):
     return item
 
 
+def next_statuses(item, user):
+    """The statuses ``user`` may move the item to now."""
+    if not can_change(item, user) or (item.status == "proposed" and not user.is_leader):
+        return ()
+    return NEXT_STATUSES[item.status]
+
+
 def can_change(item, user):
     """Leaders and the item's two owners may change its status and post updates."""
     return user.is_leader or user.id in (item.owner_a_id, item.owner_b_id)
@@ -97,6 +104,9 @@ def change_status(item, actor, to_status, reason=""):
     """Move an item to ``to_status``, keeping the change in its timeline."""
     if not can_change(item, actor):
         raise ServiceError("Only leaders and the item's owners can change its status.")
+    _lock(item)
+    if item.status == "proposed" and not actor.is_leader:
+        raise ServiceError("Leaders approve or drop proposed items; staff back them first.")
     if to_status not in STATUSES or to_status not in NEXT_STATUSES[item.status]:
         raise ServiceError(f"An item that is {STATUS_LABELS[item.status].lower()} cannot "
                            f"become {STATUS_LABELS.get(to_status, to_status).lower()}.")
@@ -129,20 +139,28 @@ def post_update(item, actor, text):
     db.session.flush()
 
 
+def _lock(item):
+    """Lock the item's row and re-read it, so concurrent changes take turns."""
+    db.session.execute(select(ActionItem.id).where(ActionItem.id == item.id).with_for_update())
+    db.session.refresh(item)
+
+
 def support(item, user):
     """Support a proposed item once; a second support is "already done"."""
-    if item.status != "proposed":
-        raise ServiceError("Only proposed items take support.")
     if user.team_id is None:
         raise ServiceError("Only people in a team can support items.")
-    db.session.execute(select(ActionItem.id).where(ActionItem.id == item.id).with_for_update())
+    _lock(item)
+    if item.status != "proposed":
+        raise ServiceError("Only proposed items take support.")
     insert_or_ignore(ActionSupport, item_id=item.id, user_id=user.id, team_id=user.team_id)
     refresh_bridging([item])
 
 
 def withdraw(item, user):
-    """Withdraw one's support."""
-    db.session.execute(select(ActionItem.id).where(ActionItem.id == item.id).with_for_update())
+    """Withdraw one's support while the item is still proposed."""
+    _lock(item)
+    if item.status != "proposed":
+        raise ServiceError("Support is settled once an item has moved on.")
     db.session.execute(delete(ActionSupport).where(ActionSupport.item_id == item.id,
                                                    ActionSupport.user_id == user.id))
     refresh_bridging([item])
@@ -171,7 +189,7 @@ def refresh_bridging(items):
     sizes = team_sizes()
     for item in items:
         supports = {}
-        for team_id in {item.owner_a.team_id, item.owner_b.team_id}:
+        for team_id in {item.owner_a.team_id, item.owner_b.team_id} - {None}:
             supporters = counts.get(item.id, {}).get(team_id, 0)
             people = max(sizes.get(team_id, 0), supporters)
             supports[team_id] = wilson_lower_bound(supporters, people - supporters)
@@ -194,9 +212,13 @@ def backing(item, counts, sizes, teams_by_id):
     threshold = current_app.config["ANONYMITY_THRESHOLD"]
     rows = []
     for team_id in dict.fromkeys([item.owner_a.team_id, item.owner_b.team_id]):
+        if team_id is None:  # an owner has since left every team
+            continue
         supporters = counts.get(item.id, {}).get(team_id, 0)
-        rows.append(TeamBacking(teams_by_id[team_id].name, supporters, sizes.get(team_id, 0),
-                                supporters == 0 or supporters >= threshold))
+        people = sizes.get(team_id, 0)
+        # Shown only if neither the supporters nor the rest of the team are a small group.
+        shown = all(n == 0 or n >= threshold for n in (supporters, people - supporters))
+        rows.append(TeamBacking(teams_by_id[team_id].name, supporters, people, shown))
     return rows
 
 

@@ -56,6 +56,11 @@ class ActionItem(db.Model):
         order_by="ActionEvent.id", cascade="all, delete-orphan", passive_deletes=True)
 
     @property
+    def visible_ideas(self):
+        """The ideas behind the item that are not hidden."""
+        return [idea for idea in self.ideas if not idea.is_hidden]
+
+    @property
     def owners(self):
         """Both owners."""
         return [self.owner_a, self.owner_b]

@@ -29,6 +29,9 @@ def store_tallies(survey_round):
 
     Safe to run twice at once: the second insert finds the rows there and adds nothing.
     """
+    db.session.execute(select(SurveyRound.id).where(SurveyRound.id == survey_round.id)
+                       .with_for_update())
+    db.session.refresh(survey_round)
     if survey_round.tallied_at is not None or survey_round.status != RoundStatus.CLOSED:
         return
     counted = _counted_answers([survey_round.id])

@@ -37,7 +37,7 @@ def _team_ids():
 def report(round_id):
     """The report of a round: seven sections, charts with their figures as tables."""
     survey_round = _tallied(_report_round(round_id))
-    built = services.build(survey_round, _team_ids())
+    built = services.build(survey_round, _team_ids(), leader=current_user.is_leader)
     return render_template("reports/report.html", report=built, STATUS_LABELS=STATUS_LABELS)
 
 
@@ -46,7 +46,7 @@ def report(round_id):
 def report_csv(round_id):
     """The report's aggregate figures as CSV; never an individual response."""
     survey_round = _tallied(_report_round(round_id))
-    built = services.build(survey_round, _team_ids())
+    built = services.build(survey_round, _team_ids(), leader=current_user.is_leader)
     return Response(export.to_csv(built), mimetype="text/csv", headers={
         "Content-Disposition": f"attachment; filename=tandem-round-{round_id}-report.csv"})
 

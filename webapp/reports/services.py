@@ -125,25 +125,29 @@ def _lever_rows(questions, counts, pair, hidden):
     return rows
 
 
-def _item_rows(questions, counts, teams, hidden):
+def _item_rows(questions, counts, teams, hidden, threshold):
+    """Each item's answers per team; optional items are checked on their own answer counts."""
     rows = []
     for question in questions:
         if question.kind != "likert":
             continue
-        per_team = []
-        for team in teams:
-            tally = counts.get(question.id, {}).get(team.id, {})
-            values = [tally.get(value, 0) for value in LIKERT_LABELS]
-            per_team.append((team.name, None if team.id in hidden else values, sum(values)))
+        tallies = {team.id: [counts.get(question.id, {}).get(team.id, {}).get(value, 0)
+                             for value in LIKERT_LABELS] for team in teams}
+        withheld = hidden | suppress({t: sum(v) for t, v in tallies.items()}, threshold)
+        per_team = [(team.name, None if team.id in withheld else tallies[team.id],
+                     sum(tallies[team.id])) for team in teams]
         rows.append(ItemRow(question.text, question.lever_label, per_team))
     return rows
 
 
-def _trend(survey_round, pair, threshold):
+def _trend(survey_round, pair, threshold, only_shared):
     history, respondents = data.lever_history(survey_round.opens_at or survey_round.created_at)
     history.setdefault(survey_round.id, {})
     points = []
     for past in data.rounds_by_id(list(history)):
+        if only_shared and past.id != survey_round.id and not (
+                past.report_shared and past.status == RoundStatus.CLOSED):
+            continue  # staff see other rounds only through their shared reports
         hidden = suppress(respondents.get(past.id, {}), threshold)
         lever_cells = {}
         for lever, by_team in history[past.id].items():
@@ -182,8 +186,8 @@ def _themes(survey_round, run, teams, hidden):
     for theme in themes:
         by_team = theme.team_counts or {}
         size = sum(by_team.values())
-        mostly = next((team.name for team in teams
-                       if size and by_team.get(str(team.id), 0) / size >= MOSTLY_ONE_TEAM),
+        mostly = next((team.name for team in teams if team.id not in hidden
+                       and size and by_team.get(str(team.id), 0) / size >= MOSTLY_ONE_TEAM),
                       None)
         shares = [(team.name, None if team.id in hidden else
                    theme.team_shares.get(str(team.id))) for team in teams]
@@ -192,8 +196,11 @@ def _themes(survey_round, run, teams, hidden):
     return rows
 
 
-def build(survey_round, team_ids=None):
-    """Gather the report of ``survey_round``, comparing two of its teams."""
+def build(survey_round, team_ids=None, leader=True):
+    """Gather the report of ``survey_round``, comparing two of its teams.
+
+    ``leader`` False limits the trend to rounds whose reports are shared.
+    """
     threshold = current_app.config["ANONYMITY_THRESHOLD"]
     pair = compared_pair(survey_round, team_ids)
     taking_part = participation(survey_round)
@@ -204,7 +211,7 @@ def build(survey_round, team_ids=None):
     levers = _lever_rows(survey_round.questions, counts, pair, hidden)
     shares = {row.lever: tuple(cell.share for cell in row.cells) for row in levers}
     index = alignment_index(shares) if len(pair) == 2 else None
-    trend = _trend(survey_round, pair, threshold)
+    trend = _trend(survey_round, pair, threshold, only_shared=not leader)
     earlier = [point for point in trend if point.survey_round.id != survey_round.id
                and point.survey_round.status == RoundStatus.CLOSED]
     run = latest_done_run(survey_round.id)
@@ -218,7 +225,7 @@ def build(survey_round, team_ids=None):
     return Report(
         survey_round=survey_round, pair=pair, threshold=threshold, suppressed=hidden,
         participation=taking_part, levers=levers,
-        items=_item_rows(survey_round.questions, counts, pair, hidden), index=index,
+        items=_item_rows(survey_round.questions, counts, pair, hidden, threshold), index=index,
         previous=earlier[-1] if earlier else None, themes=themes, run=run,
         bridging=bridging, divisive=divisive,
         idea_support={idea.id: support_by_team(pair, counts_by_idea.get(idea.id, {}))

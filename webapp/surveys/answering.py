@@ -137,6 +137,11 @@ def submit(survey_round, user, answers, now=None):
     ``now`` is for loading past rounds (demo data); it defaults to the current time.
     """
     now = now or utcnow()
+    # A shared lock: submissions run side by side, but storing the round's tallies at
+    # closing (an exclusive lock) waits for them, so no answer is left out of the count.
+    db.session.execute(select(SurveyRound.id).where(SurveyRound.id == survey_round.id)
+                       .with_for_update(read=True))
+    db.session.refresh(survey_round, ["opens_at", "closes_at"])
     _check_open(survey_round, now)
     today = now.date()
     if not insert_or_ignore(Receipt, round_id=survey_round.id, user_id=user.id,

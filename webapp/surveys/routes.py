@@ -273,7 +273,13 @@ def _post_answers(survey_round):
         flash("Your answers are saved. Come back any time before the round closes "
               "to finish and submit.", "success")
         return redirect(url_for(".answer", round_id=survey_round.id))
-    if answering.submit(survey_round, current_user, answers):
+    try:
+        submitted = answering.submit(survey_round, current_user, answers)
+    except ServiceError as error:  # the round closed while the person was answering
+        db.session.rollback()
+        flash(error.message, "error")
+        return redirect(url_for("main.home"))
+    if submitted:
         db.session.commit()
     else:
         db.session.rollback()

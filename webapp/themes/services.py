@@ -66,7 +66,12 @@ def execute_run(run_id):
         current_app.logger.exception("Theme run %s failed", run_id)
         _fail(run, "The analysis failed unexpectedly; the details are in the server log.")
         return
-    _store(run, ideas, result)
+    try:
+        _store(run, ideas, result)
+    except Exception:  # the run is marked failed; the details go to the log
+        current_app.logger.exception("Storing theme run %s failed", run_id)
+        _fail(run, "The themes were found but could not be saved; see the server log.")
+        return
     run.status, run.finished_at = "done", utcnow()
     run.duration_s = time.perf_counter() - began
     run.n_ideas, run.k_found = len(ideas), result["k"]
@@ -173,7 +178,7 @@ def themes_with_examples(run):
     wanted = {idea_id for theme in themes for idea_id in theme.representative_ids}
     ideas = {idea.id: idea for idea in db.session.scalars(
         select(Idea).options(joinedload(Idea.team))
-        .where(Idea.id.in_(wanted), Idea.hidden_at.is_(None)))}
+        .where(Idea.id.in_(wanted), Idea.hidden_at.is_(None), Idea.merged_into_id.is_(None)))}
     return [(theme, [ideas[i] for i in theme.representative_ids if i in ideas])
             for theme in themes]
 
