@@ -37,6 +37,27 @@ def show_error(form, error):
         flash(error.message, "error")
 
 
+def attempt(action, message=None):
+    """Run a service call for a request, committing once or rolling back.
+
+    On success flash ``message``; on a ServiceError flash its message. Returns True on
+    success.
+    """
+    from flask import flash
+
+    from webapp.extensions import db
+    try:
+        action()
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return False
+    db.session.commit()
+    if message:
+        flash(message, "success")
+    return True
+
+
 def render_error(code, message=None):
     """Render the error page for ``code``, optionally with a more specific message."""
     title, default_message = MESSAGES.get(code, MESSAGES[500])

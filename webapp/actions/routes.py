@@ -9,7 +9,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from webapp.actions import bp, services
 from webapp.actions.forms import ItemForm, StatusForm, UpdateForm
-from webapp.errors import ServiceError, show_error
+from webapp.errors import ServiceError, attempt, show_error
 from webapp.extensions import db
 from webapp.models import (LEVER_LABELS, STATUS_LABELS, ActionEvent, ActionItem, Idea, Lever,
                            Team, Theme, ThemeRun, User)
@@ -160,14 +160,7 @@ def item(item_id):
 
 def _act(item_id, action, message):
     found = _item_or_404(item_id)
-    try:
-        action(found)
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(message, "success")
+    attempt(lambda: action(found), message)
     return redirect(url_for(".item", item_id=item_id))
 
 

@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 from webapp.admin import bp, services
 from webapp.admin.forms import ImportForm, PersonForm, TeamForm
 from webapp.admin.people_import import ImportRejected, import_people
-from webapp.errors import ServiceError, show_error
+from webapp.errors import ServiceError, attempt, show_error
 from webapp.extensions import db
 from webapp.models import Team, User
 
@@ -85,14 +85,9 @@ def reactivate_person(person_id):
 
 def _set_active(person_id, active):
     person = db.get_or_404(User, person_id)
-    try:
-        services.set_active(person, active, current_user)
-    except ServiceError as error:
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        state = "reactivated" if active else "deactivated"
-        flash(f"{person.name} was {state}.", "success")
+    state = "reactivated" if active else "deactivated"
+    attempt(lambda: services.set_active(person, active, current_user),
+            f"{person.name} was {state}.")
     if request.form.get("back") == "edit":
         return redirect(url_for(".edit_person", person_id=person.id))
     return redirect(url_for(".people"))
@@ -156,11 +151,6 @@ def edit_team(team_id):
 def delete_team(team_id):
     """Delete a team nobody belongs to."""
     team = db.get_or_404(Team, team_id)
-    try:
-        services.delete_team(team)
-    except ServiceError as error:
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(f"Team {team.name} was deleted.", "success")
+    name = team.name
+    attempt(lambda: services.delete_team(team), f"Team {name} was deleted.")
     return redirect(url_for(".teams"))

@@ -5,7 +5,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from webapp.admin.services import all_teams
-from webapp.errors import ServiceError, show_error
+from webapp.errors import ServiceError, attempt, show_error
 from webapp.extensions import db
 from webapp.models import Question, RoundStatus
 from webapp.surveys import answering, bp, services
@@ -112,14 +112,7 @@ def edit_round(round_id):
 
 def _round_action(round_id, action, message):
     survey_round = _round_or_404(round_id)
-    try:
-        action(survey_round)
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(message, "success")
+    attempt(lambda: action(survey_round), message)
     return survey_round
 
 
@@ -204,12 +197,7 @@ def move_question(round_id, question_id):
     survey_round = _round_or_404(round_id)
     question = _question_or_404(survey_round, question_id)
     offset = -1 if request.form.get("direction") == "up" else 1
-    try:
-        services.move_question(question, offset)
-    except ServiceError as error:
-        flash(error.message, "error")
-    else:
-        db.session.commit()
+    attempt(lambda: services.move_question(question, offset))
     return redirect(url_for(".manage", round_id=round_id) + "#questions")
 
 
@@ -219,13 +207,7 @@ def delete_question(round_id, question_id):
     """Remove a question from a round nobody has answered."""
     survey_round = _round_or_404(round_id)
     question = _question_or_404(survey_round, question_id)
-    try:
-        services.remove_question(question)
-    except ServiceError as error:
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash("The question is removed.", "success")
+    attempt(lambda: services.remove_question(question), "The question is removed.")
     return redirect(url_for(".manage", round_id=round_id) + "#questions")
 
 
