@@ -6,6 +6,17 @@ import scipy.sparse as sp
 
 __all__ = ["describe_themes", "make_label"]
 
+# Everyday verbs and fillers: frequent in a theme's ideas yet saying nothing about its
+# topic ("tell, stop, mean"). Left out of labels and key terms only; clustering still
+# sees them.
+WEAK_LABEL_WORDS = frozenset({
+    "tell", "told", "stop", "mean", "means", "ask", "asked", "let", "come", "keep", "keeps",
+    "give", "gives", "gave", "start", "started", "send", "sent", "sends", "big", "real",
+    "different", "actually", "know", "say", "said", "look", "feel", "put", "try", "going",
+    "got", "takes", "take", "reason", "instead", "week", "month", "day", "time", "minutes",
+    "hour", "hours", "year", "today", "early", "late", "quick", "honest", "brief",
+})
+
 
 def _membership(labels, n_themes):
     """Sparse (n_themes, n_texts) indicator of theme membership (-1 = no theme)."""
@@ -148,7 +159,9 @@ def describe_themes(X, Z, labels, docs, terms, readable, teams=None, n_terms=8,
         centre = Z[members].mean(axis=0)
         norm = np.linalg.norm(centre)
         centre = centre / norm if norm > 0 else centre
-        top = [readable(t) for t in _top_terms(scores[theme], terms, n_terms)]
+        candidates = [readable(t) for t in _top_terms(scores[theme], terms, 3 * n_terms)]
+        top = [phrase for phrase in candidates
+               if not all(word in WEAK_LABEL_WORDS for word in phrase.split())][:n_terms]
         item = {
             "index": theme,
             "label": make_label(top) or "(no common words)",
