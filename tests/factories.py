@@ -149,3 +149,14 @@ def add_likert_question(round_id, text="We share one revenue goal.", lever="unif
     db.session.add(question)
     db.session.commit()
     return question.id
+
+
+def add_idea_question(round_id, text="What one change would help most?"):
+    """Add an optional idea question to a round; return its id."""
+    from webapp.models import Question
+
+    question = Question(round_id=round_id, position=1, kind="idea", text=text, lever=None,
+                        required=False, options=[])
+    db.session.add(question)
+    db.session.commit()
+    return question.id

@@ -294,3 +294,37 @@ def test_staff_do_not_see_boards_of_rounds_not_yet_open(app, client, auth, peopl
     assert client.get(_board_url(round_id)).status_code == 403
     auth.login_as(people["leader"])
     assert client.get(_board_url(round_id)).status_code == 200
+
+
+def test_survey_ideas_of_a_small_team_do_not_carry_its_name(
+        app, client, auth, people, make_user):
+    from webapp.surveys import answering
+    # Product (2) is too small; by the complement rule the next smallest team (Marketing)
+    # is not named either; Sales is.
+    teams = {"Sales": 7, "Marketing": 6, "Product": 2}
+    respondents = {team: [make_user(team=team) for _ in range(n)] for team, n in teams.items()}
+    with app.app_context():
+        round_id = factories.make_round(template=False, teams=tuple(teams), state="draft")
+        question_id = factories.add_likert_question(round_id)
+        idea_question = factories.add_idea_question(round_id)
+        survey_round = db.session.get(SurveyRound, round_id)
+        survey_round.opens_at = survey_round.created_at
+        for team, people_of_team in respondents.items():
+            for n, person in enumerate(people_of_team):
+                answers = {question_id: 4}
+                if n == 0:
+                    answers[idea_question] = f"Shared pipeline idea from {team.lower()}"
+                answering.submit(survey_round, db.session.get(User, person.id), answers)
+        db.session.commit()
+        product = factories.get_team("Product").id
+    auth.login_as(people["leader"])
+    board = client.get(_board_url(round_id)).get_data(as_text=True)
+    product_card = board.split("Shared pipeline idea from product")[1].split("</li>")[0]
+    sales_card = board.split("Shared pipeline idea from sales")[1].split("</li>")[0]
+    assert "team not shown" in product_card and "team-tag team-product" not in product_card
+    assert 'team-tag team-sales">Sales<' in sales_card
+    filtered = client.get(_board_url(round_id, team=product)).get_data(as_text=True)
+    assert "idea from product" not in filtered, "the team filter does not single it out"
+    hints = client.get(_board_url(round_id) + "/similar?text=shared+pipeline+idea").json
+    teams_shown = {hint["text"].rsplit(" ", 1)[1]: hint["team"] for hint in hints["ideas"]}
+    assert teams_shown["product"] == "team not shown" and teams_shown["sales"] == "Sales"

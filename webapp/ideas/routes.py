@@ -46,20 +46,21 @@ def _board_args():
 
 def _render_board(survey_round, form, similar=()):
     args = _board_args()
+    withheld = services.withheld_teams(survey_round)
     run = themes.latest_done_run(survey_round.id)
     theme_choices = [(theme.id, theme.name) for theme in themes.themes_of(run)] if run else []
     if args["theme"] not in {theme_id for theme_id, _ in theme_choices}:
         args["theme"] = None
     page = services.board_page(
         survey_round, current_user, args["sort"], args["team"], args["page"],
-        themes.theme_idea_ids(args["theme"]) if args["theme"] else None)
+        themes.theme_idea_ids(args["theme"]) if args["theme"] else None, withheld)
     ids = [idea.id for idea in page.items]
     return render_template(
         "ideas/board.html", survey_round=survey_round, form=form, page=page, args=args,
         sorts=services.SORTS, tallies=services.tallies(ids), theme_choices=theme_choices,
         my_votes=services.votes_of(current_user, ids), similar=similar,
         can_post=survey_round.is_open and services.in_audience(survey_round, current_user),
-        support_by_team=services.support_by_team)
+        support_by_team=services.support_by_team, withheld=withheld)
 
 
 @bp.route("/rounds/<int:round_id>/ideas", methods=["GET", "POST"])
@@ -93,8 +94,10 @@ def similar(round_id):
     survey_round = viewable_round(round_id)
     text = request.args.get("text", "")[:services.IDEA_LIMIT]
     ideas = services.similar_ideas(survey_round, text) if len(text.strip()) >= 3 else []
+    withheld = services.withheld_teams(survey_round) if ideas else set()
     return jsonify(ideas=[{
-        "id": idea.id, "text": idea.text, "team": idea.team.name,
+        "id": idea.id, "text": idea.text,
+        "team": idea.team.name if services.team_shown(idea, withheld) else "team not shown",
         "url": url_for(".idea", idea_id=idea.id),
         "vote_url": url_for(".vote", idea_id=idea.id),
     } for idea in ideas])
@@ -111,6 +114,7 @@ def idea(idea_id):
     counts = services.tallies([idea.id]).get(idea.id, {})
     return render_template(
         "ideas/idea.html", idea=idea, survey_round=survey_round,
+        withheld=services.withheld_teams(survey_round),
         support=services.support_by_team(survey_round.teams, counts),
         my_vote=services.votes_of(current_user, [idea.id]).get(idea.id),
         can_vote=survey_round.is_open and services.in_audience(survey_round, current_user),

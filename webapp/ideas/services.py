@@ -5,12 +5,12 @@ from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
-from analysis import bridging_score, divisiveness, team_support, wilson_lower_bound
+from analysis import bridging_score, divisiveness, suppress, team_support, wilson_lower_bound
 from webapp.database import upsert
 from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.ideas import similar
-from webapp.models import Idea, IdeaVote, RoundStatus, Vote
+from webapp.models import Idea, IdeaVote, RoundStatus, SurveyResponse, Vote
 from webapp.models.types import utcnow
 
 IDEA_LIMIT = 1000
@@ -40,15 +40,41 @@ def visible(statement, user):
     return statement if user.is_leader else statement.where(Idea.hidden_at.is_(None))
 
 
-def board_page(survey_round, user, sort=DEFAULT_SORT, team_id=None, page=1, theme_ids=None):
+def withheld_teams(survey_round):
+    """Teams whose anonymous survey ideas must not be tagged with the team.
+
+    In an anonymous round, a team with fewer respondents than the threshold (or one
+    that would give such a team away, the complement rule) would have its survey
+    answers as good as signed by naming it.
+    """
+    if not survey_round.anonymous:
+        return set()
+    respondents = dict(db.session.execute(
+        select(SurveyResponse.team_id, func.count())
+        .where(SurveyResponse.round_id == survey_round.id)
+        .group_by(SurveyResponse.team_id)).all())
+    sizes = {team.id: respondents.get(team.id, 0) for team in survey_round.teams}
+    return suppress(sizes, current_app.config["ANONYMITY_THRESHOLD"])
+
+
+def team_shown(idea, withheld):
+    """False for a survey idea (no author) of a team in ``withheld``."""
+    return not (idea.author_id is None and idea.team_id in withheld)
+
+
+def board_page(survey_round, user, sort=DEFAULT_SORT, team_id=None, page=1, theme_ids=None,
+               withheld=frozenset()):
     """Return one page of the round's board in the chosen order.
 
-    ``theme_ids`` (a select of idea ids) limits the board to one theme.
+    ``theme_ids`` (a select of idea ids) limits the board to one theme. Filtering by a
+    team in ``withheld`` leaves out its anonymous survey ideas.
     """
     order = SORTS.get(sort, SORTS[DEFAULT_SORT])[1]
     statement = visible(select(Idea).where(Idea.round_id == survey_round.id), user)
     if team_id:
         statement = statement.where(Idea.team_id == team_id)
+        if team_id in withheld:
+            statement = statement.where(Idea.author_id.is_not(None))
     if theme_ids is not None:
         statement = statement.where(Idea.id.in_(theme_ids))
     statement = statement.options(joinedload(Idea.team), joinedload(Idea.author)) \

@@ -41,6 +41,7 @@ def themes(round_id):
         "themes/themes.html", survey_round=survey_round, form=form, run=run,
         runs=runs if current_user.is_leader else [], pending=pending,
         cards=services.themes_with_examples(run) if run and run.status == "done" else [],
+        withheld=ideas.withheld_teams(survey_round), team_shown=ideas.team_shown,
         rename_form=RenameForm())
 
 
@@ -75,6 +76,7 @@ def theme(theme_id):
     return render_template(
         "themes/theme.html", theme=found, run=run, survey_round=survey_round, page=page,
         tallies=ideas.tallies(ids), support_by_team=ideas.support_by_team,
+        withheld=ideas.withheld_teams(survey_round),
         rename_form=RenameForm(data={"name": found.custom_label or ""}))
 
 
