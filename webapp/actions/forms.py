@@ -5,11 +5,7 @@ from wtforms import (DateField, HiddenField, SelectChoice, SelectField, StringFi
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from webapp.models import LEVER_LABELS, STATUS_LABELS, Lever
-from webapp.surveys.answering import MultiCheckboxField
-
-
-def _optional_int(value):
-    return int(value) if value not in (None, "", "None") else None
+from webapp.fields import MultiCheckboxField, optional_int
 
 
 class ItemForm(FlaskForm):
@@ -20,9 +16,9 @@ class ItemForm(FlaskForm):
         "What success looks like", validators=[DataRequired(), Length(max=2000)],
         render_kw={"rows": 3, "placeholder": "e.g. 90% of qualified leads contacted within "
                                              "one working day, by the end of Q2"})
-    owner_a_id = SelectField("Owner", coerce=_optional_int,
+    owner_a_id = SelectField("Owner", coerce=optional_int,
                              validators=[InputRequired("Choose an owner.")])
-    owner_b_id = SelectField("Second owner, from the other team", coerce=_optional_int,
+    owner_b_id = SelectField("Second owner, from the other team", coerce=optional_int,
                              validators=[InputRequired("Choose an owner.")])
     due_on = DateField("Due date", validators=[InputRequired("Set a due date.")])
     levers = MultiCheckboxField("Levers it aims to move", choices=[

@@ -158,10 +158,22 @@ def item(item_id):
         status_form=StatusForm(), update_form=UpdateForm(), credit_line=services.credit_line)
 
 
-def _act(item_id, action, message):
-    found = _item_or_404(item_id)
+def _act(item_id, action, message, found=None):
+    found = found or _item_or_404(item_id)
     attempt(lambda: action(found), message)
     return redirect(url_for(".item", item_id=item_id))
+
+
+def _owner_form(item_id, form_class, invalid, action, message):
+    """Post a form that only leaders and the item's owners may send."""
+    found = _item_or_404(item_id)
+    if not services.can_change(found, current_user):
+        abort(403)
+    form = form_class()
+    if not form.validate():
+        flash(invalid, "error")
+        return redirect(url_for(".item", item_id=item_id))
+    return _act(item_id, lambda item: action(item, form), message(form), found)
 
 
 @bp.route("/actions/<int:item_id>/support", methods=["POST"])
@@ -184,28 +196,18 @@ def withdraw(item_id):
 @login_required
 def change_status(item_id):
     """Move the item on (leaders and its owners)."""
-    found = _item_or_404(item_id)
-    if not services.can_change(found, current_user):
-        abort(403)
-    form = StatusForm()
-    if not form.validate():
-        flash("Choose a status.", "error")
-        return redirect(url_for(".item", item_id=item_id))
-    return _act(item_id, lambda item: services.change_status(
-        item, current_user, form.to_status.data, form.reason.data),
-        f"The item is now {STATUS_LABELS[form.to_status.data].lower()}.")
+    return _owner_form(
+        item_id, StatusForm, "Choose a status.",
+        lambda item, form: services.change_status(item, current_user, form.to_status.data,
+                                                  form.reason.data),
+        lambda form: f"The item is now {STATUS_LABELS[form.to_status.data].lower()}.")
 
 
 @bp.route("/actions/<int:item_id>/updates", methods=["POST"])
 @login_required
 def post_update(item_id):
     """Post a progress update (leaders and the item's owners)."""
-    found = _item_or_404(item_id)
-    if not services.can_change(found, current_user):
-        abort(403)
-    form = UpdateForm()
-    if not form.validate():
-        flash("Write the update first (at most 2,000 characters).", "error")
-        return redirect(url_for(".item", item_id=item_id))
-    return _act(item_id, lambda item: services.post_update(item, current_user, form.text.data),
-                "Your update is posted.")
+    return _owner_form(
+        item_id, UpdateForm, "Write the update first (at most 2,000 characters).",
+        lambda item, form: services.post_update(item, current_user, form.text.data),
+        lambda form: "Your update is posted.")

@@ -5,11 +5,8 @@ from wtforms import (EmailField, PasswordField, SelectChoice, SelectField, Strin
                      SubmitField)
 from wtforms.validators import DataRequired, Length, Optional
 
+from webapp.fields import optional_int
 from webapp.models import ROLES
-
-
-def _optional_int(value):
-    return int(value) if value not in (None, "", "None") else None
 
 
 class PersonForm(FlaskForm):
@@ -17,7 +14,7 @@ class PersonForm(FlaskForm):
 
     name = StringField("Name", validators=[DataRequired(), Length(max=120)])
     email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
-    team_id = SelectField("Team", coerce=_optional_int, validate_choice=True)
+    team_id = SelectField("Team", coerce=optional_int, validate_choice=True)
     role = SelectField("Role", choices=[SelectChoice(role, role.title()) for role in ROLES])
     password = PasswordField("Password", validators=[Optional(), Length(min=8, max=200)])
     submit = SubmitField("Save")

@@ -10,7 +10,7 @@ from webapp.database import upsert
 from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.ideas import similar
-from webapp.models import Idea, IdeaVote, RoundStatus, SurveyResponse, Vote
+from webapp.models import Idea, IdeaVote, RoundStatus, Vote
 from webapp.models.types import utcnow
 
 IDEA_LIMIT = 1000
@@ -49,12 +49,9 @@ def withheld_teams(survey_round):
     """
     if not survey_round.anonymous:
         return set()
-    respondents = dict(db.session.execute(
-        select(SurveyResponse.team_id, func.count())
-        .where(SurveyResponse.round_id == survey_round.id)
-        .group_by(SurveyResponse.team_id)).all())
-    sizes = {team.id: respondents.get(team.id, 0) for team in survey_round.teams}
-    return suppress(sizes, current_app.config["ANONYMITY_THRESHOLD"])
+    from webapp.surveys.services import respondents_by_team
+    return suppress(respondents_by_team(survey_round),
+                    current_app.config["ANONYMITY_THRESHOLD"])
 
 
 def team_shown(idea, withheld):

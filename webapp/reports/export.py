@@ -12,8 +12,7 @@ def _percent(cell):
 def rows(report):
     """Yield (section, subject, team, measure, value) rows, in page order."""
     for row in report.participation:
-        hidden = any(team.name == row.team and team.id in report.suppressed
-                     for team in report.survey_round.teams)
+        hidden = row.team_id in report.suppressed
         yield ("participation", "respondents", row.team, "count",
                "" if hidden else row.respondents)
         yield ("participation", "audience", row.team, "count", row.audience)

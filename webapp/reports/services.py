@@ -204,9 +204,7 @@ def build(survey_round, team_ids=None, leader=True):
     threshold = current_app.config["ANONYMITY_THRESHOLD"]
     pair = compared_pair(survey_round, team_ids)
     taking_part = participation(survey_round)
-    by_name = {team.name: team.id for team in survey_round.teams}
-    sizes = {by_name[row.team]: row.respondents for row in taking_part}
-    hidden = suppress(sizes, threshold)
+    hidden = suppress({row.team_id: row.respondents for row in taking_part}, threshold)
     counts = data.likert_counts(survey_round)
     levers = _lever_rows(survey_round.questions, counts, pair, hidden)
     shares = {row.lever: tuple(cell.share for cell in row.cells) for row in levers}

@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import SelectChoice, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from webapp.surveys.answering import MultiCheckboxField
+from webapp.fields import MultiCheckboxField
 
 
 class StoryForm(FlaskForm):

@@ -1,13 +1,12 @@
 """Answering a round: the form built from its questions, drafts, and submitting once."""
 from flask_wtf import FlaskForm
 from sqlalchemy import delete, exists, select
-from wtforms import (RadioField, SelectChoice, SelectMultipleField, StringField,
-                     TextAreaField)
+from wtforms import RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from webapp.database import insert_or_ignore, upsert
 from webapp.errors import ServiceError
+from webapp.fields import MultiCheckboxField
 from webapp.extensions import db
 from webapp.models import (LIKERT_LABELS, Answer, Idea, QuestionKind, Receipt, ResponseDraft,
                            RoundStatus, SurveyResponse, SurveyRound)
@@ -16,13 +15,6 @@ from webapp.models.types import utcnow
 
 TEXT_LIMIT = 2000
 IDEA_LIMIT = 1000
-
-
-class MultiCheckboxField(SelectMultipleField):
-    """Several choices shown as checkboxes."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 def field_name(question):

@@ -5,7 +5,7 @@ from wtforms import (BooleanField, DateField, RadioField, SelectChoice, SelectFi
 from wtforms.validators import DataRequired, Length, Optional
 
 from webapp.models import KINDS, LEVER_LABELS, Lever, QuestionKind
-from webapp.surveys.answering import MultiCheckboxField
+from webapp.fields import MultiCheckboxField
 
 
 class RoundForm(FlaskForm):

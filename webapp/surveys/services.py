@@ -7,7 +7,7 @@ from sqlalchemy.orm import selectinload
 
 from webapp.errors import ServiceError
 from webapp.extensions import db
-from webapp.models import (CHOICE_KINDS, Idea, Question, QuestionKind, Receipt, ResponseDraft,
+from webapp.models import (CHOICE_KINDS, Idea, Question, QuestionKind, ResponseDraft,
                            RoundStatus, SurveyResponse, SurveyRound, Team, User)
 from webapp.models.surveys import round_team
 from webapp.models.types import utcnow
@@ -256,6 +256,7 @@ def get_round(round_id):
 class TeamParticipation:
     """How many of a team's people have submitted a round."""
 
+    team_id: int
     team: str
     respondents: int
     audience: int
@@ -266,22 +267,22 @@ class TeamParticipation:
         return round(100 * self.respondents / self.audience) if self.audience else 0
 
 
-def participation(survey_round):
-    """Return respondents out of audience for each team of the round, by team name."""
-    respondents = dict(db.session.execute(
+def respondents_by_team(survey_round):
+    """Return {team id: respondents} for every team of the round (0 if none)."""
+    counted = dict(db.session.execute(
         select(SurveyResponse.team_id, func.count())
         .where(SurveyResponse.round_id == survey_round.id)
         .group_by(SurveyResponse.team_id)).all())
+    return {team.id: counted.get(team.id, 0) for team in survey_round.teams}
+
+
+def participation(survey_round):
+    """Return respondents out of audience for each team of the round, by team name."""
+    respondents = respondents_by_team(survey_round)
     audience = dict(db.session.execute(
         select(User.team_id, func.count())
         .join(round_team, round_team.c.team_id == User.team_id)
         .where(round_team.c.round_id == survey_round.id, User.active.is_(True))
         .group_by(User.team_id)).all())
-    return [TeamParticipation(team.name, respondents.get(team.id, 0), audience.get(team.id, 0))
-            for team in survey_round.teams]
-
-
-def receipt_count(survey_round):
-    """Return how many people have submitted the round."""
-    return db.session.scalar(select(func.count()).select_from(Receipt)
-                             .where(Receipt.round_id == survey_round.id))
+    return [TeamParticipation(team.id, team.name, respondents[team.id],
+                              audience.get(team.id, 0)) for team in survey_round.teams]
