@@ -16,6 +16,7 @@ from sklearn.preprocessing import normalize
 from sklearn.utils import check_random_state
 from threadpoolctl import threadpool_limits
 
+from ._distinct import count_distinct_rows
 from ._selftrain import self_train
 
 __all__ = ["heldout_n_themes"]
@@ -50,8 +51,8 @@ def _mixture_loglik(counts_train, labels, counts_test, beta):
     return logsumexp(joint, axis=1)
 
 
-def _fold_scores(train, test, ks, rng, n_components, rounds, beta):
-    """Held-out log-likelihood, shape (len(ks), len(test)): train on ``train``."""
+def _fold_space(train, rng, n_components):
+    """The training fold's TF-IDF, its unit SVD vectors and the fold's seed."""
     tfidf = TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), token_pattern=r"\S+",
                             min_df=2 if len(train) >= 50 else 1)
     X = tfidf.fit_transform(train)
@@ -61,6 +62,12 @@ def _fold_scores(train, test, ks, rng, n_components, rounds, beta):
         Z = normalize(TruncatedSVD(n_components, random_state=seed).fit_transform(X))
     else:
         Z = normalize(X.toarray())
+    return X, Z, seed
+
+
+def _fold_scores(train, test, space, ks, rounds, beta):
+    """Held-out log-likelihood, shape (len(ks), len(test)): train on ``train``."""
+    X, Z, seed = space
     words = CountVectorizer(token_pattern=r"\S+")
     counts_train = words.fit_transform(train)
     counts_test = words.transform(test)
@@ -111,6 +118,8 @@ def heldout_n_themes(docs, k_min=2, k_max=20, sample_size=2000, n_folds=2,
     docs = [doc for doc in docs if doc]
     if len(docs) > sample_size:
         docs = [docs[i] for i in rng.choice(len(docs), sample_size, replace=False)]
+    # A cheap first bound (a training fold holds about half the distinct texts); the
+    # folds' own distinct points decide in _cross_validate.
     n_distinct = len(set(docs))
     ks = [k for k in candidates(k_min, k_max) if k * n_folds <= n_distinct]
     if len(ks) < 2 or n_folds < 2:
@@ -118,8 +127,10 @@ def heldout_n_themes(docs, k_min=2, k_max=20, sample_size=2000, n_folds=2,
     # Dozens of small k-means fits: OpenMP threads gain nothing on them and, when
     # another process holds the cores, their spin-waiting made a 3 s search take 30 s.
     with threadpool_limits(limits=1):
-        loglik = _cross_validate(docs, ks, n_repeats, n_folds, rng, n_components, rounds,
-                                 beta)
+        ks, loglik = _cross_validate(docs, ks, n_repeats, n_folds, rng, n_components,
+                                     rounds, beta)
+    if loglik is None:
+        return k_min
     return choose_k(ks, loglik, penalty, n_se)
 
 
@@ -140,13 +151,24 @@ def choose_k(ks, loglik, penalty=0.0, n_se=0.0):
 
 
 def _cross_validate(docs, ks, n_repeats, n_folds, rng, n_components, rounds, beta):
-    """Held-out log-likelihood of each k for every text, once per repeat."""
-    parts = []
+    """Held-out log-likelihood of the feasible k for every text, once per repeat.
+
+    Returns the k tried and their scores (one row per k). A k is tried only if every
+    training fold has at least that many distinct points: a fold holds half the
+    texts (with two folds), and fewer distinct points still when texts repeat or
+    share their words.
+    """
+    plan = []
     for _ in range(n_repeats):
         folds = np.array_split(rng.permutation(len(docs)), n_folds)
         for i, test_idx in enumerate(folds):
             train_idx = np.concatenate([f for j, f in enumerate(folds) if j != i])
-            parts.append(_fold_scores([docs[t] for t in train_idx],
-                                      [docs[t] for t in test_idx], ks, rng,
-                                      n_components, rounds, beta))
-    return np.hstack(parts)
+            train = [docs[t] for t in train_idx]
+            plan.append((train, [docs[t] for t in test_idx],
+                         _fold_space(train, rng, n_components)))
+    room = min(count_distinct_rows(space[1], limit=max(ks)) for _, _, space in plan)
+    ks = [k for k in ks if k <= room]
+    if len(ks) < 2:
+        return ks, None
+    return ks, np.hstack([_fold_scores(train, test, space, ks, rounds, beta)
+                          for train, test, space in plan])

@@ -12,6 +12,7 @@ from threadpoolctl import threadpool_limits
 
 from ._autok import estimate_n_themes
 from ._describe import describe_themes
+from ._distinct import count_distinct_rows
 from ._normalise import Normaliser
 from ._selftrain import self_train
 
@@ -36,7 +37,8 @@ class ThemeModel(ClusterMixin, BaseEstimator):
     n_themes : int or "auto"
         Number of themes; "auto" estimates it with :func:`estimate_n_themes` within
         ``[k_min, k_max]`` on a sample of at most 2,000 texts. Never more than the
-        number of distinct texts.
+        number of distinct texts, nor than the number of distinct points they make
+        once vectorised (see :func:`count_distinct_rows`).
     k_min, k_max : int
         Range for the automatic choice.
     k_method : {"heldout", "parallel"}
@@ -143,6 +145,9 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         Xt = self._vectorise(docs, rng)
         k = self._choose_k(docs, n_distinct, rng)
         Z = self._reduce(Xt, rng)
+        # Distinct texts can still share a point once rare words are dropped or the
+        # SVD projects them together; k-means must not be asked for more themes.
+        k = count_distinct_rows(Z, limit=k)
         labels = self._cluster(Xt, Z, k, rng)
         labels[~has_words] = -1
         # The map covers every k-means cluster, so predict() can meet any of them.

@@ -7,10 +7,29 @@ from werkzeug.serving import make_server
 from webapp.extensions import db
 
 
+def closing_responses(app):
+    """Wrap ``app`` so each response body is read and closed before the server writes it.
+
+    Werkzeug's development server skips ``close()`` on the response when the client
+    resets the connection (it reads the socket once more before closing, and that
+    read raises). A browser that closes a page mid-request then leaves a static file
+    open, and its ResourceWarning fails whichever test happens to be running.
+    gunicorn, used in production, always closes.
+    """
+    def wrapped(environ, start_response):
+        iterable = app(environ, start_response)
+        try:
+            return [b"".join(iterable)]
+        finally:
+            if hasattr(iterable, "close"):
+                iterable.close()
+    return wrapped
+
+
 @contextmanager
 def serve(app):
     """Run ``app`` in a threaded server for the duration of the block; yield its base URL."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, closing_responses(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

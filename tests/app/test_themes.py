@@ -1,4 +1,5 @@
 """Theme runs in the app: starting, finishing, failing; theme pages; board filter."""
+import warnings
 from datetime import timedelta
 
 import pytest
@@ -6,7 +7,7 @@ from sqlalchemy import func, select
 
 from tests import factories
 from webapp.extensions import db
-from webapp.models import Idea, Theme, ThemeAssignment, ThemeRun
+from webapp.models import Idea, SurveyRound, Theme, ThemeAssignment, ThemeRun
 from webapp.models.types import utcnow
 from webapp.themes import services
 
@@ -212,3 +213,36 @@ def test_run_analysis_command(app, runner, round_with_ideas, people):
     assert "3 themes in 18 ideas" in result.output
     assert runner.invoke(args=["run-analysis", "999"]).output.strip() == \
         "Error: There is no round 999."
+
+
+EXTRA = ["Sales and marketing share one quarterly plan",
+         "Marketing joins the Friday forecast call",
+         "A joint budget for trade shows",
+         "Win and loss reviews with both teams",
+         "Reps send feedback on campaigns every month",
+         "A single calendar for launches and campaigns",
+         "Marketing shadows sales calls once a quarter",
+         "Shared targets for pipeline created",
+         "Rejected leads get a reason in the CRM",
+         "Customer stories collected by sales for marketing",
+         "One dashboard for funnel numbers",
+         "Joint onboarding for new hires in both teams"]
+
+
+@pytest.mark.parametrize("n", [10, 30])
+def test_small_rounds_run_without_warnings(app, people, n):
+    texts = [text for topic in TOPICS.values() for text in topic] + EXTRA
+    with app.app_context():
+        round_id = factories.make_round(template=False)
+        for i, text in enumerate(texts[:n]):
+            factories.make_idea(round_id, text, team=("Sales", "Marketing")[i % 2])
+        survey_round = db.session.get(SurveyRound, round_id)
+        for seed in range(4):
+            run = services.start_run(survey_round, None, seed=seed)
+            db.session.commit()
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                services.execute_run(run.id)
+            assert [str(w.message) for w in caught] == []
+            assert (run.status, run.n_ideas) == ("done", n)
+            assert 2 <= run.k_found <= n // 2
