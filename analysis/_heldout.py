@@ -153,11 +153,22 @@ def choose_k(ks, loglik, penalty=0.0, n_se=0.0):
 def _cross_validate(docs, ks, n_repeats, n_folds, rng, n_components, rounds, beta):
     """Held-out log-likelihood of the feasible k for every text, once per repeat.
 
-    Returns the k tried and their scores (one row per k). A k is tried only if every
-    training fold has at least that many distinct points: a fold holds half the
-    texts (with two folds), and fewer distinct points still when texts repeat or
-    share their words.
+    Returns the k tried and their scores (one row per k), or None for the scores when
+    fewer than two k are feasible. A k is tried only if every training fold has at
+    least that many distinct points: a fold holds half the texts (with two folds),
+    and fewer distinct points still when texts repeat or share their words.
     """
+    plan = _plan_folds(docs, n_repeats, n_folds, rng, n_components)
+    room = min(count_distinct_rows(space[1], limit=max(ks)) for _, _, space in plan)
+    ks = [k for k in ks if k <= room]
+    if len(ks) < 2:
+        return ks, None
+    return ks, np.hstack([_fold_scores(train, test, space, ks, rounds, beta)
+                          for train, test, space in plan])
+
+
+def _plan_folds(docs, n_repeats, n_folds, rng, n_components):
+    """Return (training texts, held-out texts, training space) for every fold."""
     plan = []
     for _ in range(n_repeats):
         folds = np.array_split(rng.permutation(len(docs)), n_folds)
@@ -166,9 +177,4 @@ def _cross_validate(docs, ks, n_repeats, n_folds, rng, n_components, rounds, bet
             train = [docs[t] for t in train_idx]
             plan.append((train, [docs[t] for t in test_idx],
                          _fold_space(train, rng, n_components)))
-    room = min(count_distinct_rows(space[1], limit=max(ks)) for _, _, space in plan)
-    ks = [k for k in ks if k <= room]
-    if len(ks) < 2:
-        return ks, None
-    return ks, np.hstack([_fold_scores(train, test, space, ks, rounds, beta)
-                          for train, test, space in plan])
+    return plan
