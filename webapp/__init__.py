@@ -1,10 +1,26 @@
 """Tandem: helps a company's sales and marketing teams align."""
 from flask import Flask
+from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from webapp import config as config_module
 from webapp import database  # noqa: F401  (installs the SQLite connection settings)
+from webapp import cli, errors
+from webapp.actions import routes as actions_routes
+from webapp.admin import routes as admin_routes
+from webapp.auth import routes as auth_routes
 from webapp.extensions import csrf, db, limiter, login_manager, migrate
+from webapp.ideas import routes as ideas_routes
+from webapp.main import routes as main_routes
+from webapp.limits import IDEA_LIMIT, TEXT_LIMIT, TITLE_LIMIT
+from webapp.models import (LEVER_LABELS, LIKERT_LABELS, EventKind, ItemStatus, QuestionKind,
+                           Role, RoundStatus, RunStatus)
+from webapp.notifications import routes as notifications_routes
+from webapp.notifications.services import unread_count
+from webapp.reports import routes as reports_routes
+from webapp.spotlight import routes as spotlight_routes
+from webapp.surveys import routes as surveys_routes
+from webapp.themes import routes as themes_routes
 from webapp.themes.runner import ThemeRunner
 
 __all__ = ["create_app"]
@@ -58,50 +74,37 @@ def register_extensions(app):
 
 
 def register_blueprints(app):
-    """Register one blueprint per area."""
-    from webapp.actions import bp as actions_bp
-    from webapp.admin import bp as admin_bp
-    from webapp.auth import bp as auth_bp
-    from webapp.ideas import bp as ideas_bp
-    from webapp.main import bp as main_bp
-    from webapp.notifications import bp as notifications_bp
-    from webapp.reports import bp as reports_bp
-    from webapp.spotlight import bp as spotlight_bp
-    from webapp.surveys import bp as surveys_bp
-    from webapp.themes import bp as themes_bp
-
-    app.register_blueprint(main_bp)
-    app.register_blueprint(auth_bp)
-    app.register_blueprint(admin_bp, url_prefix="/admin")
-    app.register_blueprint(surveys_bp, url_prefix="/rounds")
-    app.register_blueprint(ideas_bp)
-    app.register_blueprint(themes_bp)
-    app.register_blueprint(actions_bp)
-    app.register_blueprint(spotlight_bp)
-    app.register_blueprint(notifications_bp)
-    app.register_blueprint(reports_bp)
+    """Register one blueprint per area (each routes module adds its views to its ``bp``)."""
+    app.register_blueprint(main_routes.bp)
+    app.register_blueprint(auth_routes.bp)
+    app.register_blueprint(admin_routes.bp, url_prefix="/admin")
+    app.register_blueprint(surveys_routes.bp, url_prefix="/rounds")
+    app.register_blueprint(ideas_routes.bp)
+    app.register_blueprint(themes_routes.bp)
+    app.register_blueprint(actions_routes.bp)
+    app.register_blueprint(spotlight_routes.bp)
+    app.register_blueprint(notifications_routes.bp)
+    app.register_blueprint(reports_routes.bp)
 
 
 def register_errorhandlers(app):
     """Render friendly error pages; never a traceback."""
-    from webapp.errors import register
-
-    register(app)
+    errors.register(app)
 
 
 def register_commands(app):
     """Register the ``flask`` shell commands."""
-    from webapp.cli import commands
-
-    for command in commands:
+    for command in cli.commands:
         app.cli.add_command(command)
 
 
 def register_template_helpers(app):
     """Make helpers available to every template."""
-    from webapp.models import LEVER_LABELS, LIKERT_LABELS, Role, RoundStatus
-
     app.jinja_env.globals.update(zip=zip, Role=Role, RoundStatus=RoundStatus,
+                                 ItemStatus=ItemStatus, RunStatus=RunStatus,
+                                 EventKind=EventKind, QuestionKind=QuestionKind,
+                                 IDEA_LIMIT=IDEA_LIMIT, TEXT_LIMIT=TEXT_LIMIT,
+                                 TITLE_LIMIT=TITLE_LIMIT,
                                  LIKERT_LABELS=LIKERT_LABELS,
                                  LEVER_LABELS={lever.value: label
                                                for lever, label in LEVER_LABELS.items()})
@@ -109,9 +112,6 @@ def register_template_helpers(app):
     @app.context_processor
     def unread_notifications():
         """The bell's count, for the navigation bar."""
-        from flask_login import current_user
-
-        from webapp.notifications.services import unread_count
         if current_user.is_authenticated:
             return {"unread_count": unread_count(current_user)}
         return {"unread_count": 0}

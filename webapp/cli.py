@@ -7,11 +7,27 @@ from sqlalchemy import func, select
 
 from webapp import demo
 from webapp.admin import services as people
-from webapp.admin.people_import import ImportRejected, import_people
+from webapp.admin.people_import import import_people
 from webapp.errors import ServiceError
 from webapp.extensions import db
-from webapp.models import ROLES, SurveyRound, Team, ThemeRun, User
+from webapp.models import ROLES, Role, RunStatus, SurveyRound, Team, ThemeRun, User
 from webapp.themes import services as theme_services
+
+
+def _committed(action, explain=None):
+    """Run a service call as the command's unit of work; a refusal ends the command.
+
+    ``explain`` gets the refusal first, to print its details.
+    """
+    try:
+        value = action()
+    except ServiceError as error:
+        db.session.rollback()
+        if explain is not None:
+            explain(error)
+        raise click.ClickException(error.message) from None
+    db.session.commit()
+    return value
 
 
 def _team_id(name):
@@ -35,12 +51,7 @@ def _team_id(name):
 def create_user(email, name, team, role, password):
     """Create a person who can sign in."""
     data = people.PersonData(email, name, _team_id(team), role)
-    try:
-        person = people.create_person(data, password)
-    except ServiceError as error:
-        db.session.rollback()
-        raise click.ClickException(error.message) from None
-    db.session.commit()
+    person = _committed(lambda: people.create_person(data, password))
     click.echo(f"Created {person.name} <{person.email}> ({person.role}).")
 
 
@@ -49,14 +60,11 @@ def create_user(email, name, team, role, password):
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def import_users(file):
     """Create or update people from a CSV file with columns email,name,team,role."""
-    try:
-        result = import_people(file.read_bytes())
-    except ImportRejected as error:
-        db.session.rollback()
-        for line, message in error.problems:
+    def explain(rejected):
+        for line, message in rejected.problems:
             click.echo(f"{file}:{line}: {message}" if line else f"{file}: {message}", err=True)
-        raise click.ClickException(error.message) from None
-    db.session.commit()
+
+    result = _committed(lambda: import_people(file.read_bytes()), explain)
     click.echo(f"Imported: {result.created} added, {result.updated} updated, "
                f"{result.unchanged} unchanged.")
 
@@ -92,15 +100,13 @@ def run_analysis(round_id, k, seed):
         raise click.ClickException(f"There is no round {round_id}.")
     try:
         wanted = None if k == "auto" else int(k)
-        run = theme_services.start_run(survey_round, _system_user(), wanted, seed)
     except ValueError:
         raise click.ClickException("--k must be a number from 2 to 20, or auto.") from None
-    except ServiceError as error:
-        raise click.ClickException(error.message) from None
-    db.session.commit()
+    run = _committed(lambda: theme_services.start_run(survey_round, _system_user(), wanted,
+                                                      seed))
     theme_services.execute_run(run.id)
     run = db.session.get(ThemeRun, run.id)
-    if run.status != "done":
+    if run.status != RunStatus.DONE:
         raise click.ClickException(f"The analysis failed: {run.error}")
     click.echo(f"Run {run.id}: {run.k_found} themes in {run.n_ideas} ideas "
                f"({run.duration_s:.1f} s).")
@@ -111,7 +117,7 @@ def run_analysis(round_id, k, seed):
 
 def _system_user():
     """The first active admin, who is recorded as having started shell runs."""
-    return db.session.scalar(select(User).where(User.role == "admin", User.active.is_(True))
+    return db.session.scalar(select(User).where(User.role == Role.ADMIN, User.active.is_(True))
                              .order_by(User.id))
 
 

@@ -27,37 +27,6 @@ class ServiceError(Exception):
         self.field = field
 
 
-def show_error(form, error):
-    """Show a ServiceError at its form field, or as a flash message if it has none."""
-    from flask import flash
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
-        flash(error.message, "error")
-
-
-def attempt(action, message=None):
-    """Run a service call for a request, committing once or rolling back.
-
-    On success flash ``message``; on a ServiceError flash its message. Returns True on
-    success.
-    """
-    from flask import flash
-
-    from webapp.extensions import db
-    try:
-        action()
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return False
-    db.session.commit()
-    if message:
-        flash(message, "success")
-    return True
-
-
 def render_error(code, message=None):
     """Render the error page for ``code``, optionally with a more specific message."""
     title, default_message = MESSAGES.get(code, MESSAGES[500])

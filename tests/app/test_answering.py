@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests import factories
+from webapp import lifecycle
 from webapp.extensions import db
 from webapp.models import (Idea, Question, Receipt, ResponseDraft, SurveyResponse,
                            SurveyRound, User)
@@ -182,7 +183,7 @@ def test_choice_questions_accept_only_their_options(app, member_client, make_use
             "single", "Best channel?", options=["Email", "Slack"], required=True))
         multiple = services.add_question(survey_round, services.QuestionDetails(
             "multiple", "Which help?", options=["Decks", "Case studies", "Demos"]))
-        services.open_round(survey_round)
+        lifecycle.open_round(survey_round)
         db.session.commit()
         single_id, multiple_id = single.id, multiple.id
     assert leader

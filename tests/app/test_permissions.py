@@ -80,7 +80,7 @@ EXPECTED = {
     ("ideas.unhide", "POST"): _leaders("redirect"),
     ("themes.themes", "GET"): _signed_in("ok"),
     # The walk's round has too few ideas, so the run is refused with a message.
-    ("themes.themes", "POST"): _leaders("redirect"),
+    ("themes.start_run", "POST"): _leaders("redirect"),
     ("themes.theme", "GET"): _signed_in("ok"),
     ("themes.rename", "POST"): _leaders("redirect"),
     ("actions.accountability", "GET"): _signed_in("ok"),

@@ -4,16 +4,17 @@ from wtforms import (DateField, HiddenField, SelectChoice, SelectField, StringFi
                      TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from webapp.models import LEVER_LABELS, STATUS_LABELS, Lever
 from webapp.fields import MultiCheckboxField, optional_int
+from webapp.limits import REASON_LIMIT, TEXT_LIMIT, TITLE_LIMIT
+from webapp.models import LEVER_LABELS, STATUS_LABELS, Lever
 
 
 class ItemForm(FlaskForm):
     """A new action item."""
 
-    title = StringField("Title", validators=[DataRequired(), Length(max=200)])
+    title = StringField("Title", validators=[DataRequired(), Length(max=TITLE_LIMIT)])
     success_measure = TextAreaField(
-        "What success looks like", validators=[DataRequired(), Length(max=2000)],
+        "What success looks like", validators=[DataRequired(), Length(max=TEXT_LIMIT)],
         render_kw={"rows": 3, "placeholder": "e.g. 90% of qualified leads contacted within "
                                              "one working day, by the end of Q2"})
     owner_a_id = SelectField("Owner", coerce=optional_int,
@@ -40,11 +41,11 @@ class StatusForm(FlaskForm):
     to_status = SelectField("New status", choices=[
         SelectChoice(key, label) for key, label in STATUS_LABELS.items()])
     reason = StringField("Reason (needed to drop it)", validators=[Optional(),
-                                                                   Length(max=500)])
+                                                                   Length(max=REASON_LIMIT)])
 
 
 class UpdateForm(FlaskForm):
     """A progress update."""
 
-    text = TextAreaField("Progress update", validators=[DataRequired(), Length(max=2000)],
+    text = TextAreaField("Progress update", validators=[DataRequired(), Length(max=TEXT_LIMIT)],
                          render_kw={"rows": 3})

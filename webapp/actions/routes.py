@@ -1,48 +1,36 @@
 """Views of action items and the accountability page."""
-import csv
-import io
-
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload
 
-from webapp.actions import bp, services
+from webapp.access import ensure, found_or_404, role_required
+from webapp.actions import bp, export as item_export, services
 from webapp.actions.forms import ItemForm, StatusForm, UpdateForm
-from webapp.errors import ServiceError, attempt, show_error
-from webapp.extensions import db
-from webapp.models import (LEVER_LABELS, STATUS_LABELS, ActionEvent, ActionItem, Idea, Lever,
-                           Team, Theme, ThemeRun, User)
-from webapp.themes.services import theme_idea_ids
+from webapp.boundary import perform
+from webapp.limits import TITLE_LIMIT
+from webapp.models import STATUS_LABELS, Role
 
 
 def _item_or_404(item_id):
-    item = db.session.get(ActionItem, item_id, options=[
-        selectinload(ActionItem.ideas).joinedload(Idea.team),
-        selectinload(ActionItem.ideas).joinedload(Idea.author),
-        selectinload(ActionItem.events).joinedload(ActionEvent.actor)])
-    if item is None:
-        abort(404)
-    return item
+    return found_or_404(services.get_item(item_id))
 
 
-def _teams_by_id():
-    return {team.id: team for team in db.session.scalars(select(Team))}
+def _listed():
+    """Every item grouped by status, and the flat list in the same order."""
+    groups = services.all_items()
+    return groups, [item for group in groups.values() for item in group]
 
 
 @bp.route("/actions")
 @login_required
 def accountability():
     """Every action item by status, with owners, due dates, progress and backing."""
-    groups = services.all_items()
-    items = [item for group in groups.values() for item in group]
+    groups, items = _listed()
     ids = [item.id for item in items]
     return render_template(
         "actions/accountability.html", groups=groups, STATUS_LABELS=STATUS_LABELS,
         counts=services.support_counts(ids), sizes=services.team_sizes(),
-        teams_by_id=_teams_by_id(), supported=services.supported_by(current_user, ids),
-        themes={t.id: t for t in db.session.scalars(select(Theme).where(
-            Theme.id.in_({i.theme_id for i in items if i.theme_id})))},
+        teams_by_id=services.teams_by_id(), supported=services.supported_by(current_user, ids),
+        themes=services.themes_by_id({item.theme_id for item in items if item.theme_id}),
         latest_update=services.latest_update, backing=services.backing,
         credit_line=services.credit_line)
 
@@ -51,94 +39,47 @@ def accountability():
 @login_required
 def export():
     """The accountability list as CSV (support under the threshold left blank)."""
-    groups = services.all_items()
-    items = [item for group in groups.values() for item in group]
-    counts, sizes = services.support_counts([i.id for i in items]), services.team_sizes()
-    teams_by_id = _teams_by_id()
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["id", "title", "status", "owner_1", "owner_1_team", "owner_2",
-                     "owner_2_team", "due_on", "overdue", "levers", "success_measure",
-                     "latest_update", "support_team_1", "support_1", "support_team_2",
-                     "support_2", "ideas"])
-    for item in items:
-        update = services.latest_update(item)
-        backing = services.backing(item, counts, sizes, teams_by_id)
-        support_cells = []
-        for row in backing + [None] * (2 - len(backing)):
-            support_cells += [row.team if row else "",
-                              (row.supporters if row.shown else "") if row else ""]
-        writer.writerow([
-            item.id, item.title, STATUS_LABELS[item.status], item.owner_a.name,
-            _team_name(item.owner_a), item.owner_b.name, _team_name(item.owner_b),
-            item.due_on.isoformat(), "yes" if item.is_overdue() else "",
-            "; ".join(LEVER_LABELS[Lever(lever)] for lever in item.levers),
-            item.success_measure, update.text if update else "", *support_cells,
-            len(item.visible_ideas)])
-    return Response(out.getvalue(), mimetype="text/csv", headers={
+    _groups, items = _listed()
+    text = item_export.to_csv(items, services.support_counts([item.id for item in items]),
+                              services.team_sizes(), services.teams_by_id())
+    return Response(text, mimetype="text/csv", headers={
         "Content-Disposition": "attachment; filename=tandem-action-items.csv"})
-
-
-def _team_name(person):
-    return person.team.name if person.team else ""
-
-
-def _people():
-    return db.session.scalars(
-        select(User).options(joinedload(User.team))
-        .where(User.active.is_(True), User.team_id.is_not(None)).order_by(User.name)).all()
 
 
 def _prefill(form):
     """Fill a new item from a theme or an idea, and return what it links back to."""
-    theme = db.session.get(Theme, request.args.get("theme", type=int) or 0)
-    idea = db.session.get(Idea, request.args.get("idea", type=int) or 0)
+    theme, idea = services.prefill_source(request.args.get("theme", type=int),
+                                          request.args.get("idea", type=int))
     if theme is not None:
-        form.title.data = form.title.data or theme.name[:200]
+        form.title.data = form.title.data or theme.name[:TITLE_LIMIT]
         form.theme_id.data = str(theme.id)
-    elif idea is not None and not idea.is_hidden:
-        form.title.data = form.title.data or idea.text[:200]
+    elif idea is not None:
+        form.title.data = form.title.data or idea.text[:TITLE_LIMIT]
         form.idea_id.data = str(idea.id)
     return theme, idea
 
 
-def _source(form):
-    """Return (round id, theme id, idea ids) the posted item links back to."""
-    theme = db.session.get(Theme, int(form.theme_id.data)) if form.theme_id.data else None
-    if theme is not None:
-        run = db.session.get(ThemeRun, theme.run_id)
-        ideas = db.session.scalars(theme_idea_ids(theme.id)).all()
-        return run.round_id, theme.id, ideas
-    idea = db.session.get(Idea, int(form.idea_id.data)) if form.idea_id.data else None
-    if idea is not None:
-        return idea.round_id, None, [idea.id]
-    return None, None, []
+def _details(form):
+    round_id, theme_id, idea_ids = services.linked_source(
+        int(form.theme_id.data) if form.theme_id.data else None,
+        int(form.idea_id.data) if form.idea_id.data else None)
+    return services.ItemDetails(
+        form.title.data, form.success_measure.data, form.owner_a_id.data, form.owner_b_id.data,
+        form.due_on.data, form.levers.data or [], round_id, theme_id, idea_ids)
 
 
 @bp.route("/actions/new", methods=["GET", "POST"])
-@login_required
+@role_required(Role.LEADER)
 def new_item():
     """Create an action item from a theme, an idea, or from scratch (leaders)."""
-    if not current_user.is_leader:
-        abort(403)
     form = ItemForm()
-    form.set_owner_choices(_people())
+    form.set_owner_choices(services.possible_owners())
     theme, idea = _prefill(form) if request.method == "GET" else (None, None)
     if form.validate_on_submit():
-        round_id, theme_id, idea_ids = _source(form)
-        details = services.ItemDetails(
-            form.title.data, form.success_measure.data, form.owner_a_id.data,
-            form.owner_b_id.data, form.due_on.data, form.levers.data or [], round_id,
-            theme_id, idea_ids)
-        try:
-            item = services.create_item(details, current_user)
-        except ServiceError as error:
-            db.session.rollback()
-            show_error(form, error)
-        else:
-            db.session.commit()
-            flash("The action item is proposed. Its owners have been told.", "success")
-            return redirect(url_for(".item", item_id=item.id))
+        done = perform(lambda: services.create_item(_details(form), current_user), form,
+                       "The action item is proposed. Its owners have been told.")
+        if done:
+            return redirect(url_for(".item", item_id=done.value.id))
     return render_template("actions/new.html", form=form, theme=theme, idea=idea)
 
 
@@ -150,8 +91,8 @@ def item(item_id):
     counts = services.support_counts([found.id])
     return render_template(
         "actions/item.html", item=found, STATUS_LABELS=STATUS_LABELS,
-        theme=db.session.get(Theme, found.theme_id) if found.theme_id else None,
-        backing=services.backing(found, counts, services.team_sizes(), _teams_by_id()),
+        theme=services.theme_of(found),
+        backing=services.backing(found, counts, services.team_sizes(), services.teams_by_id()),
         supported=found.id in services.supported_by(current_user, [found.id]),
         can_change=services.can_change(found, current_user),
         next_statuses=services.next_statuses(found, current_user),
@@ -160,15 +101,14 @@ def item(item_id):
 
 def _act(item_id, action, message, found=None):
     found = found or _item_or_404(item_id)
-    attempt(lambda: action(found), message)
+    perform(lambda: action(found), success=message)
     return redirect(url_for(".item", item_id=item_id))
 
 
 def _owner_form(item_id, form_class, invalid, action, message):
     """Post a form that only leaders and the item's owners may send."""
     found = _item_or_404(item_id)
-    if not services.can_change(found, current_user):
-        abort(403)
+    ensure(services.can_change(found, current_user))
     form = form_class()
     if not form.validate():
         flash(invalid, "error")

@@ -10,20 +10,21 @@ from analysis import bridging_score, wilson_lower_bound
 from webapp.database import insert_or_ignore
 from webapp.errors import ServiceError
 from webapp.extensions import db
-from webapp.urls import path_for
-from webapp.models import (LEVERS, STATUS_LABELS, STATUSES, ActionEvent, ActionItem,
-                           ActionSupport, Idea, User)
+from webapp.ideas.services import theme_idea_ids
+from webapp.limits import REASON_LIMIT, TEXT_LIMIT, TITLE_LIMIT
+from webapp.models import (LEVERS, STATUS_LABELS, ActionEvent, ActionItem, ActionSupport,
+                           EventKind, Idea, ItemStatus, Team, Theme, ThemeRun, User)
 from webapp.notifications.services import notify
+from webapp.urls import path_for
 
 # Where an item may go from each status; leaders can reopen a dropped item.
 NEXT_STATUSES = {
-    "proposed": ("approved", "dropped"),
-    "approved": ("in_progress", "dropped"),
-    "in_progress": ("done", "dropped"),
-    "done": (),
-    "dropped": ("proposed",),
+    ItemStatus.PROPOSED: (ItemStatus.APPROVED, ItemStatus.DROPPED),
+    ItemStatus.APPROVED: (ItemStatus.IN_PROGRESS, ItemStatus.DROPPED),
+    ItemStatus.IN_PROGRESS: (ItemStatus.DONE, ItemStatus.DROPPED),
+    ItemStatus.DONE: (),
+    ItemStatus.DROPPED: (ItemStatus.PROPOSED,),
 }
-TEXT_LIMIT = 2000
 
 
 @dataclass
@@ -59,11 +60,64 @@ def _check_text(details):
     if not measure:
         raise ServiceError("Say what success looks like, as something you can measure.",
                            field="success_measure")
-    if len(title) > 200 or len(measure) > TEXT_LIMIT:
+    if len(title) > TITLE_LIMIT or len(measure) > TEXT_LIMIT:
         raise ServiceError("The title or the success measure is too long.", field="title")
     if any(lever not in LEVERS for lever in details.levers):
         raise ServiceError("Unknown lever.", field="levers")
     return title, measure
+
+
+def prefill_source(theme_id, idea_id):
+    """Return (theme, idea) a new item starts from; a hidden idea counts as none."""
+    theme = db.session.get(Theme, theme_id) if theme_id else None
+    idea = db.session.get(Idea, idea_id) if idea_id else None
+    return theme, idea if idea is not None and not idea.is_hidden else None
+
+
+def linked_source(theme_id, idea_id):
+    """Return (round id, theme id, idea ids) an item made from a theme or an idea links to.
+
+    From a theme, every idea it holds; hidden ones are left out when the item is made.
+    """
+    theme = db.session.get(Theme, theme_id) if theme_id else None
+    if theme is not None:
+        run = db.session.get(ThemeRun, theme.run_id)
+        return run.round_id, theme.id, db.session.scalars(theme_idea_ids(theme.id)).all()
+    idea = db.session.get(Idea, idea_id) if idea_id else None
+    if idea is not None:
+        return idea.round_id, None, [idea.id]
+    return None, None, []
+
+
+def possible_owners():
+    """Return the active people in a team, by name: who can own an item."""
+    return db.session.scalars(
+        select(User).options(joinedload(User.team))
+        .where(User.active.is_(True), User.team_id.is_not(None)).order_by(User.name)).all()
+
+
+def teams_by_id():
+    """Return {team id: team}."""
+    return {team.id: team for team in db.session.scalars(select(Team))}
+
+
+def themes_by_id(theme_ids):
+    """Return {theme id: theme} for these ids."""
+    return {theme.id: theme for theme in db.session.scalars(
+        select(Theme).where(Theme.id.in_(theme_ids)))}
+
+
+def theme_of(item):
+    """Return the theme the item was made from, or None."""
+    return db.session.get(Theme, item.theme_id) if item.theme_id else None
+
+
+def get_item(item_id):
+    """Return the item with its ideas and timeline loaded, or None."""
+    return db.session.get(ActionItem, item_id, options=[
+        selectinload(ActionItem.ideas).joinedload(Idea.team),
+        selectinload(ActionItem.ideas).joinedload(Idea.author),
+        selectinload(ActionItem.events).joinedload(ActionEvent.actor)])
 
 
 def create_item(details, leader):
@@ -75,10 +129,12 @@ def create_item(details, leader):
     item = ActionItem(title=title, success_measure=measure, owner_a_id=owners[0].id,
                       owner_b_id=owners[1].id, due_on=details.due_on,
                       levers=list(details.levers), round_id=details.round_id,
-                      theme_id=details.theme_id, created_by_id=leader.id, status="proposed")
+                      theme_id=details.theme_id, created_by_id=leader.id,
+                      status=ItemStatus.PROPOSED)
     item.ideas = list(db.session.scalars(select(Idea).where(
         Idea.id.in_(details.idea_ids or []), Idea.hidden_at.is_(None))))
-    item.events.append(ActionEvent(kind="created", actor_id=leader.id, to_status="proposed"))
+    item.events.append(ActionEvent(kind=EventKind.CREATED, actor_id=leader.id,
+                                   to_status=ItemStatus.PROPOSED))
     db.session.add(item)
     db.session.flush()
     link = path_for("actions.item", item_id=item.id)
@@ -90,7 +146,8 @@ def create_item(details, leader):
 
 def next_statuses(item, user):
     """The statuses ``user`` may move the item to now."""
-    if not can_change(item, user) or (item.status == "proposed" and not user.is_leader):
+    if not can_change(item, user) or (item.status == ItemStatus.PROPOSED
+                                      and not user.is_leader):
         return ()
     return NEXT_STATUSES[item.status]
 
@@ -105,20 +162,21 @@ def change_status(item, actor, to_status, reason=""):
     if not can_change(item, actor):
         raise ServiceError("Only leaders and the item's owners can change its status.")
     _lock(item)
-    if item.status == "proposed" and not actor.is_leader:
+    if item.status == ItemStatus.PROPOSED and not actor.is_leader:
         raise ServiceError("Leaders approve or drop proposed items; staff back them first.")
-    if to_status not in STATUSES or to_status not in NEXT_STATUSES[item.status]:
+    if to_status not in NEXT_STATUSES[ItemStatus(item.status)]:
         raise ServiceError(f"An item that is {STATUS_LABELS[item.status].lower()} cannot "
                            f"become {STATUS_LABELS.get(to_status, to_status).lower()}.")
     reason = (reason or "").strip()
-    if to_status == "dropped" and not reason:
+    if to_status == ItemStatus.DROPPED and not reason:
         raise ServiceError("Say why the item is dropped.", field="reason")
-    if to_status == "proposed" and not actor.is_leader:
+    if to_status == ItemStatus.PROPOSED and not actor.is_leader:
         raise ServiceError("Only leaders can reopen a dropped item.")
-    item.events.append(ActionEvent(kind="status", actor_id=actor.id, from_status=item.status,
-                                   to_status=to_status, text=reason[:500]))
+    item.events.append(ActionEvent(kind=EventKind.STATUS, actor_id=actor.id,
+                                   from_status=item.status, to_status=to_status,
+                                   text=reason[:REASON_LIMIT]))
     item.status = to_status
-    item.drop_reason = reason[:500] if to_status == "dropped" else None
+    item.drop_reason = reason[:REASON_LIMIT] if to_status == ItemStatus.DROPPED else None
     db.session.flush()
     supporters = db.session.scalars(select(ActionSupport.user_id).where(
         ActionSupport.item_id == item.id))
@@ -135,7 +193,7 @@ def post_update(item, actor, text):
         raise ServiceError("Write the update first.", field="text")
     if len(text) > TEXT_LIMIT:
         raise ServiceError(f"Keep it to at most {TEXT_LIMIT:,} characters.", field="text")
-    item.events.append(ActionEvent(kind="update", actor_id=actor.id, text=text))
+    item.events.append(ActionEvent(kind=EventKind.UPDATE, actor_id=actor.id, text=text))
     db.session.flush()
 
 
@@ -150,7 +208,7 @@ def support(item, user):
     if user.team_id is None:
         raise ServiceError("Only people in a team can support items.")
     _lock(item)
-    if item.status != "proposed":
+    if item.status != ItemStatus.PROPOSED:
         raise ServiceError("Only proposed items take support.")
     insert_or_ignore(ActionSupport, item_id=item.id, user_id=user.id, team_id=user.team_id)
     refresh_bridging([item])
@@ -159,7 +217,7 @@ def support(item, user):
 def withdraw(item, user):
     """Withdraw one's support while the item is still proposed."""
     _lock(item)
-    if item.status != "proposed":
+    if item.status != ItemStatus.PROPOSED:
         raise ServiceError("Support is settled once an item has moved on.")
     db.session.execute(delete(ActionSupport).where(ActionSupport.item_id == item.id,
                                                    ActionSupport.user_id == user.id))
@@ -241,15 +299,15 @@ def all_items():
             selectinload(ActionItem.ideas).joinedload(Idea.author),
             selectinload(ActionItem.events))
         .order_by(ActionItem.due_on, ActionItem.id)).all()
-    proposed = sorted((i for i in items if i.status == "proposed"),
+    proposed = sorted((i for i in items if i.status == ItemStatus.PROPOSED),
                       key=lambda i: (-i.bridging, i.due_on, i.id))
-    return {status: proposed if status == "proposed" else
-            [i for i in items if i.status == status] for status in STATUSES}
+    return {status: proposed if status == ItemStatus.PROPOSED else
+            [i for i in items if i.status == status] for status in ItemStatus}
 
 
 def latest_update(item):
     """Return the newest progress update of the item, or None."""
-    updates = [event for event in item.events if event.kind == "update"]
+    updates = [event for event in item.events if event.kind == EventKind.UPDATE]
     return updates[-1] if updates else None
 
 

@@ -113,6 +113,22 @@ def list_people(query="", team_id=None, status="active"):
     return statement
 
 
+def people_page(query, team_id, status, page, per_page):
+    """Return one page of :func:`list_people`."""
+    return db.paginate(list_people(query, team_id, status), page=page, per_page=per_page,
+                       error_out=False)
+
+
+def get_person(person_id):
+    """Return the person with this id, or None."""
+    return db.session.get(User, person_id)
+
+
+def get_team(team_id):
+    """Return the team with this id, or None."""
+    return db.session.get(Team, team_id)
+
+
 def all_teams():
     """Return every team, by name."""
     return db.session.scalars(select(Team).order_by(Team.name)).all()

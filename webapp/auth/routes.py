@@ -4,8 +4,8 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from webapp.auth import bp, services
 from webapp.auth.forms import ChangePasswordForm, LoginForm
-from webapp.errors import ServiceError
-from webapp.extensions import db, limiter, login_manager
+from webapp.boundary import perform
+from webapp.extensions import limiter, login_manager
 from webapp.urls import safe_local_path
 
 login_manager.user_loader(services.load_user)
@@ -27,9 +27,8 @@ def login():
         return redirect(url_for("main.home"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = services.authenticate(form.email.data, form.password.data)
+        user = perform(lambda: services.authenticate(form.email.data, form.password.data)).value
         if user is not None:
-            db.session.commit()
             login_user(user, remember=form.remember.data)
             return redirect(safe_local_path(request.args.get("next"), url_for("main.home")))
         flash(BAD_SIGNIN, "error")
@@ -49,16 +48,11 @@ def logout():
 def change_password():
     """Change one's own password; other sessions of the same person end."""
     form = ChangePasswordForm()
-    if form.validate_on_submit():
-        try:
-            services.change_own_password(current_user, form.current_password.data,
-                                         form.password.data)
-        except ServiceError as error:
-            getattr(form, error.field).errors.append(error.message)
-        else:
-            db.session.commit()
-            # The token changed, so this session is renewed with the new one.
-            login_user(current_user._get_current_object())
-            flash("Your password is changed. Other sessions have been signed out.", "success")
-            return redirect(url_for("main.home"))
+    if form.validate_on_submit() and perform(
+            lambda: services.change_own_password(current_user, form.current_password.data,
+                                                 form.password.data), form,
+            "Your password is changed. Other sessions have been signed out."):
+        # The token changed, so this session is renewed with the new one.
+        login_user(current_user._get_current_object())
+        return redirect(url_for("main.home"))
     return render_template("auth/change_password.html", form=form)

@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from webapp.ideas.services import IDEA_LIMIT
+from webapp.limits import IDEA_LIMIT
 
 
 class IdeaForm(FlaskForm):

@@ -14,6 +14,14 @@ def _record(idea, action, actor, reason="", target=None):
                                   reason=reason, target_id=target.id if target else None))
 
 
+def merge_into(duplicate, target_id, survey_round, actor):
+    """Merge ``duplicate`` into the idea numbered ``target_id`` (see :func:`merge`)."""
+    target = db.session.get(Idea, target_id)
+    if target is None:
+        raise ServiceError(f"There is no idea number {target_id}.")
+    merge(duplicate, target, survey_round, actor)
+
+
 def merge(duplicate, target, survey_round, actor):
     """Merge ``duplicate`` into ``target``: its votes carry over, nobody counted twice.
 

@@ -1,39 +1,22 @@
 """Views of the idea board."""
-from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from webapp.errors import ServiceError
-from webapp.extensions import db
+from webapp.access import found_or_404, role_required
+from webapp.boundary import perform
 from webapp.ideas import bp, moderation, services
 from webapp.ideas.forms import HideForm, IdeaForm, MergeForm
-from webapp.models import Idea, Vote
-from webapp.surveys.services import get_round
-from webapp.themes import services as themes
+from webapp.limits import IDEA_LIMIT
+from webapp.models import Role, Vote
+from webapp.surveys.services import in_audience
 from webapp.urls import safe_local_path
 
 VOTES = {"agree": Vote.AGREE, "disagree": Vote.DISAGREE, "pass": Vote.PASS}
 
 
-def viewable_round(round_id):
-    """Return the round if the signed-in person may see its ideas; else 404 or 403."""
-    survey_round = get_round(round_id)
-    if survey_round is None:
-        abort(404)
-    if not services.can_view(survey_round, current_user):
-        abort(403)
-    return survey_round
-
-
 def _idea_for(idea_id):
-    idea = db.session.get(Idea, idea_id)
-    if idea is None or (idea.is_hidden and not current_user.is_leader):
-        abort(404)
-    return idea, viewable_round(idea.round_id)
-
-
-def _leader_only():
-    if not current_user.is_leader:
-        abort(403)
+    idea = found_or_404(services.idea_seen_by(idea_id, current_user))
+    return idea, services.viewable_round(idea.round_id, current_user)
 
 
 def _board_args():
@@ -47,19 +30,18 @@ def _board_args():
 def _render_board(survey_round, form, similar=()):
     args = _board_args()
     withheld = services.withheld_teams(survey_round)
-    run = themes.latest_done_run(survey_round.id)
-    theme_choices = [(theme.id, theme.name) for theme in themes.themes_of(run)] if run else []
+    theme_choices = services.theme_choices(survey_round.id)
     if args["theme"] not in {theme_id for theme_id, _ in theme_choices}:
         args["theme"] = None
     page = services.board_page(
         survey_round, current_user, args["sort"], args["team"], args["page"],
-        themes.theme_idea_ids(args["theme"]) if args["theme"] else None, withheld)
+        services.theme_idea_ids(args["theme"]) if args["theme"] else None, withheld)
     ids = [idea.id for idea in page.items]
     return render_template(
         "ideas/board.html", survey_round=survey_round, form=form, page=page, args=args,
         sorts=services.SORTS, tallies=services.tallies(ids), theme_choices=theme_choices,
         my_votes=services.votes_of(current_user, ids), similar=similar,
-        can_post=survey_round.is_open and services.in_audience(survey_round, current_user),
+        can_post=survey_round.is_open and in_audience(survey_round, current_user),
         support_by_team=services.support_by_team, withheld=withheld)
 
 
@@ -67,7 +49,7 @@ def _render_board(survey_round, form, similar=()):
 @login_required
 def board(round_id):
     """The round's ideas, sorted and filtered, with a form to post a new one."""
-    survey_round = viewable_round(round_id)
+    survey_round = services.viewable_round(round_id, current_user)
     form = IdeaForm()
     if not form.validate_on_submit():
         return _render_board(survey_round, form)
@@ -75,24 +57,21 @@ def board(round_id):
     if similar:
         form.confirm.data = "1"
         return _render_board(survey_round, form, similar)
-    try:
-        idea = services.post_idea(survey_round, current_user, form.text.data,
-                                  form.credited.data)
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.message, "error")
+    done = perform(lambda: services.post_idea(survey_round, current_user, form.text.data,
+                                              form.credited.data),
+                   success="Your idea is on the board.")
+    if not done:
         return _render_board(survey_round, form)
-    db.session.commit()
-    flash("Your idea is on the board.", "success")
-    return redirect(url_for(".board", round_id=round_id, sort="newest") + f"#idea-{idea.id}")
+    return redirect(url_for(".board", round_id=round_id, sort="newest")
+                    + f"#idea-{done.value.id}")
 
 
 @bp.route("/rounds/<int:round_id>/ideas/similar")
 @login_required
 def similar(round_id):
     """JSON: up to five ideas of the round that say nearly the same as ``text``."""
-    survey_round = viewable_round(round_id)
-    text = request.args.get("text", "")[:services.IDEA_LIMIT]
+    survey_round = services.viewable_round(round_id, current_user)
+    text = request.args.get("text", "")[:IDEA_LIMIT]
     ideas = services.similar_ideas(survey_round, text) if len(text.strip()) >= 3 else []
     withheld = services.withheld_teams(survey_round) if ideas else set()
     return jsonify(ideas=[{
@@ -117,7 +96,7 @@ def idea(idea_id):
         withheld=services.withheld_teams(survey_round),
         support=services.support_by_team(survey_round.teams, counts),
         my_vote=services.votes_of(current_user, [idea.id]).get(idea.id),
-        can_vote=survey_round.is_open and services.in_audience(survey_round, current_user),
+        can_vote=survey_round.is_open and in_audience(survey_round, current_user),
         merge_form=MergeForm(), hide_form=HideForm(),
         candidates=[c for c in services.similar_ideas(survey_round, idea.text)
                     if c.id != idea.id] if current_user.is_leader else [],
@@ -135,60 +114,41 @@ def vote(idea_id):
     if value is None:
         flash("Choose agree, disagree or pass.", "error")
         return redirect(back)
-    try:
-        services.cast_vote(idea, survey_round, current_user, value)
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
+    perform(lambda: services.cast_vote(idea, survey_round, current_user, value))
     return redirect(back)
 
 
-def _moderate(idea_id, action, form_class=None):
-    _leader_only()
+def _moderate(idea_id, action, message, form_class=None):
     idea, survey_round = _idea_for(idea_id)
     form = form_class() if form_class else None
     if form is not None and not form.validate():
         flash(" ".join(error for errors in form.errors.values() for error in errors), "error")
         return redirect(url_for(".idea", idea_id=idea_id))
-    try:
-        message = action(idea, survey_round, form)
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return redirect(url_for(".idea", idea_id=idea_id))
-    db.session.commit()
-    flash(message, "success")
+    perform(lambda: action(idea, survey_round, form), success=message)
     return redirect(url_for(".idea", idea_id=idea.merged_into_id or idea_id))
 
 
-def _merge(idea, survey_round, form):
-    target = db.session.get(Idea, form.target_id.data)
-    if target is None:
-        raise ServiceError(f"There is no idea number {form.target_id.data}.")
-    moderation.merge(idea, target, survey_round, current_user)
-    return f"Idea {idea.id} is merged into this one; its votes came along."
-
-
 @bp.route("/ideas/<int:idea_id>/merge", methods=["POST"])
-@login_required
+@role_required(Role.LEADER)
 def merge(idea_id):
     """Merge a duplicate into another idea (leaders)."""
-    return _moderate(idea_id, _merge, MergeForm)
+    return _moderate(
+        idea_id, lambda idea, survey_round, form: moderation.merge_into(
+            idea, form.target_id.data, survey_round, current_user),
+        f"Idea {idea_id} is merged into this one; its votes came along.", MergeForm)
 
 
 @bp.route("/ideas/<int:idea_id>/hide", methods=["POST"])
-@login_required
+@role_required(Role.LEADER)
 def hide(idea_id):
     """Hide an idea, with a reason (leaders)."""
     return _moderate(idea_id, lambda idea, _round, form: moderation.hide(
-        idea, current_user, form.reason.data) or "The idea is hidden.", HideForm)
+        idea, current_user, form.reason.data), "The idea is hidden.", HideForm)
 
 
 @bp.route("/ideas/<int:idea_id>/unhide", methods=["POST"])
-@login_required
+@role_required(Role.LEADER)
 def unhide(idea_id):
     """Show a hidden idea again (leaders)."""
     return _moderate(idea_id, lambda idea, _round, _form: moderation.unhide(
-        idea, current_user) or "The idea is shown again.")
+        idea, current_user), "The idea is shown again.")

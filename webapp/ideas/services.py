@@ -6,15 +6,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from analysis import bridging_score, divisiveness, suppress, team_support, wilson_lower_bound
+from webapp.access import ensure, found_or_404
 from webapp.database import upsert
 from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.ideas import similar
-from webapp.models import Idea, IdeaVote, RoundStatus, Vote
+from webapp.limits import IDEA_LIMIT
+from webapp.models import Idea, IdeaVote, RunStatus, Theme, ThemeAssignment, ThemeRun, Vote
 from webapp.models.types import utcnow
+from webapp.surveys.services import check_open, get_round, in_audience, respondents_by_team
 
-IDEA_LIMIT = 1000
 PER_PAGE = 20
+RESCORE_CHUNK = 500
 SORTS = {
     "bridging": ("Bridging", Idea.bridging.desc()),
     "agreed": ("Most agreed", Idea.support.desc()),
@@ -24,14 +27,24 @@ SORTS = {
 DEFAULT_SORT = "bridging"
 
 
-def in_audience(survey_round, user):
-    """True if ``user``'s team takes part in the round."""
-    return user.team_id is not None and any(t.id == user.team_id for t in survey_round.teams)
-
-
 def can_view(survey_round, user):
     """Leaders see every board; others see the boards of opened rounds of their team."""
     return user.is_leader or (in_audience(survey_round, user) and survey_round.has_started)
+
+
+def viewable_round(round_id, user):
+    """Return the round if ``user`` may see its ideas; 404 if there is none, else 403."""
+    survey_round = found_or_404(get_round(round_id))
+    ensure(can_view(survey_round, user))
+    return survey_round
+
+
+def idea_seen_by(idea_id, user):
+    """Return the idea if ``user`` may open it (hidden ones: leaders only), else None."""
+    idea = db.session.get(Idea, idea_id)
+    if idea is None or (idea.is_hidden and not user.is_leader):
+        return None
+    return idea
 
 
 def visible(statement, user):
@@ -49,7 +62,6 @@ def withheld_teams(survey_round):
     """
     if not survey_round.anonymous:
         return set()
-    from webapp.surveys.services import respondents_by_team
     return suppress(respondents_by_team(survey_round),
                     current_app.config["ANONYMITY_THRESHOLD"])
 
@@ -77,6 +89,21 @@ def board_page(survey_round, user, sort=DEFAULT_SORT, team_id=None, page=1, them
     statement = statement.options(joinedload(Idea.team), joinedload(Idea.author)) \
         .order_by(order, Idea.id.desc())
     return db.paginate(statement, page=page, per_page=PER_PAGE, error_out=False)
+
+
+def theme_choices(round_id):
+    """Return [(theme id, name)] of the round's newest finished theme run, for the filter."""
+    newest = (select(ThemeRun.id).where(ThemeRun.round_id == round_id,
+                                        ThemeRun.status == RunStatus.DONE)
+              .order_by(ThemeRun.id.desc()).limit(1).scalar_subquery())
+    themes = db.session.scalars(select(Theme).where(Theme.run_id == newest)
+                                .order_by(Theme.position))
+    return [(theme.id, theme.name) for theme in themes]
+
+
+def theme_idea_ids(theme_id):
+    """A select of the ids of the ideas a theme holds."""
+    return select(ThemeAssignment.idea_id).where(ThemeAssignment.theme_id == theme_id)
 
 
 def tallies(idea_ids):
@@ -131,14 +158,9 @@ def support_by_team(teams, counts):
     return rows
 
 
-def _check_open(survey_round, action):
-    if survey_round.status != RoundStatus.OPEN:
-        raise ServiceError(f"This round is closed, so {action} is no longer possible.")
-
-
 def post_idea(survey_round, user, text, credited=False):
     """Add an idea to the round's pool, tagged with the author's team."""
-    _check_open(survey_round, "posting ideas")
+    check_open(survey_round, "This round is closed, so posting ideas is no longer possible.")
     if not in_audience(survey_round, user):
         raise ServiceError("Only people in the round's teams can post ideas.")
     text = (text or "").strip()
@@ -163,7 +185,7 @@ def cast_vote(idea, survey_round, user, value):
 
     The idea row is locked first, so concurrent votes on it are recounted in turn.
     """
-    _check_open(survey_round, "voting")
+    check_open(survey_round, "This round is closed, so voting is no longer possible.")
     if not in_audience(survey_round, user):
         raise ServiceError("Only people in the round's teams can vote.")
     db.session.execute(select(Idea.id).where(Idea.id == idea.id).with_for_update())
@@ -188,3 +210,11 @@ def refresh_scores(survey_round, idea_ids):
         idea.bridging = bridging_score(supports) or 0.0
         idea.divisiveness = divisiveness(supports) or 0.0
     db.session.flush()
+
+
+def rescore_round(survey_round):
+    """Rescore every idea of the round, e.g. after its teams changed."""
+    idea_ids = db.session.scalars(select(Idea.id).where(
+        Idea.round_id == survey_round.id)).all()
+    for start in range(0, len(idea_ids), RESCORE_CHUNK):
+        refresh_scores(survey_round, idea_ids[start:start + RESCORE_CHUNK])

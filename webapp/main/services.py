@@ -2,7 +2,7 @@
 from sqlalchemy import func, select
 
 from webapp.extensions import db
-from webapp.models import ActionItem, Idea, SurveyRound, Team, User
+from webapp.models import FINISHED, ActionItem, Idea, ItemStatus, SurveyRound, Team, User
 from webapp.models.surveys import round_team
 from webapp.models.types import utcnow
 
@@ -41,8 +41,8 @@ def shared_reports(user):
 def action_counts(user):
     """Return (items proposed for support, items the person owns that are not finished)."""
     proposed = db.session.scalar(select(func.count()).select_from(ActionItem)
-                                 .where(ActionItem.status == "proposed"))
+                                 .where(ActionItem.status == ItemStatus.PROPOSED))
     owned = db.session.scalar(select(func.count()).select_from(ActionItem).where(
         (ActionItem.owner_a_id == user.id) | (ActionItem.owner_b_id == user.id),
-        ActionItem.status.in_(("proposed", "approved", "in_progress"))))
+        ActionItem.status.not_in(FINISHED)))
     return proposed, owned

@@ -1,5 +1,6 @@
 """Action items owned jointly by two teams, their support and history, and spotlight stories."""
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import (JSON, CheckConstraint, Column, Date, Float, ForeignKey, String, Table,
                         Text)
@@ -10,9 +11,38 @@ from webapp.models.ideas import Idea
 from webapp.models.people import Team, User
 from webapp.models.types import UTCDateTime, utcnow
 
-STATUSES = ("proposed", "approved", "in_progress", "done", "dropped")
-STATUS_LABELS = {"proposed": "Proposed", "approved": "Approved", "in_progress": "In progress",
-                 "done": "Done", "dropped": "Dropped"}
+
+class ItemStatus(StrEnum):
+    """Where an action item is: proposed → approved → in progress → done, or dropped."""
+
+    PROPOSED = "proposed"
+    APPROVED = "approved"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+    @property
+    def label(self):
+        """The status as people read it."""
+        return STATUS_LABELS[self]
+
+
+STATUSES = tuple(status.value for status in ItemStatus)
+STATUS_LABELS = {ItemStatus.PROPOSED: "Proposed", ItemStatus.APPROVED: "Approved",
+                 ItemStatus.IN_PROGRESS: "In progress", ItemStatus.DONE: "Done",
+                 ItemStatus.DROPPED: "Dropped"}
+FINISHED = (ItemStatus.DONE, ItemStatus.DROPPED)
+
+
+class EventKind(StrEnum):
+    """What an entry of an item's timeline records."""
+
+    CREATED = "created"
+    STATUS = "status"
+    UPDATE = "update"
+
+
+EVENT_KINDS = tuple(kind.value for kind in EventKind)
 
 action_item_idea = Table(
     "action_item_idea",
@@ -41,7 +71,7 @@ class ActionItem(db.Model):
     owner_b_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="RESTRICT"))
     due_on: Mapped[date] = mapped_column(Date)
     levers: Mapped[list] = mapped_column(JSON, default=list)
-    status: Mapped[str] = mapped_column(String(12), default="proposed")
+    status: Mapped[str] = mapped_column(String(12), default=ItemStatus.PROPOSED.value)
     drop_reason: Mapped[str | None] = mapped_column(String(500))
     # Smallest support over the owners' two teams, recounted on every (un)support.
     bridging: Mapped[float] = mapped_column(Float, default=0.0)
@@ -73,7 +103,7 @@ class ActionItem(db.Model):
     def is_overdue(self, today=None):
         """True if the due date has passed and the item is not finished."""
         today = today or utcnow().date()
-        return self.status not in ("done", "dropped") and self.due_on < today
+        return self.status not in FINISHED and self.due_on < today
 
 
 class ActionSupport(db.Model):
@@ -94,7 +124,7 @@ class ActionEvent(db.Model):
 
     __tablename__ = "action_event"
     __table_args__ = (
-        CheckConstraint("kind IN ('created', 'status', 'update')", name="kind_known"),
+        CheckConstraint(f"kind IN {EVENT_KINDS!r}", name="kind_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

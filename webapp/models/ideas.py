@@ -1,6 +1,6 @@
 """Ideas in a round's pool, the votes on them, and their moderation."""
 from datetime import datetime
-from enum import IntEnum
+from enum import IntEnum, StrEnum
 
 from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -82,12 +82,23 @@ class IdeaVote(db.Model):
     voted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
 
+class ModerationAction(StrEnum):
+    """What a leader did to an idea."""
+
+    MERGE = "merge"
+    HIDE = "hide"
+    UNHIDE = "unhide"
+
+
+MODERATION_ACTIONS = tuple(action.value for action in ModerationAction)
+
+
 class IdeaModeration(db.Model):
     """A record of a merge, hide or unhide: who did it, when, and why."""
 
     __tablename__ = "idea_moderation"
     __table_args__ = (
-        CheckConstraint("action IN ('merge', 'hide', 'unhide')", name="action_known"),
+        CheckConstraint(f"action IN {MODERATION_ACTIONS!r}", name="action_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

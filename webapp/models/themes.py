@@ -1,5 +1,6 @@
 """Theme analysis runs of a round, the themes they found, and which idea went where."""
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -7,7 +8,18 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from webapp.extensions import db
 from webapp.models.types import UTCDateTime, utcnow
 
-RUN_STATES = ("queued", "running", "done", "failed")
+
+class RunStatus(StrEnum):
+    """Where a theme run is: queued, running, then done or failed."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+RUN_STATES = tuple(status.value for status in RunStatus)
+PENDING = (RunStatus.QUEUED, RunStatus.RUNNING)
 
 
 class ThemeRun(db.Model):
@@ -22,7 +34,7 @@ class ThemeRun(db.Model):
     # None means the number of themes was chosen automatically.
     k_requested: Mapped[int | None]
     seed: Mapped[int] = mapped_column(default=0)
-    status: Mapped[str] = mapped_column(String(10), default="queued")
+    status: Mapped[str] = mapped_column(String(10), default=RunStatus.QUEUED.value)
     error: Mapped[str | None] = mapped_column(Text)
     n_ideas: Mapped[int | None]
     k_found: Mapped[int | None]

@@ -1,8 +1,9 @@
 """The inbox."""
-from flask import abort, redirect, render_template, url_for
+from flask import redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from webapp.extensions import db
+from webapp.access import found_or_404
+from webapp.boundary import perform
 from webapp.notifications import bp, services
 from webapp.urls import safe_local_path
 
@@ -19,8 +20,7 @@ def inbox():
 @login_required
 def read_all():
     """Mark every notification read."""
-    services.mark_read(current_user)
-    db.session.commit()
+    perform(lambda: services.mark_read(current_user))
     return redirect(url_for(".inbox"))
 
 
@@ -28,8 +28,6 @@ def read_all():
 @login_required
 def open_one(notification_id):
     """Mark one notification read and go where it points."""
-    found = services.mark_read(current_user, notification_id)
-    if found is None:
-        abort(404)
-    db.session.commit()
+    found = found_or_404(perform(lambda: services.mark_read(current_user,
+                                                            notification_id)).value)
     return redirect(safe_local_path(found.link, url_for(".inbox")))

@@ -6,8 +6,8 @@ from sqlalchemy.orm import joinedload
 
 from webapp.database import insert_from_select_ignoring
 from webapp.extensions import db
-from webapp.models import (ActionItem, Answer, Idea, LikertTally, Question, RoundStatus,
-                           SurveyResponse, SurveyRound, Theme, User)
+from webapp.models import (ActionItem, Answer, Idea, LikertTally, Question, QuestionKind,
+                           RoundStatus, SurveyResponse, SurveyRound, User)
 from webapp.models.types import utcnow
 from webapp.themes.services import latest_done_run, rank_top_ideas
 
@@ -18,7 +18,7 @@ def _counted_answers(round_ids):
                    Answer.number, func.count())
             .join(SurveyResponse, SurveyResponse.id == Answer.response_id)
             .join(Question, Question.id == Answer.question_id)
-            .where(Question.round_id.in_(round_ids), Question.kind == "likert",
+            .where(Question.round_id.in_(round_ids), Question.kind == QuestionKind.LIKERT,
                    Answer.number.is_not(None))
             .group_by(Question.round_id, Answer.question_id, SurveyResponse.team_id,
                       Answer.number))
@@ -73,7 +73,7 @@ def lever_history(until):
                func.sum(favourable), func.count())
         .join(Answer, Answer.question_id == Question.id)
         .join(SurveyResponse, SurveyResponse.id == Answer.response_id)
-        .where(Question.round_id.in_(counting), Question.kind == "likert",
+        .where(Question.round_id.in_(counting), Question.kind == QuestionKind.LIKERT,
                Question.lever.is_not(None), Answer.number.is_not(None))
         .group_by(Question.round_id, Question.lever, SurveyResponse.team_id)).all()
     kept_favourable = case((LikertTally.value >= 4, LikertTally.count), else_=0)
@@ -125,9 +125,3 @@ def round_items(round_id):
                                    joinedload(ActionItem.owner_b).joinedload(User.team))
         .where(ActionItem.round_id == round_id).order_by(ActionItem.status, ActionItem.id)
     ).all()
-
-
-def themes_of_run(run_id):
-    """Return a run's themes in order."""
-    return db.session.scalars(select(Theme).where(Theme.run_id == run_id)
-                              .order_by(Theme.position)).all()

@@ -4,13 +4,26 @@ from dataclasses import dataclass, field
 from flask import current_app
 
 from analysis import alignment_index, favourable_share_of_counts, gap, suppress
+from webapp.extensions import db
 from webapp.ideas.services import support_by_team, tallies
-from webapp.models import LEVER_LABELS, LIKERT_LABELS, Idea, Lever, RoundStatus
+from webapp.models import LEVER_LABELS, LIKERT_LABELS, Idea, Lever, QuestionKind, RoundStatus
 from webapp.reports import data
 from webapp.surveys.services import participation
-from webapp.themes.services import latest_done_run, top_ideas_per_theme
+from webapp.themes.services import latest_done_run, themes_of, top_ideas_per_theme
 
 MOSTLY_ONE_TEAM = 0.75  # a theme whose ideas come this much from one team is marked
+
+
+def can_read(survey_round, user):
+    """Leaders read every report; others a closed round's report once it is shared."""
+    shared = survey_round.report_shared and survey_round.status == RoundStatus.CLOSED
+    return user.is_leader or shared
+
+
+def share(survey_round, shared):
+    """Share the round's report with everyone (from when it closes), or stop sharing it."""
+    survey_round.report_shared = shared
+    db.session.flush()
 
 
 @dataclass
@@ -107,7 +120,7 @@ def compared_pair(survey_round, team_ids=None):
 def _lever_rows(questions, counts, pair, hidden):
     rows = []
     for lever in Lever:
-        ids = [q.id for q in questions if q.lever == lever.value and q.kind == "likert"]
+        ids = [q.id for q in questions if q.lever == lever.value and q.kind == QuestionKind.LIKERT]
         if not ids:
             continue
         cells = []
@@ -129,7 +142,7 @@ def _item_rows(questions, counts, teams, hidden, threshold):
     """Each item's answers per team; optional items are checked on their own answer counts."""
     rows = []
     for question in questions:
-        if question.kind != "likert":
+        if question.kind != QuestionKind.LIKERT:
             continue
         tallies = {team.id: [counts.get(question.id, {}).get(team.id, {}).get(value, 0)
                              for value in LIKERT_LABELS] for team in teams}
@@ -180,7 +193,7 @@ def _top_ideas(survey_round, run, themes):
 def _themes(survey_round, run, teams, hidden):
     if run is None:
         return []
-    themes = data.themes_of_run(run.id)
+    themes = themes_of(run)
     tops = _top_ideas(survey_round, run, themes)
     rows = []
     for theme in themes:

@@ -4,7 +4,8 @@ from sqlalchemy.orm import selectinload
 
 from webapp.errors import ServiceError
 from webapp.extensions import db
-from webapp.models import ActionItem, Story, Team
+from webapp.limits import STORY_LIMIT, TITLE_LIMIT
+from webapp.models import ActionItem, ItemStatus, Story, Team
 
 
 def publish(title, body, team_ids, item_ids, author):
@@ -14,7 +15,7 @@ def publish(title, body, team_ids, item_ids, author):
         raise ServiceError("Give the story a title.", field="title")
     if not body:
         raise ServiceError("Tell the story.", field="body")
-    if len(title) > 200 or len(body) > 4000:
+    if len(title) > TITLE_LIMIT or len(body) > STORY_LIMIT:
         raise ServiceError("The story is too long.", field="body")
     teams = db.session.scalars(select(Team).where(Team.id.in_(team_ids or []))).all()
     if len(teams) < 2:
@@ -25,6 +26,23 @@ def publish(title, body, team_ids, item_ids, author):
     db.session.add(story)
     db.session.flush()
     return story
+
+
+def get_story(story_id):
+    """Return the story with its teams and items, or None."""
+    return db.session.scalar(select(Story).where(Story.id == story_id).options(
+        selectinload(Story.teams), selectinload(Story.items)))
+
+
+def items_to_link():
+    """Return the action items a story may name: all but dropped ones, by title."""
+    return db.session.scalars(select(ActionItem).where(ActionItem.status != ItemStatus.DROPPED)
+                              .order_by(ActionItem.title)).all()
+
+
+def get_item(item_id):
+    """Return the action item a story starts from, or None."""
+    return db.session.get(ActionItem, item_id) if item_id else None
 
 
 def latest(limit=None):
@@ -39,7 +57,7 @@ def latest(limit=None):
 
 def draft_for(item):
     """Return (title, body) prefilled from a finished action item."""
-    title = f"Joint win: {item.title}"[:200]
+    title = f"Joint win: {item.title}"[:TITLE_LIMIT]
     body = (f"{item.owner_a.name} ({item.owner_a.team.name}) and {item.owner_b.name} "
             f"({item.owner_b.team.name}) delivered “{item.title}”. What success looked "
             f"like: {item.success_measure}")

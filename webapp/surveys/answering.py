@@ -5,16 +5,16 @@ from wtforms import RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from webapp.database import insert_or_ignore, upsert
-from webapp.errors import ServiceError
-from webapp.fields import MultiCheckboxField
 from webapp.extensions import db
+from webapp.fields import MultiCheckboxField
+from webapp.limits import IDEA_LIMIT, TEXT_LIMIT
 from webapp.models import (LIKERT_LABELS, Answer, Idea, QuestionKind, Receipt, ResponseDraft,
-                           RoundStatus, SurveyResponse, SurveyRound)
+                           SurveyResponse, SurveyRound)
 from webapp.models.surveys import round_team
 from webapp.models.types import utcnow
+from webapp.surveys.services import check_open, purge_drafts
 
-TEXT_LIMIT = 2000
-IDEA_LIMIT = 1000
+NOT_OPEN = "This round is not open for answers."
 
 
 def field_name(question):
@@ -76,12 +76,6 @@ def form_answers(survey_round, form):
     return answers
 
 
-def can_answer(survey_round, user):
-    """True if ``user``'s team is in the round's audience."""
-    return user.team_id is not None and any(
-        team.id == user.team_id for team in survey_round.teams)
-
-
 def has_submitted(survey_round, user):
     """True if ``user`` has a receipt for the round."""
     return db.session.scalar(select(exists().where(
@@ -100,16 +94,11 @@ def load_draft(survey_round, user):
 
 def save_draft(survey_round, user, answers):
     """Keep ``answers`` for the person to come back to; replaces an earlier draft."""
-    _check_open(survey_round)
+    check_open(survey_round, NOT_OPEN)
     stored = {str(qid): value for qid, value in answers.items()}
     upsert(ResponseDraft, ("round_id", "user_id"), round_id=survey_round.id, user_id=user.id,
            answers=stored, saved_at=utcnow())
     db.session.flush()
-
-
-def _check_open(survey_round, now=None):
-    if survey_round.status_at(now or utcnow()) != RoundStatus.OPEN:
-        raise ServiceError("This round is not open for answers.")
 
 
 def _answer_row(question, value):
@@ -134,7 +123,7 @@ def submit(survey_round, user, answers, now=None):
     db.session.execute(select(SurveyRound.id).where(SurveyRound.id == survey_round.id)
                        .with_for_update(read=True))
     db.session.refresh(survey_round, ["opens_at", "closes_at"])
-    _check_open(survey_round, now)
+    check_open(survey_round, NOT_OPEN, now)
     today = now.date()
     if not insert_or_ignore(Receipt, round_id=survey_round.id, user_id=user.id,
                             submitted_on=today):
@@ -158,7 +147,6 @@ def submit(survey_round, user, answers, now=None):
     db.session.execute(delete(ResponseDraft).where(ResponseDraft.round_id == survey_round.id,
                                                    ResponseDraft.user_id == user.id))
     # Rounds may also close by date; their leftover drafts go at the next submission.
-    from webapp.surveys.services import purge_drafts
     purge_drafts()
     return True
 

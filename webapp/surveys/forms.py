@@ -4,15 +4,16 @@ from wtforms import (BooleanField, DateField, RadioField, SelectChoice, SelectFi
                      StringField, TextAreaField)
 from wtforms.validators import DataRequired, Length, Optional
 
-from webapp.models import KINDS, LEVER_LABELS, Lever, QuestionKind
 from webapp.fields import MultiCheckboxField
+from webapp.limits import TEXT_LIMIT, TITLE_LIMIT
+from webapp.models import KINDS, LEVER_LABELS, Lever, QuestionKind
 
 
 class RoundForm(FlaskForm):
     """A round's details."""
 
-    title = StringField("Title", validators=[DataRequired(), Length(max=200)])
-    vision = TextAreaField("Company vision", validators=[Optional(), Length(max=2000)],
+    title = StringField("Title", validators=[DataRequired(), Length(max=TITLE_LIMIT)])
+    vision = TextAreaField("Company vision", validators=[Optional(), Length(max=TEXT_LIMIT)],
                            render_kw={"rows": 3})
     team_ids = MultiCheckboxField("Teams taking part", coerce=int)
     anonymous = BooleanField("Anonymous: responses carry the team, never the person",

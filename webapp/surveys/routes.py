@@ -1,40 +1,24 @@
 """Views for running survey rounds (leaders) and answering them (staff)."""
-from functools import wraps
-
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from webapp import lifecycle
+from webapp.access import ensure, found_or_404, role_required
 from webapp.admin.services import all_teams
-from webapp.errors import ServiceError, attempt, show_error
-from webapp.extensions import db
-from webapp.models import Question, RoundStatus
-from webapp.surveys import answering, bp, services
+from webapp.boundary import perform
+from webapp.models import Role, RoundStatus
+from webapp.surveys import answering, bp, services, template
 from webapp.surveys.forms import NewRoundForm, QuestionForm, RoundForm
 
-
-def leader_required(view):
-    """Let only leaders and admins in."""
-    @wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if not current_user.is_leader:
-            abort(403)
-        return view(*args, **kwargs)
-    return wrapped
+leader_required = role_required(Role.LEADER)
 
 
 def _round_or_404(round_id):
-    survey_round = services.get_round(round_id)
-    if survey_round is None:
-        abort(404)
-    return survey_round
+    return found_or_404(services.get_round(round_id))
 
 
 def _question_or_404(survey_round, question_id):
-    question = db.session.get(Question, question_id)
-    if question is None or question.round_id != survey_round.id:
-        abort(404)
-    return question
+    return found_or_404(services.question_of(survey_round, question_id))
 
 
 def _details(form):
@@ -53,7 +37,6 @@ def rounds():
 @leader_required
 def new_round():
     """Create a round from the built-in template or from scratch."""
-    from webapp.surveys import template
     form = NewRoundForm(data=None if request.method == "POST" else {
         "title": template.TITLE, "vision": template.VISION})
     teams = all_teams()
@@ -61,17 +44,11 @@ def new_round():
     if request.method == "GET":
         form.team_ids.data = [team.id for team in teams if team.name in ("Sales", "Marketing")]
     if form.validate_on_submit():
-        try:
-            survey_round = services.create_round(_details(form), current_user,
-                                                 from_template=form.start_from.data == "template")
-        except ServiceError as error:
-            db.session.rollback()
-            show_error(form, error)
-        else:
-            db.session.commit()
-            flash("The round is created as a draft. Review the questions, then open it.",
-                  "success")
-            return redirect(url_for(".manage", round_id=survey_round.id))
+        done = perform(lambda: services.create_round(
+            _details(form), current_user, from_template=form.start_from.data == "template"),
+            form, "The round is created as a draft. Review the questions, then open it.")
+        if done:
+            return redirect(url_for(".manage", round_id=done.value.id))
     return render_template("surveys/round_form.html", form=form, survey_round=None)
 
 
@@ -97,30 +74,23 @@ def edit_round(round_id):
         form.team_ids.data = [team.id for team in survey_round.teams]
         form.opens_on.data = survey_round.opens_at.date() if survey_round.opens_at else None
         form.closes_on.data = survey_round.closes_at.date() if survey_round.closes_at else None
-    if form.validate_on_submit():
-        try:
-            services.update_round(survey_round, _details(form))
-        except ServiceError as error:
-            db.session.rollback()
-            show_error(form, error)
-        else:
-            db.session.commit()
-            flash("The round is saved.", "success")
-            return redirect(url_for(".manage", round_id=round_id))
+    if form.validate_on_submit() and perform(
+            lambda: lifecycle.update_round(survey_round, _details(form)), form,
+            "The round is saved."):
+        return redirect(url_for(".manage", round_id=round_id))
     return render_template("surveys/round_form.html", form=form, survey_round=survey_round)
 
 
 def _round_action(round_id, action, message):
     survey_round = _round_or_404(round_id)
-    attempt(lambda: action(survey_round), message)
-    return survey_round
+    return perform(lambda: action(survey_round), success=message)
 
 
 @bp.route("/<int:round_id>/open", methods=["POST"])
 @leader_required
 def open_round(round_id):
     """Open a round now."""
-    _round_action(round_id, services.open_round, "The round is open.")
+    _round_action(round_id, lifecycle.open_round, "The round is open.")
     return redirect(url_for(".manage", round_id=round_id))
 
 
@@ -128,7 +98,7 @@ def open_round(round_id):
 @leader_required
 def close_round(round_id):
     """Close a round now."""
-    _round_action(round_id, services.close_round, "The round is closed.")
+    _round_action(round_id, lifecycle.close_round, "The round is closed.")
     return redirect(url_for(".manage", round_id=round_id))
 
 
@@ -136,8 +106,7 @@ def close_round(round_id):
 @leader_required
 def delete_round(round_id):
     """Delete a round nobody has answered."""
-    survey_round = _round_action(round_id, services.delete_round, "The round is deleted.")
-    if db.session.get(type(survey_round), round_id) is None:
+    if _round_action(round_id, services.delete_round, "The round is deleted."):
         return redirect(url_for(".rounds"))
     return redirect(url_for(".manage", round_id=round_id))
 
@@ -154,16 +123,10 @@ def new_question(round_id):
     """Add a question to a round nobody has answered."""
     survey_round = _round_or_404(round_id)
     form = QuestionForm()
-    if form.validate_on_submit():
-        try:
-            services.add_question(survey_round, _question_details(form))
-        except ServiceError as error:
-            db.session.rollback()
-            show_error(form, error)
-        else:
-            db.session.commit()
-            flash("The question is added.", "success")
-            return redirect(url_for(".manage", round_id=round_id) + "#questions")
+    if form.validate_on_submit() and perform(
+            lambda: services.add_question(survey_round, _question_details(form)), form,
+            "The question is added."):
+        return redirect(url_for(".manage", round_id=round_id) + "#questions")
     return render_template("surveys/question_form.html", form=form, survey_round=survey_round,
                            question=None, frozen=services.is_frozen(survey_round))
 
@@ -176,16 +139,10 @@ def edit_question(round_id, question_id):
     question = _question_or_404(survey_round, question_id)
     frozen = services.is_frozen(survey_round)
     form = QuestionForm.for_question(question)
-    if form.validate_on_submit():
-        try:
-            services.update_question(question, _question_details(form))
-        except ServiceError as error:
-            db.session.rollback()
-            show_error(form, error)
-        else:
-            db.session.commit()
-            flash("The question is saved.", "success")
-            return redirect(url_for(".manage", round_id=round_id) + "#questions")
+    if form.validate_on_submit() and perform(
+            lambda: services.update_question(question, _question_details(form)), form,
+            "The question is saved."):
+        return redirect(url_for(".manage", round_id=round_id) + "#questions")
     return render_template("surveys/question_form.html", form=form, survey_round=survey_round,
                            question=question, frozen=frozen)
 
@@ -197,7 +154,7 @@ def move_question(round_id, question_id):
     survey_round = _round_or_404(round_id)
     question = _question_or_404(survey_round, question_id)
     offset = -1 if request.form.get("direction") == "up" else 1
-    attempt(lambda: services.move_question(question, offset))
+    perform(lambda: services.move_question(question, offset))
     return redirect(url_for(".manage", round_id=round_id) + "#questions")
 
 
@@ -207,7 +164,7 @@ def delete_question(round_id, question_id):
     """Remove a question from a round nobody has answered."""
     survey_round = _round_or_404(round_id)
     question = _question_or_404(survey_round, question_id)
-    attempt(lambda: services.remove_question(question), "The question is removed.")
+    perform(lambda: services.remove_question(question), success="The question is removed.")
     return redirect(url_for(".manage", round_id=round_id) + "#questions")
 
 
@@ -226,8 +183,7 @@ def preview(round_id):
 def answer(round_id):
     """Answer a round: save and come back, then submit once."""
     survey_round = _round_or_404(round_id)
-    if not answering.can_answer(survey_round, current_user):
-        abort(403)
+    ensure(services.in_audience(survey_round, current_user))
     if answering.has_submitted(survey_round, current_user):
         return redirect(url_for(".thanks", round_id=round_id))
     if survey_round.status != RoundStatus.OPEN:
@@ -250,21 +206,16 @@ def _post_answers(survey_round):
                                preview=False)
     answers = answering.form_answers(survey_round, form)
     if saving:
-        answering.save_draft(survey_round, current_user, answers)
-        db.session.commit()
-        flash("Your answers are saved. Come back any time before the round closes "
-              "to finish and submit.", "success")
-        return redirect(url_for(".answer", round_id=survey_round.id))
-    try:
-        submitted = answering.submit(survey_round, current_user, answers)
-    except ServiceError as error:  # the round closed while the person was answering
-        db.session.rollback()
-        flash(error.message, "error")
-        return redirect(url_for("main.home"))
-    if submitted:
-        db.session.commit()
+        action, success = answering.save_draft, (
+            "Your answers are saved. Come back any time before the round closes to finish "
+            "and submit.")
     else:
-        db.session.rollback()
+        action, success = answering.submit, None
+    # A refusal means the round closed while the person was answering.
+    if not perform(lambda: action(survey_round, current_user, answers), success=success):
+        return redirect(url_for("main.home"))
+    if saving:
+        return redirect(url_for(".answer", round_id=survey_round.id))
     return redirect(url_for(".thanks", round_id=survey_round.id))
 
 

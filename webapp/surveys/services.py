@@ -76,44 +76,13 @@ def create_round(details, creator, from_template=True):
 def update_round(survey_round, details):
     """Change a round's details; anonymity and the opening date are fixed once it opens.
 
-    A change of teams changes who the ideas must bridge, so every idea is rescored.
+    Ideas are scored against the round's teams: change them through
+    :func:`webapp.lifecycle.update_round`, which rescores.
     """
     if survey_round.status == RoundStatus.CLOSED:
         raise ServiceError("A closed round cannot be changed.")
-    teams_before = {team.id for team in survey_round.teams}
     _apply_details(survey_round, details)
     db.session.flush()
-    if {team.id for team in survey_round.teams} != teams_before:
-        from webapp.ideas.services import refresh_scores
-        idea_ids = db.session.scalars(select(Idea.id).where(
-            Idea.round_id == survey_round.id)).all()
-        for start in range(0, len(idea_ids), 500):
-            refresh_scores(survey_round, idea_ids[start:start + 500])
-
-
-def open_round(survey_round):
-    """Open a round now."""
-    if survey_round.status == RoundStatus.OPEN:
-        return
-    if survey_round.status == RoundStatus.CLOSED:
-        raise ServiceError("This round is closed; create a new round instead.")
-    if not survey_round.questions:
-        raise ServiceError("Add at least one question before opening the round.")
-    now = utcnow()
-    survey_round.opens_at = now
-    if survey_round.closes_at is not None and survey_round.closes_at <= now:
-        survey_round.closes_at = None
-    db.session.flush()
-
-
-def close_round(survey_round):
-    """Close a round now; nobody can answer after this."""
-    if survey_round.status != RoundStatus.OPEN:
-        raise ServiceError("Only an open round can be closed.")
-    survey_round.closes_at = utcnow()
-    purge_drafts()
-    from webapp.reports.data import store_tallies
-    store_tallies(survey_round)
 
 
 def purge_drafts():
@@ -121,6 +90,17 @@ def purge_drafts():
     closed = select(SurveyRound.id).where(SurveyRound.closes_at <= utcnow())
     db.session.execute(delete(ResponseDraft).where(ResponseDraft.round_id.in_(closed)))
     db.session.flush()
+
+
+def in_audience(survey_round, user):
+    """True if ``user``'s team takes part in the round."""
+    return user.team_id is not None and any(t.id == user.team_id for t in survey_round.teams)
+
+
+def check_open(survey_round, refusal, now=None):
+    """Refuse with ``refusal`` (a ServiceError) unless the round is open at ``now``."""
+    if survey_round.status_at(now or utcnow()) != RoundStatus.OPEN:
+        raise ServiceError(refusal)
 
 
 def delete_round(survey_round):
@@ -243,6 +223,12 @@ def all_rounds():
     return db.session.scalars(
         select(SurveyRound).options(selectinload(SurveyRound.teams))
         .order_by(SurveyRound.created_at.desc(), SurveyRound.id.desc())).all()
+
+
+def question_of(survey_round, question_id):
+    """Return the round's question with this id, or None."""
+    question = db.session.get(Question, question_id)
+    return question if question is not None and question.round_id == survey_round.id else None
 
 
 def get_round(round_id):

@@ -3,6 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import IntegerField, StringField
 from wtforms.validators import Length, NumberRange, Optional
 
+from webapp.limits import TITLE_LIMIT
 from webapp.themes.services import K_MAX, K_MIN
 
 
@@ -17,4 +18,4 @@ class RunForm(FlaskForm):
 class RenameForm(FlaskForm):
     """A theme's new name; empty goes back to the label that was found."""
 
-    name = StringField("Name", validators=[Optional(), Length(max=200)])
+    name = StringField("Name", validators=[Optional(), Length(max=TITLE_LIMIT)])

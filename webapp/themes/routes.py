@@ -1,13 +1,13 @@
 """Views of the themes of a round."""
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy.orm import joinedload
 
+from webapp.access import found_or_404, role_required
+from webapp.boundary import perform
 from webapp.errors import ServiceError
-from webapp.extensions import db
 from webapp.ideas import services as ideas
-from webapp.ideas.routes import viewable_round
-from webapp.models import Idea, Theme, ThemeRun
+from webapp.limits import TITLE_LIMIT
+from webapp.models import Role, RunStatus
 from webapp.themes import bp, services
 from webapp.themes.forms import RenameForm, RunForm
 from webapp.themes.runner import runner
@@ -17,46 +17,42 @@ def _selected_run(survey_round):
     run_id = request.args.get("run", type=int)
     if run_id is None:
         return services.latest_done_run(survey_round.id)
-    run = db.session.get(ThemeRun, run_id)
-    if run is None or run.round_id != survey_round.id:
-        abort(404)
-    return run
+    return found_or_404(services.run_of(survey_round, run_id))
 
 
-@bp.route("/rounds/<int:round_id>/themes", methods=["GET", "POST"])
-@login_required
-def themes(round_id):
-    """The round's themes as cards; leaders start runs and see earlier ones."""
-    survey_round = viewable_round(round_id)
-    form = RunForm()
-    if request.method == "POST":
-        if not current_user.is_leader:
-            abort(403)
-        if form.validate_on_submit():
-            return _start(survey_round, form)
+def _render_themes(survey_round, form):
     runs = services.runs_of(survey_round.id)
     run = _selected_run(survey_round)
-    pending = [r for r in runs if services.is_pending(r)]
     return render_template(
         "themes/themes.html", survey_round=survey_round, form=form, run=run,
-        runs=runs if current_user.is_leader else [], pending=pending,
-        cards=services.themes_with_examples(run) if run and run.status == "done" else [],
+        runs=runs if current_user.is_leader else [],
+        pending=[r for r in runs if services.is_pending(r)],
+        cards=services.themes_with_examples(run) if run and run.status == RunStatus.DONE
+        else [],
         withheld=ideas.withheld_teams(survey_round), team_shown=ideas.team_shown,
         rename_form=RenameForm())
 
 
-def _start(survey_round, form):
-    services.mark_stale_runs(survey_round.id)
-    try:
-        run_id = services.start_run(survey_round, current_user, form.k.data,
-                                    form.seed.data or 0).id
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return redirect(url_for(".themes", round_id=survey_round.id))
-    db.session.commit()
-    runner().submit(run_id)
-    flash("The analysis is running. This page updates when it is done.", "info")
+@bp.get("/rounds/<int:round_id>/themes")
+@login_required
+def themes(round_id):
+    """The round's themes as cards; leaders start runs and see earlier ones."""
+    return _render_themes(ideas.viewable_round(round_id, current_user), RunForm())
+
+
+@bp.post("/rounds/<int:round_id>/themes")
+@role_required(Role.LEADER)
+def start_run(round_id):
+    """Start a theme analysis of the round's ideas in the background (leaders)."""
+    survey_round = ideas.viewable_round(round_id, current_user)
+    form = RunForm()
+    if not form.validate_on_submit():
+        return _render_themes(survey_round, form)
+    done = perform(lambda: services.start_run(survey_round, current_user, form.k.data,
+                                              form.seed.data or 0))
+    if done:
+        runner().submit(done.value.id)
+        flash("The analysis is running. This page updates when it is done.", "info")
     return redirect(url_for(".themes", round_id=survey_round.id))
 
 
@@ -64,38 +60,28 @@ def _start(survey_round, form):
 @login_required
 def theme(theme_id):
     """All ideas of one theme, with their votes."""
-    found = db.session.get(Theme, theme_id) or abort(404)
-    run = db.session.get(ThemeRun, found.run_id)
-    survey_round = viewable_round(run.round_id)
-    page = db.paginate(
-        ideas.visible(db.select(Idea).where(Idea.id.in_(services.theme_idea_ids(found.id))),
-                      current_user).options(joinedload(Idea.team), joinedload(Idea.author))
-        .order_by(Idea.bridging.desc(), Idea.id),
-        per_page=ideas.PER_PAGE, error_out=False)
-    ids = [idea.id for idea in page.items]
+    found = found_or_404(services.get_theme(theme_id))
+    run = services.run_of_theme(found)
+    survey_round = ideas.viewable_round(run.round_id, current_user)
+    page = services.theme_page(found, current_user, request.args.get("page", 1, type=int))
     return render_template(
         "themes/theme.html", theme=found, run=run, survey_round=survey_round, page=page,
-        tallies=ideas.tallies(ids), support_by_team=ideas.support_by_team,
-        withheld=ideas.withheld_teams(survey_round),
+        tallies=ideas.tallies([idea.id for idea in page.items]),
+        support_by_team=ideas.support_by_team, withheld=ideas.withheld_teams(survey_round),
         rename_form=RenameForm(data={"name": found.custom_label or ""}))
 
 
+def _rename(found, form):
+    if not form.validate():
+        raise ServiceError(f"Keep the name under {TITLE_LIMIT} characters.")
+    services.rename_theme(found, form.name.data)
+
+
 @bp.route("/themes/<int:theme_id>/rename", methods=["POST"])
-@login_required
+@role_required(Role.LEADER)
 def rename(theme_id):
     """Rename a theme (leaders)."""
-    if not current_user.is_leader:
-        abort(403)
-    found = db.session.get(Theme, theme_id) or abort(404)
+    found = found_or_404(services.get_theme(theme_id))
     form = RenameForm()
-    try:
-        if not form.validate():
-            raise ServiceError("Keep the name under 200 characters.")
-        services.rename_theme(found, form.name.data)
-    except ServiceError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash("The theme is renamed.", "success")
+    perform(lambda: _rename(found, form), success="The theme is renamed.")
     return redirect(url_for(".theme", theme_id=theme_id))

@@ -3,6 +3,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from flask import current_app
 
+from webapp.themes.services import execute_run
+
 
 class ThemeRunner:
     """A single background worker per app; a request only queues the run and returns."""
@@ -17,8 +19,6 @@ class ThemeRunner:
 
     def submit(self, run_id):
         """Start run ``run_id`` in the background."""
-        from webapp.themes.services import execute_run
-
         app = current_app._get_current_object()
 
         def work():

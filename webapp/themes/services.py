@@ -10,7 +10,9 @@ from sqlalchemy.orm import joinedload
 from analysis import find_themes
 from webapp.errors import ServiceError
 from webapp.extensions import db
-from webapp.models import Idea, Theme, ThemeAssignment, ThemeRun
+from webapp.ideas.services import PER_PAGE, theme_idea_ids, visible
+from webapp.limits import TITLE_LIMIT
+from webapp.models import PENDING, Idea, RunStatus, Theme, ThemeAssignment, ThemeRun
 from webapp.models.types import utcnow
 
 K_MIN, K_MAX = 2, 20
@@ -31,7 +33,9 @@ def start_run(survey_round, user, k=None, seed=0):
     """Queue a run on the round's ideas; ``k`` None chooses the number of themes.
 
     ``user`` (None from the shell without an admin) is recorded as having started it.
+    Runs left unfinished long ago are marked failed first.
     """
+    mark_stale_runs(survey_round.id)
     if k is not None and not K_MIN <= k <= K_MAX:
         raise ServiceError(f"Choose between {K_MIN} and {K_MAX} themes, or auto.", field="k")
     count = len(_round_ideas(survey_round.id))
@@ -41,7 +45,7 @@ def start_run(survey_round, user, k=None, seed=0):
     if k is not None and k > count:
         raise ServiceError(f"There are only {count} ideas: ask for at most {count} themes.",
                            field="k")
-    run = ThemeRun(round_id=survey_round.id, k_requested=k, seed=seed, status="queued",
+    run = ThemeRun(round_id=survey_round.id, k_requested=k, seed=seed, status=RunStatus.QUEUED,
                    created_by_id=user.id if user else None)
     db.session.add(run)
     db.session.flush()
@@ -51,7 +55,7 @@ def start_run(survey_round, user, k=None, seed=0):
 def execute_run(run_id):
     """Run the analysis for a queued run and store its themes; record any failure."""
     run = db.session.get(ThemeRun, run_id)
-    run.status, run.started_at = "running", utcnow()
+    run.status, run.started_at = RunStatus.RUNNING, utcnow()
     db.session.commit()
     ideas = _round_ideas(run.round_id)
     db.session.commit()  # hold no transaction during the long computation
@@ -72,7 +76,7 @@ def execute_run(run_id):
         current_app.logger.exception("Storing theme run %s failed", run_id)
         _fail(run, "The themes were found but could not be saved; see the server log.")
         return
-    run.status, run.finished_at = "done", utcnow()
+    run.status, run.finished_at = RunStatus.DONE, utcnow()
     run.duration_s = time.perf_counter() - began
     run.n_ideas, run.k_found = len(ideas), result["k"]
     db.session.commit()
@@ -80,7 +84,7 @@ def execute_run(run_id):
 
 def _fail(run, message):
     db.session.rollback()
-    run.status, run.error, run.finished_at = "failed", message, utcnow()
+    run.status, run.error, run.finished_at = RunStatus.FAILED, message, utcnow()
     db.session.commit()
 
 
@@ -142,15 +146,15 @@ def mark_stale_runs(round_id):
     """Fail runs that never finished, e.g. because the server restarted mid-run."""
     db.session.execute(
         update(ThemeRun)
-        .where(ThemeRun.round_id == round_id, ThemeRun.status.in_(("queued", "running")),
+        .where(ThemeRun.round_id == round_id, ThemeRun.status.in_(PENDING),
                ThemeRun.created_at < utcnow() - STALE_AFTER)
-        .values(status="failed", error="The run was interrupted before it finished.",
+        .values(status=RunStatus.FAILED, error="The run was interrupted before it finished.",
                 finished_at=utcnow()))
 
 
 def is_pending(run):
     """True while a run is queued or running and not yet given up on."""
-    return run.status in ("queued", "running") and run.created_at >= utcnow() - STALE_AFTER
+    return run.status in PENDING and run.created_at >= utcnow() - STALE_AFTER
 
 
 def runs_of(round_id):
@@ -162,7 +166,7 @@ def runs_of(round_id):
 def latest_done_run(round_id):
     """Return the round's newest finished run, or None."""
     return db.session.scalar(select(ThemeRun).where(
-        ThemeRun.round_id == round_id, ThemeRun.status == "done")
+        ThemeRun.round_id == round_id, ThemeRun.status == RunStatus.DONE)
         .order_by(ThemeRun.id.desc()).limit(1))
 
 
@@ -170,6 +174,31 @@ def themes_of(run):
     """Return a run's themes in order."""
     return db.session.scalars(select(Theme).where(Theme.run_id == run.id)
                               .order_by(Theme.position)).all()
+
+
+def run_of(survey_round, run_id):
+    """Return the round's run with this id, or None."""
+    run = db.session.get(ThemeRun, run_id)
+    return run if run is not None and run.round_id == survey_round.id else None
+
+
+def get_theme(theme_id):
+    """Return the theme with this id, or None."""
+    return db.session.get(Theme, theme_id)
+
+
+def run_of_theme(theme):
+    """Return the run that found ``theme``."""
+    return db.session.get(ThemeRun, theme.run_id)
+
+
+def theme_page(theme, user, page=1):
+    """Return one page of the theme's ideas that ``user`` may see, best bridging first."""
+    statement = visible(select(Idea).where(Idea.id.in_(theme_idea_ids(theme.id))), user)
+    return db.paginate(
+        statement.options(joinedload(Idea.team), joinedload(Idea.author))
+        .order_by(Idea.bridging.desc(), Idea.id), page=page, per_page=PER_PAGE,
+        error_out=False)
 
 
 def themes_with_examples(run):
@@ -186,12 +215,7 @@ def themes_with_examples(run):
 def rename_theme(theme, name):
     """Give a theme a leader's name; an empty name goes back to the found label."""
     name = (name or "").strip()
-    if len(name) > 200:
-        raise ServiceError("Keep the name under 200 characters.", field="name")
+    if len(name) > TITLE_LIMIT:
+        raise ServiceError(f"Keep the name under {TITLE_LIMIT} characters.", field="name")
     theme.custom_label = name or None
     db.session.flush()
-
-
-def theme_idea_ids(theme_id):
-    """A select of the ids of the ideas a theme holds."""
-    return select(ThemeAssignment.idea_id).where(ThemeAssignment.theme_id == theme_id)

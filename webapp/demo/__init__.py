@@ -4,11 +4,11 @@ import random
 
 from sqlalchemy import func, select
 
-from webapp import demo_content
 from webapp.admin import services as people
+from webapp.demo.actions import load_demo_actions
+from webapp.demo.content import FIRST_NAMES, LAST_NAMES
+from webapp.demo.rounds import load_demo_rounds
 from webapp.extensions import db
-from webapp.demo_actions import load_demo_actions
-from webapp.demo_rounds import load_demo_rounds
 from webapp.models import Role, SurveyRound, Team, User
 from webapp.themes.services import execute_run, start_run
 
@@ -66,7 +66,7 @@ def analyse_closed_round():
 
 
 def _colleague_names():
-    pairs = list(itertools.product(demo_content.FIRST_NAMES, demo_content.LAST_NAMES))
+    pairs = list(itertools.product(FIRST_NAMES, LAST_NAMES))
     random.Random(90).shuffle(pairs)
     return iter(pairs)
 

@@ -4,7 +4,8 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from webapp import demo_content
+from webapp.demo.change_ideas import CHANGE_IDEAS
+from webapp.demo.content import BOARD_IDEAS, COMMENTS, HELPFUL_THINGS
 from webapp.extensions import db
 from webapp.ideas.services import refresh_scores
 from webapp.models import Idea, IdeaVote, Lever, QuestionKind, Team, User
@@ -62,15 +63,14 @@ def _fill(rng, survey_round, respondents, pools, start, days):
 
 def _pools(rng):
     pools = []
-    for source in (demo_content.CHANGE_IDEAS, demo_content.HELPFUL_THINGS,
-                   demo_content.COMMENTS):
+    for source in (CHANGE_IDEAS, HELPFUL_THINGS, COMMENTS):
         shuffled = {team: rng.sample(texts, len(texts)) for team, texts in source.items()}
         pools.append(shuffled)
     return pools
 
 
 def _post_board_ideas(rng, survey_round, staff, when):
-    for team_name, texts in demo_content.BOARD_IDEAS.items():
+    for team_name, texts in BOARD_IDEAS.items():
         for text in texts:
             author = rng.choice(staff[team_name])
             db.session.add(Idea(round_id=survey_round.id, team_id=author.team_id,
