@@ -77,18 +77,32 @@ def _is_csv(name, text):
 def _read_csv(text, name):
     csv.field_size_limit(2**30)
     reader = csv.DictReader(io.StringIO(text, newline=""))
+    columns = _csv_columns(reader, name)
+    rows = _csv_rows(reader, name)
+    texts = [row.get(columns["text"]) or "" for row in rows]
+    return texts, _csv_teams(rows, columns)
+
+
+def _csv_columns(reader, name):
+    """Map each column's trimmed, lower-case name to its name in the header."""
     columns = {(c or "").strip().lower(): c for c in reader.fieldnames or []}
     if "text" not in columns:
         raise InputError(f"{name} looks like CSV but has no 'text' column")
+    return columns
+
+
+def _csv_rows(reader, name):
     try:
-        rows = list(reader)
+        return list(reader)
     except csv.Error as exc:
         raise InputError(f"{name}: bad CSV at line {reader.line_num}: {exc}")
-    texts = [row.get(columns["text"]) or "" for row in rows]
-    teams = None
-    if "team" in columns:
-        teams = [(row.get(columns["team"]) or "").strip() or "(no team)" for row in rows]
-    return texts, teams
+
+
+def _csv_teams(rows, columns):
+    """Team of each row ("(no team)" when blank), or None without a team column."""
+    if "team" not in columns:
+        return None
+    return [(row.get(columns["team"]) or "").strip() or "(no team)" for row in rows]
 
 
 def read_ideas(name):

@@ -61,18 +61,25 @@ def make_label(phrases, target_words=3, max_words=4):
     for phrase in phrases:
         used = {w for part in parts for w in part.split()}
         words = phrase.split()
-        n_used = len(used)
         if all(w in used for w in words):
             continue
-        if any(w in used for w in words):
-            if _phrase_extends(phrase, parts) and n_used + 1 <= max_words:
-                parts = [phrase if part in words else part for part in parts]
-                parts = list(dict.fromkeys(parts))
-        elif n_used + len(words) <= max_words:
-            parts.append(phrase)
+        parts = _with_phrase(parts, phrase, words, used, max_words)
         if sum(len(part.split()) for part in parts) >= target_words:
             break
     return ", ".join(parts)
+
+
+def _with_phrase(parts, phrase, words, used, max_words):
+    """Return the label ``parts`` with ``phrase`` (made of ``words``) added, if it fits.
+
+    ``used`` holds the words already in the label. A phrase sharing some of them only
+    goes in as the extension of one part; otherwise ``parts`` come back unchanged.
+    """
+    if not any(w in used for w in words):
+        return parts + [phrase] if len(used) + len(words) <= max_words else parts
+    if _phrase_extends(phrase, parts) and len(used) + 1 <= max_words:
+        return list(dict.fromkeys(phrase if part in words else part for part in parts))
+    return parts
 
 
 def _phrase_extends(phrase, parts):
@@ -151,33 +158,52 @@ def describe_themes(X, Z, labels, docs, terms, readable, teams=None, n_terms=8,
     """
     n_themes = int(labels.max()) + 1 if len(labels) and labels.max() >= 0 else 0
     scores = term_scores(X, labels, n_themes)
-    team_totals = Counter(t for t, lab in zip(teams, labels) if lab >= 0) if teams else {}
     cohesion, chance = _cohesion(X, labels, n_themes)
     themes = []
     for theme in range(n_themes):
         members = np.flatnonzero(labels == theme)
-        centre = Z[members].mean(axis=0)
-        norm = np.linalg.norm(centre)
-        centre = centre / norm if norm > 0 else centre
-        candidates = [readable(t) for t in _top_terms(scores[theme], terms, 3 * n_terms)]
-        top = [phrase for phrase in candidates
-               if not all(word in WEAK_LABEL_WORDS for word in phrase.split())][:n_terms]
-        item = {
+        top = _key_terms(scores[theme], terms, readable, n_terms)
+        themes.append({
             "index": theme,
             "label": make_label(top) or "(no common words)",
             "terms": top,
             "size": int(len(members)),
-            "representatives": _representatives(Z, members, centre, docs, n_representatives),
+            "representatives": _representatives(Z, members, _unit_centre(Z[members]), docs,
+                                                n_representatives),
             "cohesion": round(float(cohesion[theme]), 4),
-            # How much more alike two of its ideas are than ideas of different themes.
-            "cohesion_lift": round(float(cohesion[theme] / chance), 2) if chance > 0
-            else None,
-        }
-        if teams:
-            item["team_shares"] = _team_shares([teams[i] for i in members], team_totals)
-        themes.append(item)
+            "cohesion_lift": _cohesion_lift(cohesion[theme], chance),
+        })
+    if teams:
+        _add_team_shares(themes, labels, teams)
     _flag_mixed(themes, mixed_ratio)
     return themes
+
+
+def _unit_centre(rows):
+    """The mean of ``rows`` scaled to unit length (left as is when it is zero)."""
+    centre = rows.mean(axis=0)
+    norm = np.linalg.norm(centre)
+    return centre / norm if norm > 0 else centre
+
+
+def _key_terms(row, terms, readable, n_terms):
+    """The ``n_terms`` best readable terms of a theme's score row, weak words left out."""
+    candidates = [readable(t) for t in _top_terms(row, terms, 3 * n_terms)]
+    return [phrase for phrase in candidates
+            if not all(word in WEAK_LABEL_WORDS for word in phrase.split())][:n_terms]
+
+
+def _cohesion_lift(cohesion, chance):
+    """How much more alike two ideas of a theme are than ideas of different themes."""
+    return round(float(cohesion / chance), 2) if chance > 0 else None
+
+
+def _add_team_shares(themes, labels, teams):
+    """Add each theme's share of each team's ideas (ideas with a theme only), in place."""
+    team_totals = Counter(t for t, lab in zip(teams, labels) if lab >= 0)
+    for item in themes:
+        members = np.flatnonzero(labels == item["index"])
+        item["team_shares"] = _team_shares([teams[i] for i in members], team_totals)
 
 
 def _flag_mixed(themes, ratio, lift_floor=2.0):

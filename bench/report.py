@@ -49,6 +49,28 @@ def make_people(n, teams):
 
 def make_round(title, days_ago, teams, n_responses, n_ideas, n_votes, people, rng):
     """Build one closed round with responses, ideas, votes, a theme run and items."""
+    survey_round = _new_round(title, days_ago, teams)
+    _add_responses(survey_round, teams, n_responses, rng)
+    now = utcnow()
+    idea_ids = _add_ideas(survey_round, teams, n_ideas, now, rng)
+    n_made = _add_votes(idea_ids, people, n_votes, now, rng)
+    for start in range(0, len(idea_ids), 1000):
+        ideas.refresh_scores(survey_round, idea_ids[start:start + 1000])
+    _add_action_items(survey_round, people)
+    db.session.commit()
+    run = themes.start_run(survey_round, None, k=10)
+    db.session.commit()
+    themes.execute_run(run.id)
+    return survey_round.id, n_made
+
+
+def _insert_in_batches(table, rows, size=50_000):
+    for start in range(0, len(rows), size):
+        db.session.execute(insert(table), rows[start:start + size])
+
+
+def _new_round(title, days_ago, teams):
+    """Add a round that closed ``days_ago - 14`` days ago, with the template questions."""
     survey_round = SurveyRound(title=title, opens_at=utcnow() - timedelta(days=days_ago),
                                closes_at=utcnow() - timedelta(days=days_ago - 14))
     survey_round.questions = [Question(position=i, **fields)
@@ -57,40 +79,93 @@ def make_round(title, days_ago, teams, n_responses, n_ideas, n_votes, people, rn
     db.session.flush()
     db.session.execute(insert(round_team), [{"round_id": survey_round.id, "team_id": t.id}
                                             for t in teams])
+    return survey_round
+
+
+def _add_responses(survey_round, teams, n_responses, rng):
+    """Add responses alternating between the teams, each answering every likert question."""
     likert = [q.id for q in survey_round.questions if q.kind == "likert"]
     responses = [{"id": f"{survey_round.id:08d}{n:024d}", "round_id": survey_round.id,
                   "team_id": teams[n % 2].id} for n in range(n_responses)]
     db.session.execute(insert(SurveyResponse), responses)
-    answers = [{"response_id": r["id"], "question_id": q, "number": rng.randint(1, 5)}
-               for r in responses for q in likert]
-    for start in range(0, len(answers), 50_000):
-        db.session.execute(insert(Answer), answers[start:start + 50_000])
-    now = utcnow()
+    _insert_in_batches(Answer, [{"response_id": r["id"], "question_id": q,
+                                 "number": rng.randint(1, 5)}
+                                for r in responses for q in likert])
+
+
+def _add_ideas(survey_round, teams, n_ideas, now, rng):
+    """Add ideas of random bench words; return their ids."""
     db.session.execute(insert(Idea), [
         {"round_id": survey_round.id, "team_id": teams[n % 2].id, "credited": False,
          "text": " ".join(rng.choices(WORDS, k=rng.randint(6, 16))),
          "created_at": now - timedelta(minutes=n)} for n in range(n_ideas)])
-    idea_ids = db.session.scalars(select(Idea.id).where(Idea.round_id == survey_round.id)).all()
+    return db.session.scalars(select(Idea.id).where(Idea.round_id == survey_round.id)).all()
+
+
+def _add_votes(idea_ids, people, n_votes, now, rng):
+    """Have every person vote on the same number of random ideas; return the votes cast."""
     per_person = max(1, n_votes // len(people))
-    votes = []
-    for person_id, team_id in people:
-        for idea_id in rng.sample(idea_ids, min(per_person, len(idea_ids))):
-            votes.append({"idea_id": idea_id, "user_id": person_id, "team_id": team_id,
-                          "value": rng.choice((1, 1, -1, 0)), "voted_at": now})
-    for start in range(0, len(votes), 50_000):
-        db.session.execute(insert(IdeaVote), votes[start:start + 50_000])
-    for start in range(0, len(idea_ids), 1000):
-        ideas.refresh_scores(survey_round, idea_ids[start:start + 1000])
+    votes = [{"idea_id": idea_id, "user_id": person_id, "team_id": team_id,
+              "value": rng.choice((1, 1, -1, 0)), "voted_at": now}
+             for person_id, team_id in people
+             for idea_id in rng.sample(idea_ids, min(per_person, len(idea_ids)))]
+    _insert_in_batches(IdeaVote, votes)
+    return len(votes)
+
+
+def _add_action_items(survey_round, people):
     owners = [p for p in people[:2]]
     db.session.add_all([ActionItem(round_id=survey_round.id, title=f"Item {n}",
                                    success_measure="Measured", owner_a_id=owners[0][0],
                                    owner_b_id=owners[1][0], status="proposed",
                                    due_on=date.today()) for n in range(8)])
-    db.session.commit()
-    run = themes.start_run(survey_round, None, k=10)
-    db.session.commit()
-    themes.execute_run(run.id)
-    return survey_round.id, len(votes)
+
+
+def _make_app(database_url):
+    url = database_url or f"sqlite:///{tempfile.mkdtemp(prefix='tandem-bench-')}/r.sqlite"
+    return create_app({"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": url,
+                       "RATELIMIT_ENABLED": False, "RATELIMIT_STORAGE_URI": "memory://",
+                       "SIGNIN_LIMIT": "1000 per second", "ANONYMITY_THRESHOLD": 5,
+                       "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1"})
+
+
+def _build_rounds(app, scale):
+    """Build the small and the large round; return their ids by name and a leader's token."""
+    rng = random.Random(3)
+    sizes = {"small": (1_000, 2_000, 50_000), "large": (10_000, 20_000, 500_000)}
+    rounds = {}
+    with app.app_context():
+        import flask_migrate
+        flask_migrate.upgrade()
+        teams = db.session.scalars(select(Team).order_by(Team.id)).all()[:2]
+        people = make_people(int(2_000 * scale), teams)
+        leader = db.session.scalar(select(User).order_by(User.id))
+        leader.role = "leader"
+        db.session.commit()
+        token = leader.login_token
+        for days_ago, (name, (responses, n_ideas, n_votes)) in zip((200, 100), sizes.items()):
+            started = time.perf_counter()
+            scaled = [int(x * scale) for x in (responses, n_ideas, n_votes)]
+            round_id, made = make_round(f"{name} round", days_ago, teams, *scaled, people, rng)
+            rounds[name] = round_id
+            print(f"{name}: {scaled[0]:,} responses, {scaled[1]:,} ideas, {made:,} votes "
+                  f"(built in {time.perf_counter() - started:.1f} s)")
+    return rounds, token
+
+
+def _time_reports(app, token, rounds, repeat):
+    """Time each round's report page, interleaved; return the seconds of every request."""
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = token
+    timings = {name: [] for name in rounds}
+    for _ in range(repeat + 1):  # the first pass warms caches and is dropped
+        for name, round_id in rounds.items():
+            began = time.perf_counter()
+            response = client.get(f"/rounds/{round_id}/report")
+            timings[name].append(time.perf_counter() - began)
+            assert response.status_code == 200, response.status_code
+    return timings
 
 
 def main(argv=None):
@@ -100,40 +175,9 @@ def main(argv=None):
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--database-url", default=None)
     args = parser.parse_args(argv)
-    url = args.database_url or f"sqlite:///{tempfile.mkdtemp(prefix='tandem-bench-')}/r.sqlite"
-    app = create_app({"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": url,
-                      "RATELIMIT_ENABLED": False, "RATELIMIT_STORAGE_URI": "memory://",
-                      "SIGNIN_LIMIT": "1000 per second", "ANONYMITY_THRESHOLD": 5,
-                      "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1"})
-    rng = random.Random(3)
-    sizes = {"small": (1_000, 2_000, 50_000), "large": (10_000, 20_000, 500_000)}
-    rounds = {}
-    with app.app_context():
-        import flask_migrate
-        flask_migrate.upgrade()
-        teams = db.session.scalars(select(Team).order_by(Team.id)).all()[:2]
-        people = make_people(int(2_000 * args.scale), teams)
-        leader = db.session.scalar(select(User).order_by(User.id))
-        leader.role = "leader"
-        db.session.commit()
-        token = leader.login_token
-        for days_ago, (name, (responses, n_ideas, n_votes)) in zip((200, 100), sizes.items()):
-            started = time.perf_counter()
-            scaled = [int(x * args.scale) for x in (responses, n_ideas, n_votes)]
-            round_id, made = make_round(f"{name} round", days_ago, teams, *scaled, people, rng)
-            rounds[name] = round_id
-            print(f"{name}: {scaled[0]:,} responses, {scaled[1]:,} ideas, {made:,} votes "
-                  f"(built in {time.perf_counter() - started:.1f} s)")
-    client = app.test_client()
-    with client.session_transaction() as session:
-        session["_user_id"] = token
-    timings = {name: [] for name in rounds}
-    for _ in range(args.repeat + 1):  # the first pass warms caches and is dropped
-        for name, round_id in rounds.items():
-            began = time.perf_counter()
-            response = client.get(f"/rounds/{round_id}/report")
-            timings[name].append(time.perf_counter() - began)
-            assert response.status_code == 200, response.status_code
+    app = _make_app(args.database_url)
+    rounds, token = _build_rounds(app, args.scale)
+    timings = _time_reports(app, token, rounds, args.repeat)
     medians = {name: statistics.median(values[1:]) for name, values in timings.items()}
     for name, median in medians.items():
         print(f"report of the {name} round: first view {timings[name][0] * 1000:.0f} ms "

@@ -50,6 +50,31 @@ def test_parallel_analysis_with_samples():
 def test_same_seed_same_answer():
     docs = topic_corpus(4, seed=3)
     assert estimate_n_themes(docs, random_state=1) == estimate_n_themes(docs, random_state=1)
+    assert estimate_n_themes(docs, random_state=1) == 4
+    assert estimate_n_themes(docs, method="parallel", random_state=1) == 4
+
+
+@pytest.mark.parametrize("n_topics, per_topic, method, known", [
+    # Small texts over wide vocabularies: the answers are not always the true number
+    # of topics, which makes them sensitive to any change in the computation.
+    (5, 30, "heldout", 6),
+    (8, 20, "heldout", 8),
+    (10, 15, "heldout", 10),
+    (5, 30, "parallel", 5),
+    (10, 15, "parallel", 4),
+])
+def test_known_answers(n_topics, per_topic, method, known):
+    docs = topic_corpus(n_topics, per_topic=per_topic, words_per_doc=5, vocab=40, seed=2)
+    assert estimate_n_themes(docs, method=method, random_state=0) == known
+
+
+def test_known_answer_on_normalised_ideas():
+    from .ideas import IDEAS
+    from .test_model import MISC
+
+    docs = Normaliser().transform(IDEAS + MISC)
+    assert heldout_n_themes(docs, random_state=0) == 6
+    assert estimate_n_themes(docs, random_state=0) == 6
 
 
 def test_result_is_clipped_to_the_range():

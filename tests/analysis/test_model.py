@@ -64,6 +64,22 @@ def test_same_seed_same_result():
     a = find_themes(IDEAS + MISC, k="auto", seed=3)
     b = find_themes(IDEAS + MISC, k="auto", seed=3)
     assert a == b
+    # The result these inputs and this seed give: any change in what the pipeline
+    # computes shows up here.
+    assert a["k"] == 6
+    assert [(t["label"], t["size"]) for t in a["themes"]] == [
+        ("discount, pricing, approval", 9),
+        ("crm, lead scoring", 8),
+        ("events, trade, calendar", 5),
+        ("bike racks, breakfast", 5),
+        ("office, open, plants", 3),
+        ("customer webinar, invite", 2),
+    ]
+    assert a["assignments"] == [0, 0, 0, 0, 0, 0, 0, 0,   # pricing
+                                5, 2, 5, 2, 4, 2, 2, 2,   # events
+                                1, 1, 1, 1, 1, 1, 1, 1,   # crm
+                                3, 3, 3, 3, 3, 4, 0, 4]   # miscellaneous
+    assert [t["mixed"] for t in a["themes"]] == [False, False, False, True, False, False]
 
 
 def test_themes_are_numbered_by_size():

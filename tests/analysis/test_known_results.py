@@ -1,0 +1,167 @@
+"""Known results of the theme pipeline for fixed inputs and seeds.
+
+Each expected value is what the pipeline computes today; a change in labels, terms,
+sizes, representatives, cohesion, team shares or assignments fails these tests.
+"""
+import csv
+import json
+
+import pytest
+
+from analysis import find_themes
+from analysis._cli import main
+from analysis._describe import make_label
+
+from .ideas import IDEAS
+from .test_model import MISC
+
+PRICING_TERMS = ["discount", "pricing", "approval", "approval discount", "approval form",
+                 "discount requests", "form", "pricing approval"]
+EVENTS_TERMS = ["webinar", "events", "trade", "calendar", "reps", "attendee",
+                "calendar webinar", "customer"]
+CRM_TERMS = ["crm", "lead", "lead scoring", "scoring", "definition", "definition qualified",
+             "lead crm", "qualified"]
+
+
+def test_known_themes_with_teams_and_empty_ideas():
+    texts = IDEAS + ["", "the and of"]
+    teams = ["Sales" if i % 3 else "Marketing" for i in range(len(texts))]
+    result = find_themes(texts, k=3, teams=teams, seed=0)
+    assert result == {
+        "k": 3, "k_requested": 3, "seed": 0, "n_ideas": 26,
+        "themes": [
+            {"index": 0, "label": "crm, lead scoring", "terms": CRM_TERMS, "size": 8,
+             "representatives": [16, 22, 18, 17, 21], "cohesion": 0.0839,
+             "cohesion_lift": 14.92, "team_shares": {"Marketing": 0.25, "Sales": 0.375},
+             "mixed": False},
+            {"index": 1, "label": "discount, pricing, approval", "terms": PRICING_TERMS,
+             "size": 8, "representatives": [3, 1, 6, 0, 7], "cohesion": 0.0971,
+             "cohesion_lift": 17.26, "team_shares": {"Marketing": 0.375, "Sales": 0.3125},
+             "mixed": False},
+            {"index": 2, "label": "webinar, events, trade", "terms": EVENTS_TERMS,
+             "size": 8, "representatives": [9, 13, 15, 11, 14], "cohesion": 0.094,
+             "cohesion_lift": 16.71, "team_shares": {"Marketing": 0.375, "Sales": 0.3125},
+             "mixed": False},
+        ],
+        "assignments": [1] * 8 + [2] * 8 + [0] * 8 + [-1, -1],
+    }
+
+
+def test_known_mixed_bag():
+    result = find_themes(IDEAS + MISC, k=4, seed=0)
+    assert [(t["label"], t["size"], t["cohesion"], t["cohesion_lift"], t["mixed"])
+            for t in result["themes"]] == [
+        ("discount, pricing, approval", 9, 0.0831, 17.65, False),
+        ("crm, lead scoring", 8, 0.0896, 19.04, False),
+        ("customer, open office", 8, 0.0075, 1.6, True),
+        ("events, trade, days", 7, 0.1025, 21.78, False),
+    ]
+    assert result["assignments"] == [0, 0, 0, 0, 0, 0, 0, 0,
+                                     2, 3, 2, 3, 3, 3, 3, 3,
+                                     1, 1, 1, 1, 1, 1, 1, 1,
+                                     2, 2, 2, 2, 2, 2, 0, 3]
+
+
+def test_known_result_for_repeats_and_weak_words():
+    result = find_themes(["tell stop", "tell stop", "crm lead", "crm lead"], k=2, seed=0)
+    assert result["themes"] == [
+        {"index": 0, "label": "crm lead", "terms": ["crm", "crm lead", "lead"], "size": 2,
+         "representatives": [2], "cohesion": 1.0, "cohesion_lift": None, "mixed": False},
+        {"index": 1, "label": "(no common words)", "terms": [], "size": 2,
+         "representatives": [0], "cohesion": 1.0, "cohesion_lift": None, "mixed": False},
+    ]
+    assert result["assignments"] == [1, 1, 0, 0]
+    same = find_themes(["Weekly pipeline review"] * 10, k=5, seed=0)
+    assert same["themes"] == [
+        {"index": 0, "label": "pipeline review, weekly",
+         "terms": ["pipeline", "pipeline review", "review", "weekly", "weekly pipeline"],
+         "size": 10, "representatives": [0], "cohesion": 1.0, "cohesion_lift": None,
+         "mixed": False}]
+
+
+@pytest.mark.parametrize("phrases, options, label", [
+    (["calendar", "campaign", "share calendar", "launch"], {}, "share calendar, campaign"),
+    (["price", "oil", "oil price", "rise"], {}, "price, oil, rise"),
+    (["lead scoring", "lead crm", "crm"], {}, "lead scoring, crm"),
+    (["pricing desk", "quote tool", "discount"], {}, "pricing desk, quote tool"),
+    (["pricing desk", "quote tool", "discount"], {"max_words": 3}, "pricing desk, discount"),
+    (["pricing", "desk", "quote", "tool", "pricing sheet"], {"target_words": 5},
+     "pricing, desk, quote, tool"),
+    (["pricing", "pricing sheet", "sheet", "desk"], {}, "pricing sheet, desk"),
+    (["crm", "crm lead", "lead crm", "lead", "dashboard"], {}, "crm lead, dashboard"),
+    (["", "crm"], {}, "crm"),
+    (["webinar", "events", "calendar", "trade"], {"target_words": 2}, "webinar, events"),
+    (["a b c", "d e", "f"], {}, "a b c"),
+])
+def test_known_labels(phrases, options, label):
+    assert make_label(phrases, **options) == label
+
+
+def test_known_cli_json_for_a_csv(capsys, tmp_path):
+    path = tmp_path / "export.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", " Text ", "Team"])  # column names are matched loosely
+        for i, text in enumerate(IDEAS[:6] + IDEAS[8:14] + IDEAS[16:22]):
+            writer.writerow([i, text, ["Sales", " Marketing ", ""][i % 3]])
+    assert main(["themes", str(path), "--format", "json", "--seed", "2"]) == 0
+    out = capsys.readouterr().out
+    third, sixth = 0.3333, 0.1667
+    expected = {
+        "k": 5, "k_requested": "auto", "seed": 2, "n_ideas": 18,
+        "themes": [
+            {"index": 0, "label": "crm, lead, definition",
+             "terms": ["crm", "lead", "definition", "definition qualified", "lead crm",
+                       "qualified", "qualified lead", "agree lead"],
+             "size": 6, "representatives": [14, 12, 13, 17, 16], "cohesion": 0.0968,
+             "cohesion_lift": 13.7,
+             "team_shares": {"(no team)": third, "Marketing": third, "Sales": third},
+             "mixed": False},
+            {"index": 1, "label": "discount, pricing, approval",
+             "terms": ["discount", "pricing", "approval", "approval discount",
+                       "discount exceptions", "exceptions", "pricing discount", "quarterly"],
+             "size": 6, "representatives": [3, 1, 0, 5, 4], "cohesion": 0.1024,
+             "cohesion_lift": 14.49,
+             "team_shares": {"(no team)": third, "Marketing": third, "Sales": third},
+             "mixed": False},
+            {"index": 2, "label": "calendar, events, trade",
+             "terms": ["calendar", "events", "trade", "calendar webinar", "events calendar",
+                       "shared", "shared calendar", "trade events"],
+             "size": 3, "representatives": [11, 7, 9], "cohesion": 0.2797,
+             "cohesion_lift": 39.58,
+             "team_shares": {"(no team)": sixth, "Marketing": sixth, "Sales": sixth},
+             "mixed": False},
+            {"index": 3, "label": "customer webinar, sales",
+             "terms": ["customer", "sales", "customer webinar", "invite", "invite sales",
+                       "reps", "reps customer", "sales reps"],
+             "size": 2, "representatives": [8, 6], "cohesion": 0.208,
+             "cohesion_lift": 29.43,
+             "team_shares": {"(no team)": sixth, "Marketing": 0.0, "Sales": sixth},
+             "mixed": False},
+            {"index": 4, "label": "attendee days, follow",
+             "terms": ["attendee", "attendee days", "days", "follow", "follow webinar",
+                       "webinar attendee", "webinar"],
+             "size": 1, "representatives": [10], "cohesion": 1.0, "cohesion_lift": 141.5,
+             "team_shares": {"(no team)": 0.0, "Marketing": sixth, "Sales": 0.0},
+             "mixed": False},
+        ],
+        "assignments": [1, 1, 1, 1, 1, 1, 3, 2, 3, 2, 4, 2, 0, 0, 0, 0, 0, 0],
+    }
+    assert json.loads(out) == expected
+    # The exact text too: key order and layout are part of the output.
+    assert out == json.dumps(expected, ensure_ascii=False, indent=1) + "\n"
+
+
+def test_known_cli_json_for_lines(capsys, tmp_path):
+    path = tmp_path / "ideas.txt"
+    path.write_text("\n".join(IDEAS[:12] + ["", "the and of"] + IDEAS[12:]) + "\n",
+                    encoding="utf-8")
+    assert main(["themes", str(path), "--format", "json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["k"] == 3 and result["n_ideas"] == 26
+    assert [(t["label"], t["size"], t["representatives"]) for t in result["themes"]] == [
+        ("discount, pricing, approval", 8, [3, 1, 6, 0, 4]),
+        ("webinar, events, trade", 8, [9, 15, 17, 11, 16]),
+        ("crm, lead scoring", 8, [18, 24, 20, 19, 23]),
+    ]
+    assert result["assignments"] == [0] * 8 + [1] * 4 + [-1, -1] + [1] * 4 + [2] * 8
