@@ -110,6 +110,39 @@ def make_theme(round_id, label="pipeline, review", idea_ids=()):
     return theme.id
 
 
+def make_run(round_id, groups):
+    """Create a finished run with a theme per label of ``groups`` (label -> idea ids).
+
+    Each theme's team counts and shares are worked out from its ideas' teams, as a run
+    would. Returns the theme ids, in order.
+    """
+    from collections import Counter
+
+    from webapp.models import Idea, Theme, ThemeAssignment, ThemeRun
+
+    teams = dict(db.session.execute(select(Idea.id, Idea.team_id).where(
+        Idea.id.in_([i for ids in groups.values() for i in ids]))).all())
+    per_team = Counter(teams.values())
+    run = ThemeRun(round_id=round_id, status="done", seed=0, n_ideas=len(teams),
+                   k_found=len(groups))
+    db.session.add(run)
+    db.session.flush()
+    themes = []
+    for position, (label, idea_ids) in enumerate(groups.items()):
+        counts = Counter(teams[i] for i in idea_ids)
+        themes.append(Theme(
+            run_id=run.id, position=position, label=label, terms=label.split(", "),
+            size=len(idea_ids), representative_ids=list(idea_ids)[:3],
+            team_counts={str(team): n for team, n in counts.items()},
+            team_shares={str(team): n / per_team[team] for team, n in counts.items()}))
+    db.session.add_all(themes)
+    db.session.flush()
+    db.session.add_all([ThemeAssignment(run_id=run.id, idea_id=i, theme_id=theme.id)
+                        for theme, idea_ids in zip(themes, groups.values()) for i in idea_ids])
+    db.session.commit()
+    return [theme.id for theme in themes]
+
+
 def make_item(round_id=None, owners=None, status="proposed", title="Weekly joint pipeline review"):
     """Create an action item owned by a Sales and a Marketing person; return its id."""
     from datetime import date, timedelta

@@ -7,8 +7,13 @@ import pytest
 from sqlalchemy import select
 
 from tests import factories
+from webapp.actions import services
+from webapp.errors import ServiceError
 from webapp.extensions import db
-from webapp.models import ActionEvent, ActionItem, ActionSupport, Notification, Story
+from webapp.ideas import moderation
+from webapp.models import (ActionEvent, ActionItem, ActionSupport, Idea, Notification, Story,
+                           User)
+from webapp.models.actions import action_item_idea
 
 XSS = '<img src=x onerror="alert(1)">'
 
@@ -146,6 +151,47 @@ def test_status_moves_on_with_history_and_tells_supporters(app, client, auth, pe
         "“Weekly joint pipeline review” is now approved.",
         "“Weekly joint pipeline review” is now in progress.",
         "“Weekly joint pipeline review” is now done."]
+
+
+@pytest.mark.parametrize("to_status", ["proposed", "approved", "in_progress", "dropped"])
+def test_a_done_item_stays_done(app, people, owners, to_status):
+    with app.app_context():
+        item_id = factories.make_item(owners=owners, status="done")
+        item = db.session.get(ActionItem, item_id)
+        leader = db.session.get(User, people["leader"].id)
+        assert services.next_statuses(item, leader) == ()
+        with pytest.raises(ServiceError, match="An item that is done cannot become"):
+            services.change_status(item, leader, to_status, reason="Reopened by mistake")
+        db.session.rollback()
+    item = _item(app, item_id)
+    assert item.status == "done" and [event.kind for event in item.events] == ["created"]
+
+
+def _support(app, item_id, people, withdraw=False):
+    with app.app_context():
+        item = db.session.get(ActionItem, item_id)
+        for person in people:
+            action = services.withdraw if withdraw else services.support
+            action(item, db.session.get(User, person.id))
+        db.session.commit()
+        return item.bridging
+
+
+def test_item_bridging_counts_the_people_who_do_not_support_it(app, owners, make_user):
+    # Sales: the owner and 7 more active people (8); an inactive one does not count.
+    sales = [owners[0]] + [make_user(team="Sales") for _ in range(7)]
+    make_user(team="Sales", active=False)
+    # Marketing: the owner and 9 more (10).
+    marketing = [owners[1]] + [make_user(team="Marketing") for _ in range(9)]
+    with app.app_context():
+        item_id = factories.make_item(owners=owners)
+    # Wilson lower bound (95%) of p = k/n: (p + z²/2n - z√(p(1-p)/n + z²/4n²)) / (1 + z²/n).
+    # Sales 2 of 8: 0.0715; Marketing 6 of 10: 0.3127. Bridging is the smaller one.
+    assert _support(app, item_id, sales[:2] + marketing[:6]) == pytest.approx(0.07148, abs=1e-4)
+    # Sales 1 of 8: 0.0224.
+    assert _support(app, item_id, sales[:1], withdraw=True) == pytest.approx(0.02242, abs=1e-4)
+    # Everyone in Sales (8 of 8: 0.6756); Marketing stays at 6 of 10.
+    assert _support(app, item_id, sales) == pytest.approx(0.31267, abs=1e-4)
 
 
 def test_dropping_needs_a_reason(app, client, auth, people, owners):
@@ -289,3 +335,39 @@ def test_hidden_ideas_are_not_shown_on_action_items(app, client, auth, people, o
     auth.login_as(people["member"])
     for url in ("/actions", f"/actions/{item_id}", "/actions/export.csv"):
         assert "Abusive remark" not in client.get(url).get_data(as_text=True), url
+
+
+def _hide(app, idea_id, leader):
+    with app.app_context():
+        moderation.hide(db.session.get(Idea, idea_id), db.session.get(User, leader.id),
+                        "Personal attack")
+        db.session.commit()
+
+
+def _linked_ideas(app, response):
+    item_id = int(response.headers["Location"].rsplit("/", 1)[1])
+    with app.app_context():
+        return db.session.scalars(select(action_item_idea.c.idea_id).where(
+            action_item_idea.c.item_id == item_id).order_by(action_item_idea.c.idea_id)).all()
+
+
+def test_a_hidden_idea_is_not_linked_to_a_new_item(app, client, auth, people, owners):
+    with app.app_context():
+        round_id = factories.make_round(template=False)
+        idea_id = factories.make_idea(round_id, "Abusive remark about a colleague")
+    _hide(app, idea_id, people["leader"])
+    auth.login_as(people["leader"])
+    response = client.post("/actions/new", data=_form(owners, idea_id=str(idea_id)))
+    assert _linked_ideas(app, response) == []
+
+
+def test_an_item_from_a_theme_links_only_its_visible_ideas(app, client, auth, people, owners):
+    with app.app_context():
+        round_id = factories.make_round(template=False)
+        shown = factories.make_idea(round_id, "Agree one lead definition")
+        hidden = factories.make_idea(round_id, "Abusive remark about lead quality")
+        theme_id = factories.make_theme(round_id, "lead definition, quality", [shown, hidden])
+    _hide(app, hidden, people["leader"])
+    auth.login_as(people["leader"])
+    response = client.post("/actions/new", data=_form(owners, theme_id=str(theme_id)))
+    assert _linked_ideas(app, response) == [shown]

@@ -4,9 +4,10 @@ from sqlalchemy import select
 
 from analysis import wilson_lower_bound
 from tests import factories
+from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.models import Idea, IdeaModeration, IdeaVote, SurveyRound, User, Vote
-from webapp.ideas import services
+from webapp.ideas import moderation, services
 
 XSS = '<script>alert("idea")</script>'
 
@@ -255,6 +256,23 @@ def test_hide_and_unhide(app, client, auth, people, board):
     with app.app_context():
         actions = db.session.scalars(select(IdeaModeration.action).order_by(IdeaModeration.id))
         assert list(actions) == ["hide", "unhide"]
+
+
+def test_a_hidden_idea_takes_no_votes(app, client, auth, people, board):
+    with app.app_context():
+        idea_id = factories.make_idea(board, "Something abusive")
+        idea = db.session.get(Idea, idea_id)
+        moderation.hide(idea, db.session.get(User, people["leader"].id), "Personal attack")
+        db.session.commit()
+        with pytest.raises(ServiceError, match="no longer takes votes"):
+            services.cast_vote(idea, db.session.get(SurveyRound, board),
+                               db.session.get(User, people["member"].id), Vote.AGREE)
+        db.session.rollback()
+    assert _votes(app) == []
+    auth.login_as(people["leader"])  # in the audience, and leaders still see hidden ideas
+    page = client.post(f"/ideas/{idea_id}/vote", data={"value": "agree"},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "This idea no longer takes votes." in page and _votes(app) == []
 
 
 def test_idea_text_is_escaped_everywhere(app, client, auth, people, board):

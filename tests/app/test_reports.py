@@ -110,6 +110,33 @@ def test_four_respondents_are_withheld_five_are_shown(app, leader_client, make_u
     assert shown["participation", "respondents", "Sales", "count"] == "5"
 
 
+def _trend_row(page, title):
+    """The cells of a round's row in the page's trend table."""
+    return page.split(f"<tr><td>{title}</td>")[1].split("</tr>")[0]
+
+
+def test_a_small_team_is_withheld_in_the_trend_rows(app, leader_client, make_user):
+    _hand_made_round(app, make_user, sales=SALES[:4], title="Small Q4 pulse",
+                     opens_days_ago=100)
+    round_id = _hand_made_round(app, make_user, title="Q1 pulse", opens_days_ago=10)
+    figures = _csv(leader_client, round_id)
+    assert figures["trend", "Small Q4 pulse", "", "alignment index"] == ""
+    assert figures["trend", "Q1 pulse", "", "alignment index"] == "45.0"
+    assert figures["index", "change since previous round", "", "points"] == ""
+    page = leader_client.get(f"/rounds/{round_id}/report").get_data(as_text=True)
+    small = _trend_row(page, "Small Q4 pulse")
+    assert "%" not in small and small.count("withheld") == 4, small
+    assert "Small Q4 pulse: n/a." in page
+    assert "50% / 80%" in _trend_row(page, "Q1 pulse")
+
+
+def test_the_trend_row_of_a_small_round_itself_is_withheld(app, leader_client, make_user):
+    round_id = _hand_made_round(app, make_user, sales=SALES[:4], title="Small pulse")
+    assert _csv(leader_client, round_id)["trend", "Small pulse", "", "alignment index"] == ""
+    page = leader_client.get(f"/rounds/{round_id}/report").get_data(as_text=True)
+    assert "%" not in _trend_row(page, "Small pulse")
+
+
 def test_complement_rule_hides_the_next_smallest_group(app, leader_client, make_user):
     round_id = _hand_made_round(app, make_user, marketing=MARKETING + MARKETING[:1],
                                 extra_teams=[("Product", 3)])
@@ -131,6 +158,22 @@ def test_csv_agrees_with_the_page(app, leader_client, make_user):
             assert f"<td>{value}</td>" in page, (subject, team)
 
 
+def _statements(app, client, url):
+    """Return the SQL statements one GET of ``url`` sends."""
+    statements = []
+    with app.app_context():
+        engine = db.engine
+
+    def count(*args):
+        statements.append(args[2])
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        assert client.get(url).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    return statements
+
+
 def test_the_report_uses_a_fixed_number_of_queries(app, leader_client, make_user):
     small = _hand_made_round(app, make_user, title="Small")
     big = _hand_made_round(app, make_user, sales=SALES * 3, marketing=MARKETING * 3,
@@ -139,21 +182,41 @@ def test_the_report_uses_a_fixed_number_of_queries(app, leader_client, make_user
         for round_id in (small, big):
             for n in range(6):
                 factories.make_idea(round_id, f"Idea {n} for round {round_id}")
-    counts = []
-    for round_id in (small, big):
-        statements = []
-        with app.app_context():
-            engine = db.engine
-
-        def count(*args):
-            statements.append(args[2])
-        event.listen(engine, "before_cursor_execute", count)
-        try:
-            assert leader_client.get(f"/rounds/{round_id}/report").status_code == 200
-        finally:
-            event.remove(engine, "before_cursor_execute", count)
-        counts.append(len(statements))
+    counts = [len(_statements(app, leader_client, f"/rounds/{round_id}/report"))
+              for round_id in (small, big)]
     assert counts[0] == counts[1]
+
+
+def _round_content(round_id, ideas, themes, items, runs=1):
+    """Add ideas from both teams, finished theme runs and action items to a round."""
+    idea_ids = [factories.make_idea(round_id, f"Idea {n} for round {round_id}",
+                                    team=("Sales", "Marketing")[n % 2]) for n in range(ideas)]
+    for run in range(runs):
+        groups = {f"theme {run}.{t}, terms": idea_ids[t::themes] for t in range(themes)}
+        factories.make_run(round_id, groups)
+    for n in range(items):
+        factories.make_item(round_id, title=f"Item {n} of round {round_id}",
+                            status=("proposed", "approved", "in_progress", "done")[n % 4])
+
+
+@pytest.mark.parametrize("view", ["first", "again"])
+def test_the_report_queries_do_not_grow_with_ideas_themes_or_items(
+        app, leader_client, make_user, view):
+    small = _hand_made_round(app, make_user, title="Small")
+    big = _hand_made_round(app, make_user, sales=SALES * 3, marketing=MARKETING * 3,
+                           title="Big")
+    with app.app_context():
+        _round_content(small, ideas=6, themes=2, items=1)
+        _round_content(big, ideas=40, themes=7, items=9, runs=3)
+    if view == "again":  # the first view stores the tallies; count a later one
+        for round_id in (small, big):
+            leader_client.get(f"/rounds/{round_id}/report")
+    counts = [len(_statements(app, leader_client, f"/rounds/{round_id}/report"))
+              for round_id in (small, big)]
+    assert counts[0] == counts[1]
+    page = leader_client.get(f"/rounds/{big}/report").get_data(as_text=True)
+    assert "theme 2.6, terms" in page and f"Item 8 of round {big}" in page
+    assert f"Idea 20 for round {big}" in page, "a top idea of the last theme"
 
 
 def test_sharing_with_everyone_once_closed(app, client, auth, people, make_user):

@@ -3,6 +3,7 @@ import pytest
 from tests import factories
 from tests.conftest import make_config
 from webapp import create_app
+from webapp.config import from_environment
 from webapp.extensions import db
 
 
@@ -31,6 +32,31 @@ def test_every_post_without_a_csrf_token_gets_400(app, csrf_client, people):
         response = csrf_client.post(url, data={"name": "x"})
         assert response.status_code == 400, rule.endpoint
         assert b"Reload the page" in response.data
+
+
+def _post_without_token(app):
+    response = app.test_client().post("/login", data={
+        "email": "someone@example.com", "password": factories.PASSWORD})
+    with app.app_context():
+        db.engine.dispose()
+    return response
+
+
+def test_the_embedded_configuration_checks_csrf_tokens(monkeypatch, tmp_path):
+    for name in ("DATABASE_URL", "SECRET_KEY", "WTF_CSRF_ENABLED"):
+        monkeypatch.delenv(name, raising=False)
+    app = create_app(from_environment(tmp_path))
+    response = _post_without_token(app)
+    assert response.status_code == 400 and b"Reload the page" in response.data
+
+
+def test_the_production_configuration_checks_csrf_tokens(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/production.sqlite")
+    monkeypatch.setenv("SECRET_KEY", "production-key")
+    monkeypatch.delenv("WTF_CSRF_ENABLED", raising=False)
+    app = create_app()
+    response = _post_without_token(app)
+    assert response.status_code == 400 and b"Reload the page" in response.data
 
 
 def test_sign_in_with_the_token_from_the_form_works(csrf_client, people):

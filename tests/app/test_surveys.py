@@ -2,9 +2,11 @@
 import pytest
 from sqlalchemy import select
 
+from analysis import wilson_lower_bound
 from tests import factories
 from webapp.extensions import db
-from webapp.models import Lever, Question, RoundStatus, SurveyRound, Team
+from webapp.ideas import services as ideas
+from webapp.models import Idea, Lever, Question, RoundStatus, SurveyRound, Team, User, Vote
 from webapp.surveys import template
 
 
@@ -271,3 +273,41 @@ def test_closing_a_round_deletes_its_unsent_drafts(app, leader_client, people):
     leader_client.post(f"/rounds/{round_id}/close")
     with app.app_context():
         assert db.session.scalar(select(ResponseDraft)) is None
+
+
+def _back(app, idea_id, people):
+    with app.app_context():
+        idea = db.session.get(Idea, idea_id)
+        survey_round = db.session.get(SurveyRound, idea.round_id)
+        for person in people:
+            ideas.cast_vote(idea, survey_round, db.session.get(User, person.id), Vote.AGREE)
+        db.session.commit()
+
+
+def _bridging(app):
+    with app.app_context():
+        return dict(db.session.execute(select(Idea.id, Idea.bridging)).all())
+
+
+def _bridging_order(client, round_id, idea_ids):
+    page = client.get(f"/rounds/{round_id}/ideas?sort=bridging").get_data(as_text=True)
+    return sorted(idea_ids, key=lambda idea_id: page.index(f'id="idea-{idea_id}"'))
+
+
+def test_changing_the_teams_rescores_the_ideas(app, leader_client, make_user):
+    sales = [make_user(team="Sales") for _ in range(5)]
+    marketing = [make_user(team="Marketing") for _ in range(3)]
+    with app.app_context():
+        round_id = factories.make_round(template=False)
+        sales_only = factories.make_idea(round_id, "Backed by Sales only")
+        both = factories.make_idea(round_id, "Backed by both teams")
+    _back(app, sales_only, sales)
+    _back(app, both, sales[:3] + marketing)
+    assert _bridging(app) == {sales_only: 0.0, both: pytest.approx(wilson_lower_bound(3, 0))}
+    assert _bridging_order(leader_client, round_id, [sales_only, both]) == [both, sales_only]
+    leader_client.post(f"/rounds/{round_id}/edit", data={
+        "title": "Q1 alignment pulse", "team_ids": _team_ids(app, "Sales"), "anonymous": "y"})
+    assert [team.name for team in _round(app, round_id).teams] == ["Sales"]
+    assert _bridging(app) == {sales_only: pytest.approx(wilson_lower_bound(5, 0)),
+                              both: pytest.approx(wilson_lower_bound(3, 0))}
+    assert _bridging_order(leader_client, round_id, [sales_only, both]) == [sales_only, both]
