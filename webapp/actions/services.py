@@ -157,21 +157,26 @@ def can_change(item, user):
     return user.is_leader or user.id in (item.owner_a_id, item.owner_b_id)
 
 
-def change_status(item, actor, to_status, reason=""):
-    """Move an item to ``to_status``, keeping the change in its timeline."""
-    if not can_change(item, actor):
-        raise ServiceError("Only leaders and the item's owners can change its status.")
-    _lock(item)
+def _check_move(item, actor, to_status, reason):
+    """Refuse a move the rules do not allow; the item is locked and current."""
     if item.status == ItemStatus.PROPOSED and not actor.is_leader:
         raise ServiceError("Leaders approve or drop proposed items; staff back them first.")
     if to_status not in NEXT_STATUSES[ItemStatus(item.status)]:
         raise ServiceError(f"An item that is {STATUS_LABELS[item.status].lower()} cannot "
                            f"become {STATUS_LABELS.get(to_status, to_status).lower()}.")
-    reason = (reason or "").strip()
     if to_status == ItemStatus.DROPPED and not reason:
         raise ServiceError("Say why the item is dropped.", field="reason")
     if to_status == ItemStatus.PROPOSED and not actor.is_leader:
         raise ServiceError("Only leaders can reopen a dropped item.")
+
+
+def change_status(item, actor, to_status, reason=""):
+    """Move an item to ``to_status``, keeping the change in its timeline."""
+    if not can_change(item, actor):
+        raise ServiceError("Only leaders and the item's owners can change its status.")
+    _lock(item)
+    reason = (reason or "").strip()
+    _check_move(item, actor, to_status, reason)
     item.events.append(ActionEvent(kind=EventKind.STATUS, actor_id=actor.id,
                                    from_status=item.status, to_status=to_status,
                                    text=reason[:REASON_LIMIT]))

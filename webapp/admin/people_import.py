@@ -75,6 +75,12 @@ def _parse_row(line, values, teams):
         row.problems.append("the name is longer than 120 characters")
     if row.role not in ROLES:
         row.problems.append(f"role {role!r} is not one of {', '.join(ROLES)}")
+    _set_team(row, team_name, teams)
+    return row
+
+
+def _set_team(row, team_name, teams):
+    """Give the row its team by name; members must have one."""
     if team_name:
         row.team = teams.get(team_name.lower())
         if row.team is None:
@@ -82,7 +88,6 @@ def _parse_row(line, values, teams):
             row.problems.append(f"there is no team called {team_name!r} (teams: {known})")
     elif row.role == Role.MEMBER:
         row.problems.append("a member needs a team")
-    return row
 
 
 def parse_people(data):
@@ -120,22 +125,31 @@ def import_people(data):
     rows = parse_people(data)
     existing = {person.email: person for person in db.session.scalars(
         select(User).where(func.lower(User.email).in_([row.email for row in rows])))}
+    _check_an_admin_remains(rows, existing)
+    result = ImportResult()
+    for row in rows:
+        _apply(row, existing.get(row.email), result)
+    db.session.flush()
+    return result
+
+
+def _check_an_admin_remains(rows, existing):
+    """Refuse an import that would leave no active admin."""
     demoted = [row for row in rows if row.email in existing and row.role != Role.ADMIN
                and existing[row.email].role == Role.ADMIN and existing[row.email].active]
     if demoted and count_active_admins() <= len(demoted):
         raise ImportRejected([(row.line, "at least one active admin must remain")
                               for row in demoted])
-    result = ImportResult()
-    for row in rows:
-        person = existing.get(row.email)
-        team_id = row.team.id if row.team else None
-        if person is None:
-            db.session.add(User(email=row.email, name=row.name, team_id=team_id, role=row.role))
-            result.created += 1
-        elif (person.name, person.team_id, person.role) == (row.name, team_id, row.role):
-            result.unchanged += 1
-        else:
-            person.name, person.team_id, person.role = row.name, team_id, row.role
-            result.updated += 1
-    db.session.flush()
-    return result
+
+
+def _apply(row, person, result):
+    """Create the row's person, or update ``person``; count what happened in ``result``."""
+    team_id = row.team.id if row.team else None
+    if person is None:
+        db.session.add(User(email=row.email, name=row.name, team_id=team_id, role=row.role))
+        result.created += 1
+    elif (person.name, person.team_id, person.role) == (row.name, team_id, row.role):
+        result.unchanged += 1
+    else:
+        person.name, person.team_id, person.role = row.name, team_id, row.role
+        result.updated += 1

@@ -9,34 +9,46 @@ def _percent(cell):
     return "" if cell.share is None else f"{cell.share * 100:.1f}"
 
 
+def _points(value):
+    return "" if value is None else f"{value:.1f}"
+
+
 def rows(report):
     """Yield (section, subject, team, measure, value) rows, in page order."""
-    for row in report.participation:
-        hidden = row.team_id in report.suppressed
-        yield ("participation", "respondents", row.team, "count",
-               "" if hidden else row.respondents)
-        yield ("participation", "audience", row.team, "count", row.audience)
-    for lever in report.levers:
-        for team, cell in zip(report.pair, lever.cells):
-            yield ("levers", lever.label, team.name, "favourable %", _percent(cell))
-        yield ("levers", lever.label, "", "gap points",
-               "" if lever.gap is None else f"{lever.gap:.1f}")
-    for item in report.items:
-        for team, values, _total in item.teams:
-            for value, count in enumerate(values or [None] * 5, start=1):
-                yield ("items", item.text, team, f"answers {value}",
-                       "" if count is None else count)
-    yield ("index", "alignment index", "", "0-100",
-           "" if report.index is None else f"{report.index:.1f}")
-    yield ("index", "change since previous round", "", "points",
-           "" if report.delta is None else f"{report.delta:.1f}")
+    yield from _participation_rows(report)
+    yield from _lever_rows(report)
+    yield from _item_rows(report)
+    yield ("index", "alignment index", "", "0-100", _points(report.index))
+    yield ("index", "change since previous round", "", "points", _points(report.delta))
     yield from _theme_rows(report)
     yield from _idea_rows(report)
     for item in report.action_items:
         yield ("action items", item.title, "", "status", STATUS_LABELS[item.status])
     for point in report.trend:
-        yield ("trend", point.survey_round.title, "", "alignment index",
-               "" if point.index is None else f"{point.index:.1f}")
+        yield ("trend", point.survey_round.title, "", "alignment index", _points(point.index))
+
+
+def _participation_rows(report):
+    for row in report.participation:
+        hidden = row.team_id in report.suppressed
+        yield ("participation", "respondents", row.team, "count",
+               "" if hidden else row.respondents)
+        yield ("participation", "audience", row.team, "count", row.audience)
+
+
+def _lever_rows(report):
+    for lever in report.levers:
+        for team, cell in zip(report.pair, lever.cells):
+            yield ("levers", lever.label, team.name, "favourable %", _percent(cell))
+        yield ("levers", lever.label, "", "gap points", _points(lever.gap))
+
+
+def _item_rows(report):
+    for item in report.items:
+        for team, values, _total in item.teams:
+            for value, count in enumerate(values or [None] * 5, start=1):
+                yield ("items", item.text, team, f"answers {value}",
+                       "" if count is None else count)
 
 
 def _theme_rows(report):

@@ -16,8 +16,7 @@ MOSTLY_ONE_TEAM = 0.75  # a theme whose ideas come this much from one team is ma
 
 def can_read(survey_round, user):
     """Leaders read every report; others a closed round's report once it is shared."""
-    shared = survey_round.report_shared and survey_round.status == RoundStatus.CLOSED
-    return user.is_leader or shared
+    return user.is_leader or _shared(survey_round)
 
 
 def share(survey_round, shared):
@@ -117,21 +116,24 @@ def compared_pair(survey_round, team_ids=None):
     return (default if len(default) == 2 else teams)[:2]
 
 
+def _pooled(counts, question_ids, team_id):
+    """Return {value: answers} of one team over several items."""
+    pooled = {}
+    for question_id in question_ids:
+        for value, n in counts.get(question_id, {}).get(team_id, {}).items():
+            pooled[value] = pooled.get(value, 0) + n
+    return pooled
+
+
 def _lever_rows(questions, counts, pair, hidden):
     rows = []
     for lever in Lever:
         ids = [q.id for q in questions if q.lever == lever.value and q.kind == QuestionKind.LIKERT]
         if not ids:
             continue
-        cells = []
-        for team in pair:
-            pooled = {}
-            for question_id in ids:
-                for value, n in counts.get(question_id, {}).get(team.id, {}).items():
-                    pooled[value] = pooled.get(value, 0) + n
-            withheld = team.id in hidden
-            cells.append(Cell(None if withheld else favourable_share_of_counts(pooled),
-                              withheld))
+        cells = [Cell(None, True) if team.id in hidden else
+                 Cell(favourable_share_of_counts(_pooled(counts, ids, team.id)))
+                 for team in pair]
         shares = [cell.share for cell in cells]
         rows.append(LeverRow(lever.value, LEVER_LABELS[lever], cells,
                              gap(*shares) if len(shares) == 2 else None))
@@ -158,20 +160,25 @@ def _trend(survey_round, pair, threshold, only_shared):
     history.setdefault(survey_round.id, {})
     points = []
     for past in data.rounds_by_id(list(history)):
-        if only_shared and past.id != survey_round.id and not (
-                past.report_shared and past.status == RoundStatus.CLOSED):
+        if only_shared and past.id != survey_round.id and not _shared(past):
             continue  # staff see other rounds only through their shared reports
         hidden = suppress(respondents.get(past.id, {}), threshold)
-        lever_cells = {}
-        for lever, by_team in history[past.id].items():
-            lever_cells[lever] = [
-                Cell(None, True) if team.id in hidden else
-                Cell(_share(by_team.get(team.id))) for team in pair]
-        shares = {lever: tuple(cell.share for cell in cells)
-                  for lever, cells in lever_cells.items() if len(cells) == 2}
-        points.append(TrendPoint(past, alignment_index(shares) if shares else None,
-                                 lever_cells))
+        points.append(_trend_point(past, history[past.id], pair, hidden))
     return points
+
+
+def _shared(survey_round):
+    return survey_round.report_shared and survey_round.status == RoundStatus.CLOSED
+
+
+def _trend_point(past, levers, pair, hidden):
+    """One round of the trend: its lever cells for the pair, withheld for small teams."""
+    lever_cells = {lever: [Cell(None, True) if team.id in hidden else
+                           Cell(_share(by_team.get(team.id))) for team in pair]
+                   for lever, by_team in levers.items()}
+    shares = {lever: tuple(cell.share for cell in cells)
+              for lever, cells in lever_cells.items() if len(cells) == 2}
+    return TrendPoint(past, alignment_index(shares) if shares else None, lever_cells)
 
 
 def _share(favourable_total):
@@ -195,18 +202,34 @@ def _themes(survey_round, run, teams, hidden):
         return []
     themes = themes_of(run)
     tops = _top_ideas(survey_round, run, themes)
-    rows = []
-    for theme in themes:
-        by_team = theme.team_counts or {}
-        size = sum(by_team.values())
-        mostly = next((team.name for team in teams if team.id not in hidden
-                       and size and by_team.get(str(team.id), 0) / size >= MOSTLY_ONE_TEAM),
-                      None)
-        shares = [(team.name, None if team.id in hidden else
-                   theme.team_shares.get(str(team.id))) for team in teams]
-        ideas = [idea for idea in tops.get(theme.id, []) if idea.team_id not in hidden]
-        rows.append(ThemeRow(theme, shares, mostly, ideas))
-    return rows
+    return [ThemeRow(theme, [(team.name, None if team.id in hidden else
+                              theme.team_shares.get(str(team.id))) for team in teams],
+                     _mostly_from(theme, teams, hidden),
+                     [idea for idea in tops.get(theme.id, []) if idea.team_id not in hidden])
+            for theme in themes]
+
+
+def _mostly_from(theme, teams, hidden):
+    """The team (shown) that gave at least MOSTLY_ONE_TEAM of the theme's ideas, or None."""
+    by_team = theme.team_counts or {}
+    size = sum(by_team.values())
+    if not size:
+        return None
+    return next((team.name for team in teams if team.id not in hidden
+                 and by_team.get(str(team.id), 0) / size >= MOSTLY_ONE_TEAM), None)
+
+
+def _top_shown(survey_round, order, limit, hidden):
+    """The round's first ``limit`` ideas in ``order``, less those of withheld teams."""
+    return [idea for idea in data.top_ideas(survey_round.id, order, limit)
+            if idea.team_id not in hidden]
+
+
+def _previous(trend, survey_round):
+    """The trend's last closed round before this one, or None."""
+    earlier = [point for point in trend if point.survey_round.id != survey_round.id
+               and point.survey_round.status == RoundStatus.CLOSED]
+    return earlier[-1] if earlier else None
 
 
 def build(survey_round, team_ids=None, leader=True):
@@ -223,13 +246,9 @@ def build(survey_round, team_ids=None, leader=True):
     shares = {row.lever: tuple(cell.share for cell in row.cells) for row in levers}
     index = alignment_index(shares) if len(pair) == 2 else None
     trend = _trend(survey_round, pair, threshold, only_shared=not leader)
-    earlier = [point for point in trend if point.survey_round.id != survey_round.id
-               and point.survey_round.status == RoundStatus.CLOSED]
     run = latest_done_run(survey_round.id)
-    bridging = [i for i in data.top_ideas(survey_round.id, Idea.bridging.desc(), 10)
-                if i.team_id not in hidden]
-    divisive = [i for i in data.top_ideas(survey_round.id, Idea.divisiveness.desc(), 5)
-                if i.team_id not in hidden]
+    bridging = _top_shown(survey_round, Idea.bridging.desc(), 10, hidden)
+    divisive = _top_shown(survey_round, Idea.divisiveness.desc(), 5, hidden)
     themes = _themes(survey_round, run, survey_round.teams, hidden)
     shown = bridging + divisive + [idea for row in themes for idea in row.top_ideas]
     counts_by_idea = tallies([idea.id for idea in shown])
@@ -237,7 +256,7 @@ def build(survey_round, team_ids=None, leader=True):
         survey_round=survey_round, pair=pair, threshold=threshold, suppressed=hidden,
         participation=taking_part, levers=levers,
         items=_item_rows(survey_round.questions, counts, pair, hidden, threshold), index=index,
-        previous=earlier[-1] if earlier else None, themes=themes, run=run,
+        previous=_previous(trend, survey_round), themes=themes, run=run,
         bridging=bridging, divisive=divisive,
         idea_support={idea.id: support_by_team(pair, counts_by_idea.get(idea.id, {}))
                       for idea in shown},

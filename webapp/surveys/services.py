@@ -36,13 +36,11 @@ def _end_of(day):
     return datetime.combine(day, time.max, tzinfo=timezone.utc) if day else None
 
 
-def _apply_details(survey_round, details):
-    title = (details.title or "").strip()
-    if not title:
-        raise ServiceError("Give the round a title.", field="title")
-    teams = db.session.scalars(select(Team).where(Team.id.in_(details.team_ids or []))).all()
-    if not teams:
-        raise ServiceError("Choose at least one team to take part.", field="team_ids")
+def _dates(survey_round, details):
+    """Return the (opens_at, closes_at) the details ask for, checked.
+
+    Once the round has opened, its opening date and anonymity are fixed.
+    """
     opens_at, closes_at = _start_of(details.opens_on), _end_of(details.closes_on)
     if survey_round.has_started:
         opens_at = survey_round.opens_at
@@ -54,6 +52,17 @@ def _apply_details(survey_round, details):
     if opens_at and closes_at and closes_at <= opens_at:
         raise ServiceError("The closing date must be after the opening date.",
                            field="closes_on")
+    return opens_at, closes_at
+
+
+def _apply_details(survey_round, details):
+    title = (details.title or "").strip()
+    if not title:
+        raise ServiceError("Give the round a title.", field="title")
+    teams = db.session.scalars(select(Team).where(Team.id.in_(details.team_ids or []))).all()
+    if not teams:
+        raise ServiceError("Choose at least one team to take part.", field="team_ids")
+    opens_at, closes_at = _dates(survey_round, details)
     survey_round.title = title
     survey_round.vision = (details.vision or "").strip()
     survey_round.teams = list(teams)

@@ -88,25 +88,32 @@ def _fail(run, message):
     db.session.commit()
 
 
-def _store(run, ideas, result):
-    themes = []
-    for position, found in enumerate(result["themes"]):
-        theme = Theme(run_id=run.id, position=position, label=found["label"],
-                      terms=list(found["terms"]), size=found["size"],
-                      cohesion=float(found.get("cohesion") or 0.0),
-                      mixed=bool(found.get("mixed")),
-                      team_shares=dict(found.get("team_shares") or {}),
-                      representative_ids=[ideas[i].id for i in found["representatives"]])
-        themes.append(theme)
-    db.session.add_all(themes)
-    db.session.flush()
-    by_index = {found["index"]: theme for found, theme in zip(result["themes"], themes)}
+def _theme(run, position, found, ideas):
+    """A Theme row from one theme of the analysis result."""
+    return Theme(run_id=run.id, position=position, label=found["label"],
+                 terms=list(found["terms"]), size=found["size"],
+                 cohesion=float(found.get("cohesion") or 0.0), mixed=bool(found.get("mixed")),
+                 team_shares=dict(found.get("team_shares") or {}),
+                 representative_ids=[ideas[i].id for i in found["representatives"]])
+
+
+def _count_teams(by_index, ideas, assignments):
+    """Store on each theme how many of its ideas came from each team."""
     counts = defaultdict(Counter)
-    for idea, label in zip(ideas, result["assignments"]):
+    for idea, label in zip(ideas, assignments):
         if label in by_index:
             counts[label][str(idea.team_id)] += 1
     for label, theme in by_index.items():
         theme.team_counts = dict(counts[label])
+
+
+def _store(run, ideas, result):
+    themes = [_theme(run, position, found, ideas)
+              for position, found in enumerate(result["themes"])]
+    db.session.add_all(themes)
+    db.session.flush()
+    by_index = {found["index"]: theme for found, theme in zip(result["themes"], themes)}
+    _count_teams(by_index, ideas, result["assignments"])
     db.session.execute(ThemeAssignment.__table__.insert(), [
         {"run_id": run.id, "idea_id": idea.id,
          "theme_id": by_index[label].id if label in by_index else None}
