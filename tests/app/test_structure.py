@@ -1,5 +1,6 @@
 """How the app is put together: one request boundary, one role check, one-way imports."""
 import ast
+import re
 from collections import defaultdict
 from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
@@ -37,14 +38,24 @@ def test_there_are_views_to_check():
 @pytest.mark.parametrize("path", ROUTES, ids=lambda p: p.parent.name)
 def test_views_leave_the_unit_of_work_to_the_boundary(path):
     source = path.read_text(encoding="utf-8")
-    for forbidden in ("db.session.commit", "db.session.rollback", "try:", "before_request",
-                      "abort("):
+    # Views parse input, call a service and render: no queries, no transactions, and
+    # refusals through webapp.access.
+    for forbidden in ("db.", "sqlalchemy", "try:", "before_request", "abort("):
         assert forbidden not in source, f"{path.parent.name}/routes.py uses {forbidden}"
 
 
 def test_refusals_come_from_the_access_module_only():
     users = [p for p in _modules() if "abort(" in p.read_text(encoding="utf-8")]
     assert users == [WEBAPP / "access.py"]
+
+
+def test_each_limit_is_defined_once():
+    definitions = [(path.name, match) for path in _modules()
+                   for match in re.findall(r"^([A-Z_]+_LIMIT) = ", path.read_text(encoding="utf-8"),
+                                           re.MULTILINE)]
+    assert {path for path, _ in definitions} == {"limits.py"}
+    names = [name for _, name in definitions]
+    assert len(names) == len(set(names))
 
 
 def test_every_import_is_at_the_top_of_its_module():
