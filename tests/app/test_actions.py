@@ -2,6 +2,7 @@
 import csv
 import io
 from datetime import date, timedelta
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import select
@@ -44,8 +45,9 @@ def _notices(app, user):
                                   .where(Notification.user_id == user.id)).all()
 
 
-def test_leader_turns_a_theme_into_an_item_with_two_owners(app, client, auth, people, owners,
-                                                           make_user):
+@pytest.fixture
+def theme_item(app, client, auth, people, owners, make_user):
+    """A leader turns a theme of a credited and a quiet author's ideas into an item."""
     credited_author, quiet_author = make_user(team="Sales"), make_user(team="Marketing")
     with app.app_context():
         round_id = factories.make_round(template=False)
@@ -55,23 +57,35 @@ def test_leader_turns_a_theme_into_an_item_with_two_owners(app, client, auth, pe
                                      author=quiet_author)]
         theme_id = factories.make_theme(round_id, "lead definition, scoring", ideas)
     auth.login_as(people["leader"])
-    page = client.get(f"/actions/new?theme={theme_id}").get_data(as_text=True)
-    assert 'value="lead definition, scoring"' in page
+    form = client.get(f"/actions/new?theme={theme_id}").get_data(as_text=True)
     response = client.post("/actions/new", data=_form(owners, theme_id=str(theme_id)))
-    item_id = int(response.headers["Location"].rsplit("/", 1)[1])
-    item = _item(app, item_id)
-    assert (item.status, item.theme_id, item.round_id) == ("proposed", theme_id, round_id)
-    assert sorted(idea.id for idea in item.ideas) == sorted(ideas)
+    return SimpleNamespace(round_id=round_id, ideas=ideas, theme_id=theme_id, form=form,
+                           item_id=int(response.headers["Location"].rsplit("/", 1)[1]),
+                           credited_author=credited_author, quiet_author=quiet_author)
+
+
+def test_leader_turns_a_theme_into_an_item_with_two_owners(app, theme_item):
+    assert 'value="lead definition, scoring"' in theme_item.form
+    item = _item(app, theme_item.item_id)
+    assert (item.status, item.theme_id, item.round_id) == \
+        ("proposed", theme_item.theme_id, theme_item.round_id)
+    assert sorted(idea.id for idea in item.ideas) == sorted(theme_item.ideas)
     assert [event.kind for event in item.events] == ["created"]
+
+
+def test_an_item_from_a_theme_tells_its_owners_and_credited_authors(app, owners, theme_item):
     for owner in owners:
         assert _notices(app, owner) == ["You are an owner of the action item “Shared lead "
                                         "definition”."]
-    assert _notices(app, credited_author) == [
+    assert _notices(app, theme_item.credited_author) == [
         "Your idea became part of the action item “Shared lead definition”."]
-    assert _notices(app, quiet_author) == []
-    page = client.get(f"/actions/{item_id}").get_data(as_text=True)
-    assert credited_author.name in page and "an idea from Marketing" in page
-    assert quiet_author.name not in page
+    assert _notices(app, theme_item.quiet_author) == []
+
+
+def test_an_item_from_a_theme_names_only_credited_authors(client, theme_item):
+    page = client.get(f"/actions/{theme_item.item_id}").get_data(as_text=True)
+    assert theme_item.credited_author.name in page and "an idea from Marketing" in page
+    assert theme_item.quiet_author.name not in page
 
 
 def test_item_from_an_idea_is_prefilled_and_linked(app, client, auth, people, owners):
@@ -207,7 +221,9 @@ def test_dropping_needs_a_reason(app, client, auth, people, owners):
     assert (item.status, item.drop_reason) == ("dropped", "Budget moved to Q3")
 
 
-def test_accountability_page_and_csv_agree(app, client, auth, people, owners, make_user):
+@pytest.fixture
+def accountability(app, client, auth, people, owners, make_user):
+    """The list page and CSV a member sees: a late item, one backed by both teams, one not."""
     with app.app_context():
         late = factories.make_item(owners=owners, status="in_progress", title="Late item")
         db.session.get(ActionItem, late).due_on = date.today() - timedelta(days=1)
@@ -223,18 +239,26 @@ def test_accountability_page_and_csv_agree(app, client, auth, people, owners, ma
         client.post(f"/actions/{backed}/support")
     auth.login_as(people["member"])
     page = client.get("/actions").get_data(as_text=True)
-    assert page.index("Backed by both") < page.index("Backed by nobody"), "bridging first"
-    assert "Overdue" in page.split("Late item")[1].split("</article>")[0]
     rows = list(csv.DictReader(io.StringIO(client.get("/actions/export.csv").get_data(
         as_text=True))))
-    by_title = {row["title"]: row for row in rows}
+    return page, {row["title"]: row for row in rows}
+
+
+def test_accountability_page_ranks_by_bridging_and_flags_overdue(accountability):
+    page, _ = accountability
+    assert page.index("Backed by both") < page.index("Backed by nobody"), "bridging first"
+    assert "Overdue" in page.split("Late item")[1].split("</article>")[0]
+    assert "Sales: 5 of" in page
+
+
+def test_accountability_csv_holds_status_overdue_and_support(accountability):
+    _, by_title = accountability
     assert set(by_title) == {"Late item", "Backed by both", "Backed by nobody"}
     assert by_title["Late item"]["overdue"] == "yes"
     assert by_title["Late item"]["status"] == "In progress"
     backed_row = by_title["Backed by both"]
     assert (backed_row["support_team_1"], backed_row["support_1"]) == ("Sales", "5")
     assert (backed_row["support_team_2"], backed_row["support_2"]) == ("Marketing", "5")
-    assert "Sales: 5 of" in page
 
 
 def test_small_support_is_not_shown(app, client, auth, people, owners, make_user):

@@ -57,61 +57,94 @@ def test_home_lists_open_rounds_of_the_person_s_team(app, member_client):
         assert hidden not in page
 
 
-def test_answer_save_come_back_and_submit_once(app, member_client, people):
-    with app.app_context():
-        round_id = factories.make_round()
-    questions = _questions(app, round_id)
-    page = member_client.get(f"/rounds/{round_id}/answer").get_data(as_text=True)
-    assert "This survey is anonymous." in page
-    assert template.LIKERT_ITEMS[next(iter(template.LIKERT_ITEMS))][0] in page
+def _answer_page(client, round_id):
+    return client.get(f"/rounds/{round_id}/answer").get_data(as_text=True)
 
-    answers = _full_answers(questions)
-    first_likert = f"q{questions[0].id}"
-    partial = {**answers, first_likert: ""}
-    response = member_client.post(f"/rounds/{round_id}/answer", data=partial)
+
+def _check_a_missing_answer_is_refused_and_the_answers_kept(app, client, round_id, partial):
+    response = client.post(f"/rounds/{round_id}/answer", data=partial)
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "Choose an answer: this question is required." in page
     assert f"Idea for: {template.IDEA_QUESTIONS[0]}</textarea>" in page, "answers are kept"
     assert _count(app, SurveyResponse) == 0
 
-    response = member_client.post(f"/rounds/{round_id}/answer",
-                                  data={**partial, "action": "save"})
+
+def _check_a_saved_draft_comes_back(app, client, round_id, partial, member):
+    response = client.post(f"/rounds/{round_id}/answer", data={**partial, "action": "save"})
     assert response.status_code == 302
-    assert _count(app, ResponseDraft, user_id=people["member"].id) == 1
-    assert "Continue" in member_client.get("/").get_data(as_text=True)
-    page = member_client.get(f"/rounds/{round_id}/answer").get_data(as_text=True)
+    assert _count(app, ResponseDraft, user_id=member.id) == 1
+    assert "Continue" in client.get("/").get_data(as_text=True)
+    page = _answer_page(client, round_id)
     assert f"Idea for: {template.IDEA_QUESTIONS[1]}</textarea>" in page, "the draft is back"
 
-    response = member_client.post(f"/rounds/{round_id}/answer", data=answers)
+
+def _check_submitting_thanks_and_deletes_the_draft(app, client, round_id, answers):
+    response = client.post(f"/rounds/{round_id}/answer", data=answers)
     assert response.headers["Location"] == f"/rounds/{round_id}/thanks"
-    thanks = member_client.get(f"/rounds/{round_id}/thanks").get_data(as_text=True)
+    thanks = client.get(f"/rounds/{round_id}/thanks").get_data(as_text=True)
     assert "cannot be viewed or changed" in thanks
     assert _count(app, ResponseDraft) == 0, "the draft is deleted on submit"
     assert _count(app, SurveyResponse) == 1 and _count(app, Receipt) == 1
 
-    again = member_client.post(f"/rounds/{round_id}/answer", data=answers)
+
+def _check_a_second_submit_counts_nothing(app, client, round_id, answers):
+    again = client.post(f"/rounds/{round_id}/answer", data=answers)
     assert again.headers["Location"] == f"/rounds/{round_id}/thanks"
-    assert member_client.get(f"/rounds/{round_id}/answer").headers["Location"] == \
+    assert client.get(f"/rounds/{round_id}/answer").headers["Location"] == \
         f"/rounds/{round_id}/thanks"
     assert _count(app, SurveyResponse) == 1
-    assert "Submitted" in member_client.get("/").get_data(as_text=True)
+    assert "Submitted" in client.get("/").get_data(as_text=True)
 
 
-def test_anonymous_response_rows_hold_team_but_not_person(app, member_client, people):
+def test_answer_save_come_back_and_submit_once(app, member_client, people):
     with app.app_context():
         round_id = factories.make_round()
     questions = _questions(app, round_id)
-    member_client.post(f"/rounds/{round_id}/answer", data=_full_answers(questions))
+    page = _answer_page(member_client, round_id)
+    assert "This survey is anonymous." in page
+    assert template.LIKERT_ITEMS[next(iter(template.LIKERT_ITEMS))][0] in page
+
+    answers = _full_answers(questions)
+    partial = {**answers, f"q{questions[0].id}": ""}
+    _check_a_missing_answer_is_refused_and_the_answers_kept(app, member_client, round_id, partial)
+    _check_a_saved_draft_comes_back(app, member_client, round_id, partial, people["member"])
+    _check_submitting_thanks_and_deletes_the_draft(app, member_client, round_id, answers)
+    _check_a_second_submit_counts_nothing(app, member_client, round_id, answers)
+
+
+def _answer_in_full(app, client):
+    with app.app_context():
+        round_id = factories.make_round()
+    client.post(f"/rounds/{round_id}/answer", data=_full_answers(_questions(app, round_id)))
+    return round_id
+
+
+def test_anonymous_response_rows_hold_team_but_not_person(app, member_client, people):
+    _answer_in_full(app, member_client)
     with app.app_context():
         response = db.session.scalar(select(SurveyResponse))
         member = db.session.get(User, people["member"].id)
         assert response.respondent_id is None
         assert response.team_id == member.team_id
         assert re.fullmatch(r"[0-9a-f]{32}", response.id) and response.id != "1"
+    # No time at all on the response: the receipt's day would otherwise link them.
+    columns = set(SurveyResponse.__table__.columns.keys())
+    assert columns == {"id", "round_id", "team_id", "respondent_id"}
+
+
+def test_the_receipt_holds_the_person_and_only_a_day(app, member_client, people):
+    round_id = _answer_in_full(app, member_client)
+    with app.app_context():
         receipt = db.session.scalar(select(Receipt))
-        assert (receipt.user_id, receipt.round_id) == (member.id, round_id)
+        assert (receipt.user_id, receipt.round_id) == (people["member"].id, round_id)
         assert type(receipt.submitted_on) is date
+
+
+def test_anonymous_ideas_hold_team_but_not_person_or_time(app, member_client, people):
+    round_id = _answer_in_full(app, member_client)
+    with app.app_context():
+        member = db.session.get(User, people["member"].id)
         ideas = db.session.scalars(select(Idea).order_by(Idea.id)).all()
         assert [idea.text for idea in ideas] == \
             [f"Idea for: {text}" for text in template.IDEA_QUESTIONS]
@@ -119,9 +152,6 @@ def test_anonymous_response_rows_hold_team_but_not_person(app, member_client, pe
         for idea in ideas:
             assert idea.author_id is None and idea.team_id == member.team_id
             assert idea.created_at == opened, "no time that could match the receipt's day"
-        # No time at all on the response: the receipt's day would otherwise link them.
-        columns = set(SurveyResponse.__table__.columns.keys())
-        assert columns == {"id", "round_id", "team_id", "respondent_id"}
 
 
 def test_insertion_order_cannot_link_receipts_to_responses(app, make_user, database_url):

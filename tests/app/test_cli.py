@@ -89,17 +89,34 @@ def test_import_users_rejects_bad_files(app, runner, tmp_path):
     assert "does not exist" in runner.invoke(args=["import-users", "missing.csv"]).output
 
 
-def test_load_demo_once(app, runner, auth):
+def _load_demo(runner):
     result = runner.invoke(args=["load-demo"])
     assert result.exit_code == 0, result.output
+    return result
+
+
+def _count_users():
+    return db.session.scalar(select(func.count()).select_from(User))
+
+
+def _rounds():
+    return db.session.scalars(select(SurveyRound).order_by(SurveyRound.id)).all()
+
+
+def test_load_demo_adds_the_people_and_names_their_sign_ins(app, runner):
+    result = _load_demo(runner)
     assert "Demo data loaded." in result.output
     for email, *_ in DEMO_PEOPLE[:4]:
         assert email in result.output
     with app.app_context():
-        count = db.session.scalar(select(func.count()).select_from(User))
         without_team = sum(1 for _, _, team, _ in DEMO_PEOPLE if team is None)
-        assert count == sum(TEAM_SIZES.values()) + without_team
-        rounds = db.session.scalars(select(SurveyRound).order_by(SurveyRound.id)).all()
+        assert _count_users() == sum(TEAM_SIZES.values()) + without_team
+
+
+def test_load_demo_adds_a_closed_and_an_open_round(app, runner):
+    _load_demo(runner)
+    with app.app_context():
+        rounds = _rounds()
         assert [r.status for r in rounds] == [RoundStatus.CLOSED, RoundStatus.OPEN]
         responses = dict(db.session.execute(
             select(SurveyResponse.round_id, func.count()).group_by(SurveyResponse.round_id)).all())
@@ -108,13 +125,24 @@ def test_load_demo_once(app, runner, auth):
             ["sales@tandem.example", "marketing@tandem.example"]))).all()
         assert not db.session.scalar(select(func.count()).select_from(Receipt).where(
             Receipt.user_id.in_(staff))), "the demo staff can still answer the open round"
+
+
+def test_load_demo_adds_items_a_story_and_a_theme_run(app, runner):
+    _load_demo(runner)
+    with app.app_context():
         statuses = set(db.session.scalars(select(ActionItem.status)))
         assert statuses == set(STATUSES), "action items in every status"
         assert db.session.scalar(select(func.count()).select_from(Story)) == 1
         run = db.session.scalar(select(ThemeRun))
-        assert (run.round_id, run.status) == (rounds[0].id, "done")
+        assert (run.round_id, run.status) == (_rounds()[0].id, "done")
+
+
+def test_load_demo_a_second_time_adds_nothing(app, runner, auth):
+    _load_demo(runner)
+    with app.app_context():
+        count = _count_users()
     again = runner.invoke(args=["load-demo"])
     assert "no demo data was added" in again.output and "admin@tandem.example" in again.output
     with app.app_context():
-        assert db.session.scalar(select(func.count()).select_from(User)) == count
+        assert _count_users() == count
     assert auth.login("admin@tandem.example", DEMO_PASSWORD).status_code == 302

@@ -143,7 +143,9 @@ def test_team_figures_need_five_voters(app, client, auth, people, make_user, boa
     assert page.count("fewer than 5 votes") == 1, "Marketing has no votes yet"
 
 
-def test_scores_and_sorts(app, client, auth, people, make_user, board):
+@pytest.fixture
+def voted_board(app, make_user, board):
+    """Ideas backed by both teams, by Sales against Marketing, and by nobody yet."""
     sales = [make_user(team="Sales") for _ in range(6)]
     marketing = [make_user(team="Marketing") for _ in range(6)]
     with app.app_context():
@@ -153,6 +155,11 @@ def test_scores_and_sorts(app, client, auth, people, make_user, board):
     _vote(app, both, sales[:4] + marketing[:4], Vote.AGREE)
     _vote(app, one_sided, sales, Vote.AGREE)
     _vote(app, one_sided, marketing[:5], Vote.DISAGREE)
+    return both, one_sided, newest
+
+
+def test_support_bridging_and_divisiveness_scores(app, voted_board):
+    both, one_sided, newest = voted_board
     with app.app_context():
         scores = {i.id: (i.support, i.bridging, i.divisiveness)
                   for i in db.session.scalars(select(Idea))}
@@ -160,6 +167,10 @@ def test_scores_and_sorts(app, client, auth, people, make_user, board):
     assert scores[one_sided] == pytest.approx(
         (wilson_lower_bound(6, 5), 0.0, wilson_lower_bound(6, 0)))
     assert scores[newest] == (0.0, 0.0, 0.0)
+
+
+def test_the_board_sorts_by_each_score(client, auth, people, board, voted_board):
+    both, one_sided, newest = voted_board
     auth.login_as(people["member"])
     orders = {}
     for sort in ("bridging", "agreed", "divisive", "newest"):
@@ -314,12 +325,9 @@ def test_staff_do_not_see_boards_of_rounds_not_yet_open(app, client, auth, peopl
     assert client.get(_board_url(round_id)).status_code == 200
 
 
-def test_survey_ideas_of_a_small_team_do_not_carry_its_name(
-        app, client, auth, people, make_user):
+def _survey_ideas_from_teams(app, make_user, teams):
+    """A round answered by ``teams`` (name: size); each team's first person adds an idea."""
     from webapp.surveys import answering
-    # Product (2) is too small; by the complement rule the next smallest team (Marketing)
-    # is not named either; Sales is.
-    teams = {"Sales": 7, "Marketing": 6, "Product": 2}
     respondents = {team: [make_user(team=team) for _ in range(n)] for team, n in teams.items()}
     with app.app_context():
         round_id = factories.make_round(template=False, teams=tuple(teams), state="draft")
@@ -334,7 +342,15 @@ def test_survey_ideas_of_a_small_team_do_not_carry_its_name(
                     answers[idea_question] = f"Shared pipeline idea from {team.lower()}"
                 answering.submit(survey_round, db.session.get(User, person.id), answers)
         db.session.commit()
-        product = factories.get_team("Product").id
+        return round_id, factories.get_team("Product").id
+
+
+def test_survey_ideas_of_a_small_team_do_not_carry_its_name(
+        app, client, auth, people, make_user):
+    # Product (2) is too small; by the complement rule the next smallest team (Marketing)
+    # is not named either; Sales is.
+    round_id, product = _survey_ideas_from_teams(
+        app, make_user, {"Sales": 7, "Marketing": 6, "Product": 2})
     auth.login_as(people["leader"])
     board = client.get(_board_url(round_id)).get_data(as_text=True)
     product_card = board.split("Shared pipeline idea from product")[1].split("</li>")[0]

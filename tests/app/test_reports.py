@@ -62,18 +62,25 @@ def _csv(client, round_id):
             for row in csv.DictReader(io.StringIO(text))}
 
 
-def test_every_measure_on_a_hand_made_round(app, leader_client, make_user):
-    round_id = _hand_made_round(app, make_user)
-    figures = _csv(leader_client, round_id)
+def test_lever_measures_and_index_on_a_hand_made_round(app, leader_client, make_user):
+    figures = _csv(leader_client, _hand_made_round(app, make_user))
     assert figures["levers", "Unify the goal", "Sales", "favourable %"] == "50.0"
     assert figures["levers", "Unify the goal", "Marketing", "favourable %"] == "80.0"
     assert figures["levers", "Unify the goal", "", "gap points"] == "-30.0"
     assert figures["levers", "Force communication", "Sales", "favourable %"] == "40.0"
     assert figures["levers", "Force communication", "Marketing", "favourable %"] == "70.0"
     assert figures["index", "alignment index", "", "0-100"] == "45.0"
+
+
+def test_participation_and_item_counts_on_a_hand_made_round(app, leader_client, make_user):
+    figures = _csv(leader_client, _hand_made_round(app, make_user))
     assert figures["participation", "respondents", "Sales", "count"] == "5"
     assert figures["items", "Item 1", "Sales", "answers 4"] == "2"
     assert figures["items", "Item 3", "Marketing", "answers 1"] == "1"
+
+
+def test_the_report_page_of_a_hand_made_round(app, leader_client, make_user):
+    round_id = _hand_made_round(app, make_user)
     page = leader_client.get(f"/rounds/{round_id}/report").get_data(as_text=True)
     for heading in ("1. Participation by team", "2. Levers", "3. Alignment index",
                     "4. Themes", "5. Ideas", "6. Action items", "7. Trends across rounds"):

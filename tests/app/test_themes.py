@@ -58,15 +58,24 @@ def _get(app, model, ident):
         return found
 
 
-def test_leader_runs_the_analysis_in_the_background(app, client, auth, people,
-                                                    round_with_ideas):
+@pytest.fixture
+def leader_run(app, client, auth, people, round_with_ideas):
+    """A leader's finished run of three themes, seed 4: the response and the run's id."""
     auth.login_as(people["leader"])
-    response, run_id = _run(app, round_with_ideas, client, k="3", seed="4")
+    return _run(app, round_with_ideas, client, k="3", seed="4")
+
+
+def test_leader_runs_the_analysis_in_the_background(app, round_with_ideas, leader_run):
+    response, run_id = leader_run
     assert response.headers["Location"] == f"/rounds/{round_with_ideas}/themes"
     run = _get(app, ThemeRun, run_id)
     assert (run.status, run.k_requested, run.seed, run.k_found, run.n_ideas) == \
         ("done", 3, 4, 3, 18)
     assert run.duration_s is not None and run.finished_at >= run.started_at
+
+
+def test_a_finished_run_puts_every_idea_in_a_theme(app, leader_run):
+    _, run_id = leader_run
     with app.app_context():
         assignments = db.session.scalars(select(ThemeAssignment.theme_id)
                                          .where(ThemeAssignment.run_id == run_id)).all()
@@ -78,6 +87,9 @@ def test_leader_runs_the_analysis_in_the_background(app, client, auth, people,
         for theme in themes:
             assert set(theme.team_shares) == team_ids
             assert 3 <= len(theme.representative_ids) <= 5
+
+
+def test_a_finished_run_shows_on_the_themes_page(client, round_with_ideas, leader_run):
     page = client.get(f"/rounds/{round_with_ideas}/themes").get_data(as_text=True)
     assert "3 themes in 18 ideas" in page and "Key terms" in page
     assert TOPICS["content"][0] in page or TOPICS["content"][1] in page

@@ -7,14 +7,29 @@ from tests.browser.test_surveys import _sign_in
 pytestmark = pytest.mark.browser
 
 
-def test_leader_runs_the_analysis_and_sees_theme_cards(
-        app, page, live_server, make_user, screenshot):
-    leader = make_user(role="leader", team=None, name="Jordan Blake")
+def _round_with_ideas(app):
     with app.app_context():
         round_id = factories.make_round(template=False, title="Q1 2027 alignment pulse")
         for team, texts in zip(("Sales", "Marketing", "Sales"), TOPICS.values()):
             for text in texts:
                 factories.make_idea(round_id, text, team=team)
+        return round_id
+
+
+def _theme_card_sizes(cards):
+    """Check each theme card's key terms, shares and examples; return the cards' sizes."""
+    sizes = []
+    for card in cards.all():
+        assert "Key terms" in card.inner_text() and "of its ideas" in card.inner_text()
+        assert card.locator(".examples li").count() >= 1
+        sizes.append(int(card.locator("header .muted").inner_text().split()[0]))
+    return sizes
+
+
+def test_leader_runs_the_analysis_and_sees_theme_cards(
+        app, page, live_server, make_user, screenshot):
+    leader = make_user(role="leader", team=None, name="Jordan Blake")
+    round_id = _round_with_ideas(app)
     _sign_in(page, live_server, leader.email)
     page.goto(f"{live_server}/rounds/{round_id}/themes")
     assert page.get_by_text("No themes yet.").is_visible()
@@ -24,11 +39,7 @@ def test_leader_runs_the_analysis_and_sees_theme_cards(
     cards.first.wait_for(timeout=30_000)
     assert cards.count() == 3
     assert page.get_by_text("3 themes in 18 ideas").is_visible()
-    sizes = []
-    for card in cards.all():
-        assert "Key terms" in card.inner_text() and "of its ideas" in card.inner_text()
-        assert card.locator(".examples li").count() >= 1
-        sizes.append(int(card.locator("header .muted").inner_text().split()[0]))
+    sizes = _theme_card_sizes(cards)
     assert sum(sizes) == 18
     screenshot("themes")
     cards.first.locator(".theme-title a").click()
