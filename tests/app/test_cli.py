@@ -137,6 +137,16 @@ def test_load_demo_adds_items_a_story_and_a_theme_run(app, runner):
         assert (run.round_id, run.status) == (_rounds()[0].id, "done")
 
 
+def test_the_demo_staff_can_read_the_closed_rounds_report(app, runner, client, auth):
+    _load_demo(runner)
+    with app.app_context():
+        closed = _rounds()[0]
+        assert closed.report_shared
+    assert auth.login("sales@tandem.example", DEMO_PASSWORD).status_code == 302
+    assert client.get(f"/rounds/{closed.id}/report").status_code == 200
+    assert f"/rounds/{closed.id}/report" in client.get("/").get_data(as_text=True)
+
+
 def test_load_demo_a_second_time_adds_nothing(app, runner, auth):
     _load_demo(runner)
     with app.app_context():

@@ -246,6 +246,18 @@ def test_bad_merges_are_refused(app, client, auth, people, board, target, messag
     assert _ideas(app)[0].merged_into_id is None
 
 
+def test_a_second_merge_is_refused_on_the_merged_idea(app, client, auth, people, board):
+    with app.app_context():
+        duplicate, target = factories.make_idea(board), factories.make_idea(board, "Other")
+    auth.login_as(people["leader"])
+    first = client.post(f"/ideas/{duplicate}/merge", data={"target_id": target})
+    assert first.headers["Location"] == f"/ideas/{target}"
+    again = client.post(f"/ideas/{duplicate}/merge", data={"target_id": target})
+    assert again.headers["Location"] == f"/ideas/{duplicate}"
+    assert "This idea is already merged." in client.get(
+        f"/ideas/{duplicate}", follow_redirects=True).get_data(as_text=True)
+
+
 def test_hide_and_unhide(app, client, auth, people, board):
     with app.app_context():
         idea_id = factories.make_idea(board, "Something abusive about a colleague")

@@ -124,7 +124,8 @@ def _moderate(idea_id, action, message, form_class=None):
     if form is not None and not form.validate():
         flash(" ".join(error for errors in form.errors.values() for error in errors), "error")
         return redirect(url_for(".idea", idea_id=idea_id))
-    perform(lambda: action(idea, survey_round, form), success=message)
+    if not perform(lambda: action(idea, survey_round, form), success=message):
+        return redirect(url_for(".idea", idea_id=idea_id))
     return redirect(url_for(".idea", idea_id=idea.merged_into_id or idea_id))
 
 
