@@ -1,18 +1,27 @@
 """A round's lifecycle: opening, closing, and changing its teams.
 
-Each step reaches across areas: closing purges the drafts (surveys) and stores the
-tallies (reports); a change of teams rescores every idea (ideas). They live here, above
-those areas, so that surveys, ideas and reports import each other one way only.
+Each step reaches across areas: closing purges the drafts, releases what was held and
+keeps the audience (surveys) and stores the tallies (reports); a change of teams
+rescores every idea (ideas). They live here, above those areas, so that surveys, ideas
+and reports import each other one way only.
+
+A closed round is a fixed record. Rounds also close by date, with nobody there to close
+them: they are settled at the first report view, and before anyone's team or active
+state changes (:func:`settle_closed_rounds`), so their audience is the one they closed
+with.
 """
+from sqlalchemy import select
+
 from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.ideas.services import rescore_round
-from webapp.models import RoundStatus
+from webapp.models import RoundStatus, SurveyRound
 from webapp.models.types import utcnow
 from webapp.reports.data import store_tallies
 from webapp.surveys import services as surveys
 
-__all__ = ["close_round", "needs_tallies", "open_round", "store_tallies", "update_round"]
+__all__ = ["close_round", "needs_settling", "open_round", "settle", "settle_closed_rounds",
+           "update_round"]
 
 
 def open_round(survey_round):
@@ -36,7 +45,30 @@ def close_round(survey_round):
         raise ServiceError("Only an open round can be closed.")
     survey_round.closes_at = utcnow()
     surveys.purge_drafts()
+    settle(survey_round)
+
+
+def settle(survey_round):
+    """Make a closed round a fixed record, once.
+
+    What was held is released, the audience kept and the answers counted. The round's
+    row is locked first, so two requests settling it take turns.
+    """
+    db.session.execute(select(SurveyRound.id).where(SurveyRound.id == survey_round.id)
+                       .with_for_update())
+    db.session.refresh(survey_round)
+    if not needs_settling(survey_round):
+        return
+    surveys.release_all(survey_round)
+    surveys.keep_audience(survey_round)
     store_tallies(survey_round)
+
+
+def settle_closed_rounds():
+    """Settle every round that has closed by date but was not settled yet."""
+    for survey_round in db.session.scalars(select(SurveyRound).where(
+            SurveyRound.closes_at <= utcnow(), SurveyRound.tallied_at.is_(None))):
+        settle(survey_round)
 
 
 def update_round(survey_round, details):
@@ -50,6 +82,6 @@ def update_round(survey_round, details):
         rescore_round(survey_round)
 
 
-def needs_tallies(survey_round):
-    """True for a closed round whose tallies are not stored yet (closed by date)."""
+def needs_settling(survey_round):
+    """True for a closed round not settled yet (it closed by date)."""
     return survey_round.status == RoundStatus.CLOSED and survey_round.tallied_at is None

@@ -192,20 +192,23 @@ def _support(app, item_id, people, withdraw=False):
 
 
 def test_item_bridging_counts_the_people_who_do_not_support_it(app, owners, make_user):
-    # Sales: the owner and 7 more active people (8); an inactive one does not count.
-    sales = [owners[0]] + [make_user(team="Sales") for _ in range(7)]
+    # Sales: the owner and 19 more active people (20); an inactive one does not count.
+    sales = [owners[0]] + [make_user(team="Sales") for _ in range(19)]
     make_user(team="Sales", active=False)
-    # Marketing: the owner and 9 more (10).
-    marketing = [owners[1]] + [make_user(team="Marketing") for _ in range(9)]
+    # Marketing: the owner and 19 more (20).
+    marketing = [owners[1]] + [make_user(team="Marketing") for _ in range(19)]
     with app.app_context():
         item_id = factories.make_item(owners=owners)
     # Wilson lower bound (95%) of p = k/n: (p + z²/2n - z√(p(1-p)/n + z²/4n²)) / (1 + z²/n).
-    # Sales 2 of 8: 0.0715; Marketing 6 of 10: 0.3127. Bridging is the smaller one.
-    assert _support(app, item_id, sales[:2] + marketing[:6]) == pytest.approx(0.07148, abs=1e-4)
-    # Sales 1 of 8: 0.0224.
-    assert _support(app, item_id, sales[:1], withdraw=True) == pytest.approx(0.02242, abs=1e-4)
-    # Everyone in Sales (8 of 8: 0.6756); Marketing stays at 6 of 10.
-    assert _support(app, item_id, sales) == pytest.approx(0.31267, abs=1e-4)
+    # Sales 6 of 20: 0.14548; Marketing 12 of 20: 0.38658. Bridging is the smaller one.
+    assert _support(app, item_id, sales[:6] + marketing[:12]) == pytest.approx(0.14548, abs=1e-4)
+    # Sales 5 of 20: 0.11186.
+    assert _support(app, item_id, sales[:1], withdraw=True) == pytest.approx(0.11186, abs=1e-4)
+    # Sales 3 of 20: three supporters are withheld, so Sales does not count; Marketing does.
+    assert _support(app, item_id, sales[1:3], withdraw=True) == \
+        pytest.approx(0.38658, abs=1e-4)
+    # Sales 10 of 20: 0.29930, below Marketing again.
+    assert _support(app, item_id, sales[:3] + sales[6:10]) == pytest.approx(0.29930, abs=1e-4)
 
 
 def test_dropping_needs_a_reason(app, client, auth, people, owners):

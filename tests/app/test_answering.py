@@ -128,9 +128,10 @@ def test_anonymous_response_rows_hold_team_but_not_person(app, member_client, pe
         assert response.respondent_id is None
         assert response.team_id == member.team_id
         assert re.fullmatch(r"[0-9a-f]{32}", response.id) and response.id != "1"
-    # No time at all on the response: the receipt's day would otherwise link them.
+    # No time at all on the response: the receipt's day would otherwise link them. "held"
+    # only says whether it waits for its team's next batch.
     columns = set(SurveyResponse.__table__.columns.keys())
-    assert columns == {"id", "round_id", "team_id", "respondent_id"}
+    assert columns == {"id", "round_id", "team_id", "respondent_id", "held"}
 
 
 def test_the_receipt_holds_the_person_and_only_a_day(app, member_client, people):
@@ -145,9 +146,9 @@ def test_anonymous_ideas_hold_team_but_not_person_or_time(app, member_client, pe
     round_id = _answer_in_full(app, member_client)
     with app.app_context():
         member = db.session.get(User, people["member"].id)
-        ideas = db.session.scalars(select(Idea).order_by(Idea.id)).all()
-        assert [idea.text for idea in ideas] == \
-            [f"Idea for: {text}" for text in template.IDEA_QUESTIONS]
+        ideas = db.session.scalars(select(Idea)).all()
+        assert sorted(idea.text for idea in ideas) == \
+            sorted(f"Idea for: {text}" for text in template.IDEA_QUESTIONS)
         opened = db.session.get(SurveyRound, round_id).opens_at
         for idea in ideas:
             assert idea.author_id is None and idea.team_id == member.team_id

@@ -8,6 +8,7 @@ from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.models import Idea, IdeaModeration, IdeaVote, SurveyRound, User, Vote
 from webapp.ideas import moderation, services
+from webapp.models.types import utcnow
 
 XSS = '<script>alert("idea")</script>'
 
@@ -25,7 +26,8 @@ def _board_url(round_id, **args):
 
 def _ideas(app):
     with app.app_context():
-        ideas = db.session.scalars(select(Idea).order_by(Idea.id)).all()
+        # Idea numbers are random: posting order is the order of creation.
+        ideas = db.session.scalars(select(Idea).order_by(Idea.created_at, Idea.text)).all()
         db.session.expunge_all()
         return ideas
 
@@ -131,16 +133,22 @@ def test_staff_outside_the_audience_cannot_see_the_board(app, client, auth, make
 
 def test_team_figures_need_five_voters(app, client, auth, people, make_user, board):
     sales = [make_user(team="Sales") for _ in range(5)]
+    marketing = [make_user(team="Marketing") for _ in range(2)]
     with app.app_context():
         idea_id = factories.make_idea(board)
     _vote(app, idea_id, sales[:4], Vote.AGREE)
     auth.login_as(people["leader"])
     page = client.get(f"/ideas/{idea_id}").get_data(as_text=True)
-    assert page.count("fewer than 5 votes") == 2
+    assert page.count("withheld: too few votes") == 1 and "4 agree" not in page
+    assert page.count("no votes yet") == 1, "Marketing has no votes, which shows nobody"
     _vote(app, idea_id, sales[4:], Vote.PASS)
     page = client.get(f"/ideas/{idea_id}").get_data(as_text=True)
-    assert "4 agree · 0 disagree · 1 pass" in page
-    assert page.count("fewer than 5 votes") == 1, "Marketing has no votes yet"
+    assert "4 agree · 0 disagree · 1 pass" in page and "withheld" not in page
+    _vote(app, idea_id, marketing, Vote.DISAGREE)
+    page = client.get(f"/ideas/{idea_id}").get_data(as_text=True)
+    # Two Marketing voters are withheld, and so is Sales: with both shown, the idea's
+    # voters could give the two away.
+    assert page.count("withheld: too few votes") == 2 and "4 agree" not in page
 
 
 @pytest.fixture
@@ -152,7 +160,7 @@ def voted_board(app, make_user, board):
         both = factories.make_idea(board, "Backed by both teams")
         one_sided = factories.make_idea(board, "Backed by sales only")
         newest = factories.make_idea(board, "Brand new, no votes")
-    _vote(app, both, sales[:4] + marketing[:4], Vote.AGREE)
+    _vote(app, both, sales[:5] + marketing[:5], Vote.AGREE)
     _vote(app, one_sided, sales, Vote.AGREE)
     _vote(app, one_sided, marketing[:5], Vote.DISAGREE)
     return both, one_sided, newest
@@ -163,10 +171,28 @@ def test_support_bridging_and_divisiveness_scores(app, voted_board):
     with app.app_context():
         scores = {i.id: (i.support, i.bridging, i.divisiveness)
                   for i in db.session.scalars(select(Idea))}
-    assert scores[both] == pytest.approx((wilson_lower_bound(8, 0), wilson_lower_bound(4, 0), 0))
+    assert scores[both] == pytest.approx((wilson_lower_bound(10, 0), wilson_lower_bound(5, 0), 0))
     assert scores[one_sided] == pytest.approx(
         (wilson_lower_bound(6, 5), 0.0, wilson_lower_bound(6, 0)))
     assert scores[newest] == (0.0, 0.0, 0.0)
+
+
+def test_votes_of_a_withheld_team_do_not_count_toward_the_scores(app, make_user, board):
+    sales = [make_user(team="Sales") for _ in range(6)]
+    marketing = [make_user(team="Marketing") for _ in range(3)]
+    with app.app_context():
+        idea_id = factories.make_idea(board, "Backed by sales, three say no")
+    _vote(app, idea_id, sales, Vote.AGREE)
+    with app.app_context():
+        scores = db.session.get(Idea, idea_id)
+        assert (scores.support, scores.bridging) == \
+            pytest.approx((wilson_lower_bound(6, 0), 0.0)), "Marketing has not voted: 0"
+    # Three Marketing votes are withheld, and with them Sales (complement rule): the
+    # scores, and so the board's order, cannot show how the three voted.
+    _vote(app, idea_id, marketing, Vote.DISAGREE)
+    with app.app_context():
+        scores = db.session.get(Idea, idea_id)
+        assert (scores.support, scores.bridging, scores.divisiveness) == (0.0, 0.0, 0.0)
 
 
 def test_the_board_sorts_by_each_score(client, auth, people, board, voted_board):
@@ -200,31 +226,35 @@ def test_filter_by_team_and_paginate(app, client, auth, people, board):
     assert "Marketing idea" in filtered and "Sales idea" not in filtered
 
 
+def _check_merged(app, people, target, duplicate, earlier):
+    with app.app_context():
+        merged = {i.id: i.merged_into_id for i in db.session.scalars(select(Idea))}
+        assert merged == {target: None, duplicate: target, earlier: target}
+        assert db.session.get(Idea, target).support == pytest.approx(wilson_lower_bound(6, 0))
+        record = db.session.scalar(select(IdeaModeration).where(
+            IdeaModeration.idea_id == duplicate))
+        assert (record.action, record.actor_id, record.target_id) == \
+            ("merge", people["leader"].id, target)
+
+
 def test_merge_carries_votes_over_without_counting_anyone_twice(
         app, client, auth, people, make_user, board):
     both, only_duplicate, only_target = (make_user(team="Sales") for _ in range(3))
+    others = [make_user(team="Sales") for _ in range(3)]  # enough voters to show support
     with app.app_context():
         target = factories.make_idea(board, "Shared dashboard for pipeline")
         duplicate = factories.make_idea(board, "One pipeline dashboard for both teams")
         earlier = factories.make_idea(board, "Dashboard please")
-    _vote(app, target, [both, only_target], Vote.AGREE)
+    _vote(app, target, [both, only_target, *others], Vote.AGREE)
     _vote(app, duplicate, [both], Vote.DISAGREE)
     _vote(app, duplicate, [only_duplicate], Vote.AGREE)
     auth.login_as(people["leader"])
     client.post(f"/ideas/{earlier}/merge", data={"target_id": duplicate})
     response = client.post(f"/ideas/{duplicate}/merge", data={"target_id": target})
     assert response.headers["Location"] == f"/ideas/{target}"
-    assert _votes(app) == sorted([(target, both.id, Vote.AGREE),
-                                  (target, only_target.id, Vote.AGREE),
-                                  (target, only_duplicate.id, Vote.AGREE)])
-    with app.app_context():
-        merged = {i.id: i.merged_into_id for i in db.session.scalars(select(Idea))}
-        assert merged == {target: None, duplicate: target, earlier: target}
-        assert db.session.get(Idea, target).support == pytest.approx(wilson_lower_bound(3, 0))
-        record = db.session.scalar(select(IdeaModeration).where(
-            IdeaModeration.idea_id == duplicate))
-        assert (record.action, record.actor_id, record.target_id) == \
-            ("merge", people["leader"].id, target)
+    agreeing = [both, only_target, only_duplicate, *others]
+    assert _votes(app) == sorted((target, person.id, Vote.AGREE) for person in agreeing)
+    _check_merged(app, people, target, duplicate, earlier)
     followed = client.get(f"/ideas/{duplicate}", follow_redirects=True).get_data(as_text=True)
     assert "That idea was merged into this one" in followed
     board_page = client.get(_board_url(board)).get_data(as_text=True)
@@ -353,6 +383,8 @@ def _survey_ideas_from_teams(app, make_user, teams):
                 if n == 0:
                     answers[idea_question] = f"Shared pipeline idea from {team.lower()}"
                 answering.submit(survey_round, db.session.get(User, person.id), answers)
+        # Closed, so that every survey idea is out of its team's batch.
+        survey_round.closes_at = utcnow()
         db.session.commit()
         return round_id, factories.get_team("Product").id
 

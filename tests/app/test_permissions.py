@@ -27,6 +27,7 @@ def _signed_in(outcome):
 EXPECTED = {
     ("static", "GET"): dict.fromkeys(ROLES, "ok"),
     ("main.home", "GET"): _signed_in("ok"),
+    ("main.anonymity", "GET"): _signed_in("ok"),
     ("auth.login", "GET"): {"anonymous": "ok", **dict.fromkeys(SIGNED_IN, "home")},
     ("auth.login", "POST"): {"anonymous": "ok", **dict.fromkeys(SIGNED_IN, "home")},
     ("auth.logout", "POST"): dict.fromkeys(ROLES, "login"),

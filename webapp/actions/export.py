@@ -2,7 +2,7 @@
 import csv
 import io
 
-from webapp.actions.services import backing, latest_update
+from webapp.actions.services import latest_update
 from webapp.models import LEVER_LABELS, STATUS_LABELS, Lever
 
 HEADER = ["id", "title", "status", "owner_1", "owner_1_team", "owner_2", "owner_2_team",
@@ -22,8 +22,8 @@ def _support_cells(rows):
     return cells
 
 
-def row(item, counts, sizes, teams_by_id):
-    """One item as a CSV row, in HEADER order."""
+def row(item, backing):
+    """One item as a CSV row, in HEADER order; ``backing`` is its withheld support."""
     update = latest_update(item)
     return [
         item.id, item.title, STATUS_LABELS[item.status], item.owner_a.name,
@@ -31,13 +31,13 @@ def row(item, counts, sizes, teams_by_id):
         item.due_on.isoformat(), "yes" if item.is_overdue() else "",
         "; ".join(LEVER_LABELS[Lever(lever)] for lever in item.levers),
         item.success_measure, update.text if update else "",
-        *_support_cells(backing(item, counts, sizes, teams_by_id)), len(item.visible_ideas)]
+        *_support_cells(backing), len(item.visible_ideas)]
 
 
-def to_csv(items, counts, sizes, teams_by_id):
-    """Return the items as CSV text, with a header row."""
+def to_csv(items, backing):
+    """Return the items as CSV text, with a header row; ``backing`` maps item id to rows."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(HEADER)
-    writer.writerows(row(item, counts, sizes, teams_by_id) for item in items)
+    writer.writerows(row(item, backing[item.id]) for item in items)
     return out.getvalue()

@@ -25,14 +25,12 @@ def _listed():
 def accountability():
     """Every action item by status, with owners, due dates, progress and backing."""
     groups, items = _listed()
-    ids = [item.id for item in items]
     return render_template(
         "actions/accountability.html", groups=groups, STATUS_LABELS=STATUS_LABELS,
-        counts=services.support_counts(ids), sizes=services.team_sizes(),
-        teams_by_id=services.teams_by_id(), supported=services.supported_by(current_user, ids),
+        backing=services.backings(items),
+        supported=services.supported_by(current_user, [item.id for item in items]),
         themes=services.themes_by_id({item.theme_id for item in items if item.theme_id}),
-        latest_update=services.latest_update, backing=services.backing,
-        credit_line=services.credit_line)
+        latest_update=services.latest_update, credit_line=services.credit_line)
 
 
 @bp.route("/actions/export.csv")
@@ -40,8 +38,7 @@ def accountability():
 def export():
     """The accountability list as CSV (support under the threshold left blank)."""
     _groups, items = _listed()
-    text = item_export.to_csv(items, services.support_counts([item.id for item in items]),
-                              services.team_sizes(), services.teams_by_id())
+    text = item_export.to_csv(items, services.backings(items))
     return Response(text, mimetype="text/csv", headers={
         "Content-Disposition": "attachment; filename=tandem-action-items.csv"})
 
@@ -88,11 +85,9 @@ def new_item():
 def item(item_id):
     """One item: owners, outcome, backing, ideas behind it, and its timeline."""
     found = _item_or_404(item_id)
-    counts = services.support_counts([found.id])
     return render_template(
         "actions/item.html", item=found, STATUS_LABELS=STATUS_LABELS,
-        theme=services.theme_of(found),
-        backing=services.backing(found, counts, services.team_sizes(), services.teams_by_id()),
+        theme=services.theme_of(found), backing=services.backings([found])[found.id],
         supported=found.id in services.supported_by(current_user, [found.id]),
         can_change=services.can_change(found, current_user),
         next_statuses=services.next_statuses(found, current_user),

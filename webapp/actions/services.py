@@ -2,7 +2,6 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from flask import current_app
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -13,8 +12,10 @@ from webapp.extensions import db
 from webapp.ideas.services import theme_idea_ids
 from webapp.limits import REASON_LIMIT, TEXT_LIMIT, TITLE_LIMIT
 from webapp.models import (LEVERS, STATUS_LABELS, ActionEvent, ActionItem, ActionSupport,
-                           EventKind, Idea, ItemStatus, Team, Theme, ThemeRun, User)
+                           EventKind, Idea, ItemStatus, RoundStatus, Team, Theme, ThemeRun, User)
 from webapp.notifications.services import notify
+from webapp.privacy import withheld
+from webapp.surveys.services import get_round, shown_now
 from webapp.urls import path_for
 
 # Where an item may go from each status; leaders can reopen a dropped item.
@@ -71,7 +72,9 @@ def prefill_source(theme_id, idea_id):
     """Return (theme, idea) a new item starts from; a hidden idea counts as none."""
     theme = db.session.get(Theme, theme_id) if theme_id else None
     idea = db.session.get(Idea, idea_id) if idea_id else None
-    return theme, idea if idea is not None and not idea.is_hidden else None
+    shown = idea is not None and not idea.is_hidden and not (
+        idea.held and get_round(idea.round_id).status != RoundStatus.CLOSED)
+    return theme, idea if shown else None
 
 
 def linked_source(theme_id, idea_id):
@@ -132,7 +135,8 @@ def create_item(details, leader):
                       theme_id=details.theme_id, created_by_id=leader.id,
                       status=ItemStatus.PROPOSED)
     item.ideas = list(db.session.scalars(select(Idea).where(
-        Idea.id.in_(details.idea_ids or []), Idea.hidden_at.is_(None))))
+        Idea.id.in_(details.idea_ids or []), Idea.hidden_at.is_(None),
+        shown_now(Idea.held, Idea.round_id))))
     item.events.append(ActionEvent(kind=EventKind.CREATED, actor_id=leader.id,
                                    to_status=ItemStatus.PROPOSED))
     db.session.add(item)
@@ -247,7 +251,11 @@ def team_sizes():
 
 
 def refresh_bridging(items):
-    """Recount support: each owner team's Wilson lower bound of supporters among its people."""
+    """Recount support: each owner team's Wilson lower bound of supporters among its people.
+
+    A team whose backing the privacy gate withholds does not count: the order of the
+    proposed items would otherwise give it away.
+    """
     counts = support_counts([item.id for item in items])
     sizes = team_sizes()
     for item in items:
@@ -255,34 +263,48 @@ def refresh_bridging(items):
         for team_id in {item.owner_a.team_id, item.owner_b.team_id} - {None}:
             supporters = counts.get(item.id, {}).get(team_id, 0)
             people = max(sizes.get(team_id, 0), supporters)
-            supports[team_id] = wilson_lower_bound(supporters, people - supporters)
+            if not withheld({"supporters": supporters, "others": people - supporters}):
+                supports[team_id] = wilson_lower_bound(supporters, people - supporters)
         item.bridging = bridging_score(supports) or 0.0
     db.session.flush()
 
 
 @dataclass
 class TeamBacking:
-    """How many of a team support an item, unless too few to show."""
+    """How many of a team support an item; the figures are None when withheld."""
 
     team: str
-    supporters: int
-    people: int
-    shown: bool
+    supporters: int | None
+    people: int | None
+
+    @property
+    def shown(self):
+        """False when the privacy gate withheld the team's figures."""
+        return self.supporters is not None
 
 
 def backing(item, counts, sizes, teams_by_id):
-    """Return the support of the item's two owner teams, under the anonymity threshold."""
-    threshold = current_app.config["ANONYMITY_THRESHOLD"]
+    """Return the support of the item's owner teams, through the privacy gate.
+
+    A team splits into its supporters and the rest; both are groups of people, so the
+    figures show only when neither is a small group.
+    """
     rows = []
     for team_id in dict.fromkeys([item.owner_a.team_id, item.owner_b.team_id]):
         if team_id is None:  # an owner has since left every team
             continue
         supporters = counts.get(item.id, {}).get(team_id, 0)
         people = sizes.get(team_id, 0)
-        # Shown only if neither the supporters nor the rest of the team are a small group.
-        shown = all(n == 0 or n >= threshold for n in (supporters, people - supporters))
-        rows.append(TeamBacking(teams_by_id[team_id].name, supporters, people, shown))
+        if withheld({"supporters": supporters, "others": people - supporters}):
+            supporters = people = None
+        rows.append(TeamBacking(teams_by_id[team_id].name, supporters, people))
     return rows
+
+
+def backings(items):
+    """Return {item id: [TeamBacking]} for these items, withheld where they must be."""
+    counts, sizes, teams = support_counts([item.id for item in items]), team_sizes(), teams_by_id()
+    return {item.id: backing(item, counts, sizes, teams) for item in items}
 
 
 def supported_by(user, item_ids):

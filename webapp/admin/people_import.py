@@ -9,6 +9,7 @@ from webapp.admin.services import check_email
 from webapp.auth.services import count_active_admins
 from webapp.errors import ServiceError
 from webapp.extensions import db
+from webapp.lifecycle import settle_closed_rounds
 from webapp.models import ROLES, Role, Team, User
 
 COLUMNS = ("email", "name", "team", "role")
@@ -126,6 +127,7 @@ def import_people(data):
     existing = {person.email: person for person in db.session.scalars(
         select(User).where(func.lower(User.email).in_([row.email for row in rows])))}
     _check_an_admin_remains(rows, existing)
+    settle_closed_rounds()  # before the audience changes
     result = ImportResult()
     for row in rows:
         _apply(row, existing.get(row.email), result)

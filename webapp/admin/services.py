@@ -8,6 +8,7 @@ from sqlalchemy.orm import joinedload
 
 from webapp.auth.services import count_active_admins, end_sessions, normalise_email, set_password
 from webapp.errors import ServiceError
+from webapp.lifecycle import settle_closed_rounds
 from webapp.extensions import db
 from webapp.models import ROLES, Role, Team, User
 
@@ -62,6 +63,7 @@ def _check_keeps_an_admin(person, new_role=None, deactivate=False):
 def create_person(data, password=None):
     """Create a person from ``data``; without a password they cannot sign in yet."""
     email = check_person(data)
+    settle_closed_rounds()  # before the audience changes
     person = User(email=email, name=data.name.strip(), team_id=data.team_id, role=data.role)
     db.session.add(person)
     if password:
@@ -74,6 +76,7 @@ def update_person(person, data, password=None):
     """Change ``person`` to match ``data``; a new password ends their sessions."""
     email = check_person(data, person)
     _check_keeps_an_admin(person, new_role=data.role)
+    settle_closed_rounds()  # before the audience changes
     person.email = email
     person.name = data.name.strip()
     person.team_id = data.team_id
@@ -93,6 +96,7 @@ def set_active(person, active, acting_user):
             raise ServiceError("You cannot deactivate your own account.")
         _check_keeps_an_admin(person, deactivate=True)
         end_sessions(person)
+    settle_closed_rounds()  # before the audience changes
     person.active = active
     db.session.flush()
     return person

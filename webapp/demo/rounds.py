@@ -11,6 +11,7 @@ from webapp.ideas.services import refresh_scores
 from webapp.models import Idea, IdeaVote, Lever, QuestionKind, Team, User
 from webapp.models.types import utcnow
 from webapp.surveys import answering, services, template
+from webapp.surveys.services import released
 
 # Mean Likert answer per lever for (Sales, Marketing): believable gaps between the teams.
 LEVER_MEANS = {
@@ -81,7 +82,8 @@ def _post_board_ideas(rng, survey_round, staff, when):
 
 def _vote_on_ideas(rng, survey_round, staff, turnout):
     """Each idea gets its own appeal to each team, so some bridge and some divide."""
-    ideas = db.session.scalars(select(Idea).where(Idea.round_id == survey_round.id)).all()
+    ideas = db.session.scalars(select(Idea).where(
+        Idea.round_id == survey_round.id, released(Idea.held, survey_round))).all()
     for idea in ideas:
         appeal = {team: min(0.95, max(0.05, rng.gauss(0.6, 0.22))) for team in staff}
         appeal[idea.team.name] = min(0.95, appeal[idea.team.name] + 0.1)

@@ -4,7 +4,7 @@ from sqlalchemy.orm import joinedload
 
 from webapp.errors import ServiceError
 from webapp.extensions import db
-from webapp.ideas.services import refresh_scores
+from webapp.ideas.services import idea_seen_by, refresh_scores
 from webapp.models import Idea, IdeaModeration, IdeaVote
 from webapp.models.types import utcnow
 
@@ -16,7 +16,7 @@ def _record(idea, action, actor, reason="", target=None):
 
 def merge_into(duplicate, target_id, survey_round, actor):
     """Merge ``duplicate`` into the idea numbered ``target_id`` (see :func:`merge`)."""
-    target = db.session.get(Idea, target_id)
+    target = idea_seen_by(target_id, actor)
     if target is None:
         raise ServiceError(f"There is no idea number {target_id}.")
     merge(duplicate, target, survey_round, actor)

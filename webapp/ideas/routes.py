@@ -39,10 +39,10 @@ def _render_board(survey_round, form, similar=()):
     ids = [idea.id for idea in page.items]
     return render_template(
         "ideas/board.html", survey_round=survey_round, form=form, page=page, args=args,
-        sorts=services.SORTS, tallies=services.tallies(ids), theme_choices=theme_choices,
-        my_votes=services.votes_of(current_user, ids), similar=similar,
-        can_post=survey_round.is_open and in_audience(survey_round, current_user),
-        support_by_team=services.support_by_team, withheld=withheld)
+        sorts=services.SORTS, support=services.supports(survey_round.teams, ids),
+        theme_choices=theme_choices, my_votes=services.votes_of(current_user, ids),
+        similar=similar, can_post=survey_round.is_open and in_audience(survey_round, current_user),
+        withheld=withheld)
 
 
 @bp.route("/rounds/<int:round_id>/ideas", methods=["GET", "POST"])
@@ -90,11 +90,10 @@ def idea(idea_id):
     if idea.merged_into_id is not None:
         flash("That idea was merged into this one, with its votes.", "info")
         return redirect(url_for(".idea", idea_id=idea.merged_into_id))
-    counts = services.tallies([idea.id]).get(idea.id, {})
     return render_template(
         "ideas/idea.html", idea=idea, survey_round=survey_round,
         withheld=services.withheld_teams(survey_round),
-        support=services.support_by_team(survey_round.teams, counts),
+        support=services.supports(survey_round.teams, [idea.id])[idea.id],
         my_vote=services.votes_of(current_user, [idea.id]).get(idea.id),
         can_vote=survey_round.is_open and in_audience(survey_round, current_user),
         merge_form=MergeForm(), hide_form=HideForm(),

@@ -1,20 +1,21 @@
 """The idea board: listing and sorting ideas, posting, voting, and per-team support."""
 from dataclasses import dataclass
 
-from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
-from analysis import bridging_score, divisiveness, suppress, team_support, wilson_lower_bound
+from analysis import bridging_score, divisiveness, team_support, wilson_lower_bound
 from webapp.access import ensure, found_or_404
 from webapp.database import upsert
 from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.ideas import similar
 from webapp.limits import IDEA_LIMIT
-from webapp.models import Idea, IdeaVote, RunStatus, Theme, ThemeAssignment, ThemeRun, Vote
+from webapp.models import (Idea, IdeaVote, RoundStatus, RunStatus, Theme, ThemeAssignment,
+                           ThemeRun, Vote)
 from webapp.models.types import utcnow
-from webapp.surveys.services import check_open, get_round, in_audience, respondents_by_team
+from webapp.privacy import withheld
+from webapp.surveys.services import check_open, get_round, in_audience, released, small_teams
 
 PER_PAGE = 20
 RESCORE_CHUNK = 500
@@ -40,16 +41,25 @@ def viewable_round(round_id, user):
 
 
 def idea_seen_by(idea_id, user):
-    """Return the idea if ``user`` may open it (hidden ones: leaders only), else None."""
+    """Return the idea if ``user`` may open it, else None.
+
+    Hidden ideas are for leaders only; held survey ideas for nobody until released.
+    """
     idea = db.session.get(Idea, idea_id)
     if idea is None or (idea.is_hidden and not user.is_leader):
+        return None
+    if idea.held and get_round(idea.round_id).status != RoundStatus.CLOSED:
         return None
     return idea
 
 
-def visible(statement, user):
-    """Limit ``statement`` to ideas ``user`` may see: never merged ones, hidden for leaders."""
-    statement = statement.where(Idea.merged_into_id.is_(None))
+def visible(statement, user, survey_round):
+    """Limit ``statement`` to the round's ideas ``user`` may see.
+
+    Never merged ones nor held ones; hidden ones for leaders only.
+    """
+    statement = statement.where(Idea.merged_into_id.is_(None),
+                                released(Idea.held, survey_round))
     return statement if user.is_leader else statement.where(Idea.hidden_at.is_(None))
 
 
@@ -60,10 +70,7 @@ def withheld_teams(survey_round):
     that would give such a team away, the complement rule) would have its survey
     answers as good as signed by naming it.
     """
-    if not survey_round.anonymous:
-        return set()
-    return suppress(respondents_by_team(survey_round),
-                    current_app.config["ANONYMITY_THRESHOLD"])
+    return small_teams(survey_round) if survey_round.anonymous else set()
 
 
 def team_shown(idea, withheld):
@@ -79,7 +86,8 @@ def board_page(survey_round, user, sort=DEFAULT_SORT, team_id=None, page=1, them
     team in ``withheld`` leaves out its anonymous survey ideas.
     """
     order = SORTS.get(sort, SORTS[DEFAULT_SORT])[1]
-    statement = visible(select(Idea).where(Idea.round_id == survey_round.id), user)
+    statement = visible(select(Idea).where(Idea.round_id == survey_round.id), user,
+                        survey_round)
     if team_id:
         statement = statement.where(Idea.team_id == team_id)
         if team_id in withheld:
@@ -128,34 +136,41 @@ def votes_of(user, idea_ids):
 
 @dataclass
 class TeamSupport:
-    """One team's votes on an idea, and whether they may be shown."""
+    """One team's votes on an idea; the counts are None when withheld."""
 
     team: str
-    agree: int
-    disagree: int
-    passes: int
-    shown: bool
+    agree: int | None
+    disagree: int | None
+    passes: int | None
+
+    @property
+    def shown(self):
+        """False when the privacy gate withheld the team's figures."""
+        return self.agree is not None
 
     @property
     def voters(self):
-        """Everyone in the team who voted, passes included."""
-        return self.agree + self.disagree + self.passes
+        """Everyone in the team who voted, passes included (None when withheld)."""
+        return self.agree + self.disagree + self.passes if self.shown else None
 
     @property
     def support(self):
-        """Wilson lower bound (95%) of agreement, 0..1."""
-        return wilson_lower_bound(self.agree, self.disagree)
+        """Wilson lower bound (95%) of agreement, 0..1 (None when withheld)."""
+        return wilson_lower_bound(self.agree, self.disagree) if self.shown else None
 
 
 def support_by_team(teams, counts):
-    """Return a TeamSupport per team; figures of teams under the threshold are withheld."""
-    threshold = current_app.config["ANONYMITY_THRESHOLD"]
-    rows = []
-    for team in teams:
-        agree, disagree, passes = counts.get(team.id, (0, 0, 0))
-        voters = agree + disagree + passes
-        rows.append(TeamSupport(team.name, agree, disagree, passes, voters >= threshold))
-    return rows
+    """Return a TeamSupport per team, through the privacy gate (voters per team)."""
+    votes = {team.id: tuple(counts.get(team.id, (0, 0, 0))) for team in teams}
+    hidden = withheld({team_id: sum(each) for team_id, each in votes.items()})
+    return [TeamSupport(team.name, *((None,) * 3 if team.id in hidden else votes[team.id]))
+            for team in teams]
+
+
+def supports(teams, idea_ids):
+    """Return {idea id: [TeamSupport]} for these ideas, withheld where they must be."""
+    counts = tallies(idea_ids)
+    return {idea_id: support_by_team(teams, counts.get(idea_id, {})) for idea_id in idea_ids}
 
 
 def post_idea(survey_round, user, text, credited=False):
@@ -177,7 +192,7 @@ def post_idea(survey_round, user, text, credited=False):
 
 def similar_ideas(survey_round, text):
     """Return up to five visible ideas of the round that say nearly the same as ``text``."""
-    return similar.find(survey_round.id, text)
+    return similar.find(survey_round, text)
 
 
 def cast_vote(idea, survey_round, user, value):
@@ -190,20 +205,30 @@ def cast_vote(idea, survey_round, user, value):
         raise ServiceError("Only people in the round's teams can vote.")
     db.session.execute(select(Idea.id).where(Idea.id == idea.id).with_for_update())
     db.session.refresh(idea)  # re-read under the lock: it may have been merged or hidden
-    if idea.merged_into_id is not None or idea.is_hidden:
+    if idea.merged_into_id is not None or idea.is_hidden or idea.held:
         raise ServiceError("This idea no longer takes votes.")
     upsert(IdeaVote, ("idea_id", "user_id"), idea_id=idea.id, user_id=user.id,
            team_id=user.team_id, value=int(Vote(value)), voted_at=utcnow())
     refresh_scores(survey_round, [idea.id])
 
 
+def shown_votes(teams, counts):
+    """Return {team id: (agree, disagree, passes)} of the teams whose votes may count.
+
+    The votes of a team the privacy gate withholds on this idea do not count toward its
+    scores either: the board's order would otherwise give them away.
+    """
+    votes = {team.id: tuple(counts.get(team.id, (0, 0, 0))) for team in teams}
+    hidden = withheld({team_id: sum(each) for team_id, each in votes.items()})
+    return {team_id: each for team_id, each in votes.items() if team_id not in hidden}
+
+
 def refresh_scores(survey_round, idea_ids):
     """Recount the votes of ``idea_ids`` and store their sort scores."""
     counts = tallies(idea_ids)
     for idea in db.session.scalars(select(Idea).where(Idea.id.in_(idea_ids))):
-        by_team = counts.get(idea.id, {})
-        supports = team_support({team.id: by_team.get(team.id, (0, 0, 0))
-                                 for team in survey_round.teams})
+        by_team = shown_votes(survey_round.teams, counts.get(idea.id, {}))
+        supports = team_support(by_team)
         agree = sum(c[0] for c in by_team.values())
         disagree = sum(c[1] for c in by_team.values())
         idea.support = wilson_lower_bound(agree, disagree)

@@ -8,6 +8,13 @@ from webapp.surveys import answering
 from webapp.surveys import services as rounds
 
 
+@bp.route("/anonymity")
+@login_required
+def anonymity():
+    """What anonymity protects and what it does not, in plain words."""
+    return render_template("main/anonymity.html")
+
+
 @bp.route("/")
 @login_required
 def home():

@@ -5,6 +5,7 @@ from webapp.extensions import db
 from webapp.models import FINISHED, ActionItem, Idea, ItemStatus, SurveyRound, Team, User
 from webapp.models.surveys import round_team
 from webapp.models.types import utcnow
+from webapp.surveys.services import shown_now
 
 
 def team_headcounts():
@@ -19,11 +20,11 @@ def team_headcounts():
 
 
 def idea_counts(round_ids):
-    """Return {round id: visible ideas} for the given rounds."""
+    """Return {round id: visible ideas} for the given open rounds (held ones not yet)."""
     return dict(db.session.execute(
         select(Idea.round_id, func.count())
         .where(Idea.round_id.in_(round_ids), Idea.hidden_at.is_(None),
-               Idea.merged_into_id.is_(None))
+               Idea.merged_into_id.is_(None), shown_now(Idea.held, Idea.round_id))
         .group_by(Idea.round_id)).all())
 
 

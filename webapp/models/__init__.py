@@ -7,7 +7,8 @@ from webapp.models.ideas import (MODERATION_ACTIONS, Idea, IdeaModeration, IdeaV
 from webapp.models.people import ROLES, Role, Team, User
 from webapp.models.surveys import (CHOICE_KINDS, KINDS, LEVER_LABELS, LEVERS, LIKERT_LABELS,
                                    Answer, Lever, LikertTally, Question, QuestionKind, Receipt,
-                                   ResponseDraft, RoundStatus, SurveyResponse, SurveyRound)
+                                   ResponseDraft, RoundAudience, RoundStatus, SurveyResponse,
+                                   SurveyRound)
 from webapp.models.themes import PENDING, RUN_STATES, RunStatus, Theme, ThemeAssignment, ThemeRun
 
 __all__ = [
@@ -15,7 +16,8 @@ __all__ = [
     "EventKind", "FINISHED", "Idea", "IdeaModeration", "IdeaVote", "ItemStatus", "KINDS",
     "LEVERS", "LEVER_LABELS", "LIKERT_LABELS", "Lever", "LikertTally", "MODERATION_ACTIONS",
     "ModerationAction", "Notification", "PENDING", "Question", "QuestionKind", "ROLES",
-    "RUN_STATES", "Receipt", "ResponseDraft", "Role", "RoundStatus", "RunStatus", "STATUSES",
+    "RUN_STATES", "Receipt", "ResponseDraft", "Role", "RoundAudience", "RoundStatus",
+    "RunStatus", "STATUSES",
     "STATUS_LABELS", "Story", "SurveyResponse", "SurveyRound", "Team", "Theme",
     "ThemeAssignment", "ThemeRun", "User", "Vote",
 ]

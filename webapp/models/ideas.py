@@ -1,13 +1,37 @@
 """Ideas in a round's pool, the votes on them, and their moderation."""
+import secrets
 from datetime import datetime
 from enum import IntEnum, StrEnum
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, Index, SmallInteger, String, Text
+from sqlalchemy import (CheckConstraint, Float, ForeignKey, Index, SmallInteger, String, Text,
+                        false, select)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.extensions import db
 from webapp.models.people import Team, User
 from webapp.models.types import UTCDateTime, utcnow
+
+
+# Idea numbers are drawn at random below this (they fit a 32-bit integer column).
+IDEA_ID_SPACE = 2**31 - 1
+
+
+def _random_idea_id(context):
+    """A random idea number not taken yet.
+
+    Numbers in posting order would tell which anonymous survey ideas came just before
+    a person's signed idea. Rows inserted by one statement are kept apart too.
+    """
+    taken = context.__dict__.setdefault("_idea_ids", set())
+    table = context.compiled.statement.table
+    while True:
+        candidate = secrets.randbelow(IDEA_ID_SPACE - 1) + 1
+        if candidate in taken:
+            continue
+        if context.connection.execute(
+                select(table.c.id).where(table.c.id == candidate)).first() is None:
+            taken.add(candidate)
+            return candidate
 
 
 class Idea(db.Model):
@@ -27,10 +51,15 @@ class Idea(db.Model):
         CheckConstraint("merged_into_id IS NULL OR merged_into_id <> id", name="not_self_merged"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False,
+                                    default=_random_idea_id)
     round_id: Mapped[int] = mapped_column(
         ForeignKey("survey_round.id", ondelete="CASCADE"), index=True)
     team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="RESTRICT"), index=True)
+    # A survey idea of an anonymous round waits, held, until enough of its team have
+    # answered since the last batch (or the round closes), so that its arrival on the
+    # board cannot be matched with one person's submission.
+    held: Mapped[bool] = mapped_column(default=False, server_default=false())
     author_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL"))
     credited: Mapped[bool] = mapped_column(default=False)

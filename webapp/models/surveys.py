@@ -212,6 +212,9 @@ class SurveyResponse(db.Model):
     team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="RESTRICT"), index=True)
     respondent_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL"))
+    # In an anonymous round a response counts in figures only once released with a batch
+    # of its team (see Idea.held), or when the round has closed.
+    held: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     answers: Mapped[list["Answer"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True)
@@ -276,3 +279,19 @@ class LikertTally(db.Model):
                                          primary_key=True)
     value: Mapped[int] = mapped_column(primary_key=True)
     count: Mapped[int]
+
+
+class RoundAudience(db.Model):
+    """How many active people each team had when the round closed.
+
+    A closed round is a fixed record: its participation reads these rows, so people
+    added, moved or deactivated later do not change it.
+    """
+
+    __tablename__ = "round_audience"
+
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("survey_round.id", ondelete="CASCADE"), primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    people: Mapped[int]

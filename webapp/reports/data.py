@@ -9,6 +9,7 @@ from webapp.extensions import db
 from webapp.models import (ActionItem, Answer, Idea, LikertTally, Question, QuestionKind,
                            RoundStatus, SurveyResponse, SurveyRound, User)
 from webapp.models.types import utcnow
+from webapp.surveys.services import released
 from webapp.themes.services import latest_done_run, rank_top_ideas
 
 
@@ -51,7 +52,8 @@ def likert_counts(survey_round):
             select(LikertTally.question_id, LikertTally.team_id, LikertTally.value,
                    LikertTally.count).where(LikertTally.round_id == survey_round.id))
     else:
-        rows = (row[1:] for row in db.session.execute(_counted_answers([survey_round.id])))
+        rows = (row[1:] for row in db.session.execute(_counted_answers([survey_round.id]).where(
+            released(SurveyResponse.held, survey_round))))
     counts = defaultdict(lambda: defaultdict(dict))
     for question_id, team_id, value, count in rows:
         counts[question_id][team_id][value] = count
@@ -67,6 +69,9 @@ def lever_history(until):
     earlier = select(SurveyRound.id).where(SurveyRound.opens_at <= until)
     tallied = earlier.where(SurveyRound.tallied_at.is_not(None))
     counting = earlier.where(SurveyRound.tallied_at.is_(None))
+    # Held responses of open rounds do not count yet; every response of a closed one does.
+    counts_now = SurveyResponse.held.is_(False) | SurveyResponse.round_id.in_(
+        select(SurveyRound.id).where(SurveyRound.closes_at <= utcnow()))
     favourable = case((Answer.number >= 4, 1), else_=0)
     live = db.session.execute(
         select(Question.round_id, Question.lever, SurveyResponse.team_id,
@@ -74,7 +79,7 @@ def lever_history(until):
         .join(Answer, Answer.question_id == Question.id)
         .join(SurveyResponse, SurveyResponse.id == Answer.response_id)
         .where(Question.round_id.in_(counting), Question.kind == QuestionKind.LIKERT,
-               Question.lever.is_not(None), Answer.number.is_not(None))
+               Question.lever.is_not(None), Answer.number.is_not(None), counts_now)
         .group_by(Question.round_id, Question.lever, SurveyResponse.team_id)).all()
     kept_favourable = case((LikertTally.value >= 4, LikertTally.count), else_=0)
     kept = db.session.execute(
@@ -89,7 +94,7 @@ def lever_history(until):
     respondents = defaultdict(dict)
     for round_id, team_id, count in db.session.execute(
             select(SurveyResponse.round_id, SurveyResponse.team_id, func.count())
-            .where(SurveyResponse.round_id.in_(earlier))
+            .where(SurveyResponse.round_id.in_(earlier), counts_now)
             .group_by(SurveyResponse.round_id, SurveyResponse.team_id)):
         respondents[round_id][team_id] = count
     return history, respondents
@@ -109,12 +114,12 @@ def ideas_by_id(idea_ids):
                Idea.merged_into_id.is_(None)))}
 
 
-def top_ideas(round_id, order, limit):
+def top_ideas(survey_round, order, limit):
     """Return the round's visible ideas in ``order`` (a column expression), first ``limit``."""
     return db.session.scalars(
         select(Idea).options(joinedload(Idea.team))
-        .where(Idea.round_id == round_id, Idea.hidden_at.is_(None),
-               Idea.merged_into_id.is_(None))
+        .where(Idea.round_id == survey_round.id, Idea.hidden_at.is_(None),
+               Idea.merged_into_id.is_(None), released(Idea.held, survey_round))
         .order_by(order, Idea.id).limit(limit)).all()
 
 

@@ -30,9 +30,8 @@ def rows(report):
 
 def _participation_rows(report):
     for row in report.participation:
-        hidden = row.team_id in report.suppressed
         yield ("participation", "respondents", row.team, "count",
-               "" if hidden else row.respondents)
+               "" if row.respondents is None else row.respondents)
         yield ("participation", "audience", row.team, "count", row.audience)
 
 
@@ -40,7 +39,7 @@ def _lever_rows(report):
     for lever in report.levers:
         for team, cell in zip(report.pair, lever.cells):
             yield ("levers", lever.label, team.name, "favourable %", _percent(cell))
-        yield ("levers", lever.label, "", "gap points", _points(lever.gap))
+        yield ("levers", lever.label, report.gap_label, "gap points", _points(lever.gap))
 
 
 def _item_rows(report):

@@ -14,10 +14,10 @@ from webapp.surveys.services import get_round
 def _report_round(round_id):
     survey_round = found_or_404(get_round(round_id))
     ensure(services.can_read(survey_round, current_user))
-    if lifecycle.needs_tallies(survey_round):
-        # A round closed by date stores its tallies on the report's first view.
+    if lifecycle.needs_settling(survey_round):
+        # A round closed by date is settled on the report's first view.
         begin_writing()
-        perform(lambda: lifecycle.store_tallies(survey_round))
+        perform(lambda: lifecycle.settle(survey_round))
     return survey_round
 
 

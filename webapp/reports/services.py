@@ -1,13 +1,13 @@
 """Assembling a round report from aggregates, with every measure from analysis/."""
 from dataclasses import dataclass, field
 
-from flask import current_app
-
-from analysis import alignment_index, favourable_share_of_counts, gap, suppress
+from analysis import alignment_index, favourable_share_of_counts, gap
 from webapp.extensions import db
 from webapp.ideas.services import support_by_team, tallies
 from webapp.models import LEVER_LABELS, LIKERT_LABELS, Idea, Lever, QuestionKind, RoundStatus
 from webapp.reports import data
+from webapp.privacy import threshold as privacy_threshold
+from webapp.privacy import withheld
 from webapp.surveys.services import participation
 from webapp.themes.services import latest_done_run, themes_of, top_ideas_per_theme
 
@@ -98,6 +98,11 @@ class Report:
     trend: list
 
     @property
+    def gap_label(self):
+        """Which way every gap of the report goes, e.g. "Sales − Marketing"."""
+        return gap_label(self.pair)
+
+    @property
     def delta(self):
         """Change of the index since the previous round, in points, or None."""
         if self.index is None or self.previous is None or self.previous.index is None:
@@ -105,15 +110,24 @@ class Report:
         return self.index - self.previous.index
 
 
+def _team_order(team):
+    """Sales, then Marketing, then the other teams by name: the order of every pair."""
+    return ({"Sales": 0, "Marketing": 1}.get(team.name, 2), team.name.lower(), team.id)
+
+
 def compared_pair(survey_round, team_ids=None):
-    """Return the two teams compared: the ones asked for, else Sales and Marketing."""
-    teams = list(survey_round.teams)
+    """Return the two teams compared, in the one order every gap is taken in.
+
+    The ones asked for (in any order), else Sales and Marketing, else the first two.
+    """
+    teams = sorted(survey_round.teams, key=_team_order)
     chosen = [t for t in teams if team_ids and t.id in team_ids]
-    if len(chosen) == 2:
-        return chosen
-    default = sorted((t for t in teams if t.name in ("Sales", "Marketing")),
-                     key=lambda team: team.name != "Sales")
-    return (default if len(default) == 2 else teams)[:2]
+    return chosen if len(chosen) == 2 else teams[:2]
+
+
+def gap_label(pair):
+    """The direction of a gap, written out: "Sales − Marketing"."""
+    return " − ".join(team.name for team in pair)
 
 
 def _pooled(counts, question_ids, team_id):
@@ -140,7 +154,7 @@ def _lever_rows(questions, counts, pair, hidden):
     return rows
 
 
-def _item_rows(questions, counts, teams, hidden, threshold):
+def _item_rows(questions, counts, teams, hidden):
     """Each item's answers per team; optional items are checked on their own answer counts."""
     rows = []
     for question in questions:
@@ -148,21 +162,21 @@ def _item_rows(questions, counts, teams, hidden, threshold):
             continue
         tallies = {team.id: [counts.get(question.id, {}).get(team.id, {}).get(value, 0)
                              for value in LIKERT_LABELS] for team in teams}
-        withheld = hidden | suppress({t: sum(v) for t, v in tallies.items()}, threshold)
-        per_team = [(team.name, None if team.id in withheld else tallies[team.id],
-                     sum(tallies[team.id])) for team in teams]
+        held_back = hidden | withheld({t: sum(v) for t, v in tallies.items()})
+        per_team = [(team.name, None, None) if team.id in held_back else
+                    (team.name, tallies[team.id], sum(tallies[team.id])) for team in teams]
         rows.append(ItemRow(question.text, question.lever_label, per_team))
     return rows
 
 
-def _trend(survey_round, pair, threshold, only_shared):
+def _trend(survey_round, pair, only_shared):
     history, respondents = data.lever_history(survey_round.opens_at or survey_round.created_at)
     history.setdefault(survey_round.id, {})
     points = []
     for past in data.rounds_by_id(list(history)):
         if only_shared and past.id != survey_round.id and not _shared(past):
             continue  # staff see other rounds only through their shared reports
-        hidden = suppress(respondents.get(past.id, {}), threshold)
+        hidden = withheld(respondents.get(past.id, {}))
         points.append(_trend_point(past, history[past.id], pair, hidden))
     return points
 
@@ -221,7 +235,7 @@ def _mostly_from(theme, teams, hidden):
 
 def _top_shown(survey_round, order, limit, hidden):
     """The round's first ``limit`` ideas in ``order``, less those of withheld teams."""
-    return [idea for idea in data.top_ideas(survey_round.id, order, limit)
+    return [idea for idea in data.top_ideas(survey_round, order, limit)
             if idea.team_id not in hidden]
 
 
@@ -237,15 +251,14 @@ def build(survey_round, team_ids=None, leader=True):
 
     ``leader`` False limits the trend to rounds whose reports are shared.
     """
-    threshold = current_app.config["ANONYMITY_THRESHOLD"]
     pair = compared_pair(survey_round, team_ids)
     taking_part = participation(survey_round)
-    hidden = suppress({row.team_id: row.respondents for row in taking_part}, threshold)
+    hidden = {row.team_id for row in taking_part if row.respondents is None}
     counts = data.likert_counts(survey_round)
     levers = _lever_rows(survey_round.questions, counts, pair, hidden)
     shares = {row.lever: tuple(cell.share for cell in row.cells) for row in levers}
     index = alignment_index(shares) if len(pair) == 2 else None
-    trend = _trend(survey_round, pair, threshold, only_shared=not leader)
+    trend = _trend(survey_round, pair, only_shared=not leader)
     run = latest_done_run(survey_round.id)
     bridging = _top_shown(survey_round, Idea.bridging.desc(), 10, hidden)
     divisive = _top_shown(survey_round, Idea.divisiveness.desc(), 5, hidden)
@@ -253,9 +266,10 @@ def build(survey_round, team_ids=None, leader=True):
     shown = bridging + divisive + [idea for row in themes for idea in row.top_ideas]
     counts_by_idea = tallies([idea.id for idea in shown])
     return Report(
-        survey_round=survey_round, pair=pair, threshold=threshold, suppressed=hidden,
+        survey_round=survey_round, pair=pair, threshold=privacy_threshold(),
+        suppressed=hidden,
         participation=taking_part, levers=levers,
-        items=_item_rows(survey_round.questions, counts, pair, hidden, threshold), index=index,
+        items=_item_rows(survey_round.questions, counts, pair, hidden), index=index,
         previous=_previous(trend, survey_round), themes=themes, run=run,
         bridging=bridging, divisive=divisive,
         idea_support={idea.id: support_by_team(pair, counts_by_idea.get(idea.id, {}))

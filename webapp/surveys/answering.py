@@ -12,7 +12,7 @@ from webapp.models import (LIKERT_LABELS, Answer, Idea, QuestionKind, Receipt, R
                            SurveyResponse, SurveyRound)
 from webapp.models.surveys import round_team
 from webapp.models.types import utcnow
-from webapp.surveys.services import check_open, purge_drafts
+from webapp.surveys.services import check_open, purge_drafts, release_batch
 
 NOT_OPEN = "This round is not open for answers."
 
@@ -128,12 +128,14 @@ def submit(survey_round, user, answers, now=None):
     if not insert_or_ignore(Receipt, round_id=survey_round.id, user_id=user.id,
                             submitted_on=today):
         return False
-    author_id = None if survey_round.anonymous else user.id
+    anonymous = survey_round.anonymous
+    author_id = None if anonymous else user.id
     # In an anonymous round an idea from the survey carries the round's opening time, so
-    # its time cannot be matched with the day on the receipt.
-    created_at = survey_round.opens_at if survey_round.anonymous else now
+    # its time cannot be matched with the day on the receipt; it and the response wait
+    # to be released with a batch of the team.
+    created_at = survey_round.opens_at if anonymous else now
     response = SurveyResponse(round_id=survey_round.id, team_id=user.team_id,
-                              respondent_id=author_id)
+                              respondent_id=author_id, held=anonymous)
     for question in survey_round.questions:
         if question.id not in answers:
             continue
@@ -142,12 +144,15 @@ def submit(survey_round, user, answers, now=None):
         if question.kind == QuestionKind.IDEA:
             db.session.add(Idea(round_id=survey_round.id, team_id=user.team_id,
                                 author_id=author_id, question_id=question.id, text=value,
-                                created_at=created_at))
+                                created_at=created_at, held=anonymous))
     db.session.add(response)
     db.session.execute(delete(ResponseDraft).where(ResponseDraft.round_id == survey_round.id,
                                                    ResponseDraft.user_id == user.id))
     # Rounds may also close by date; their leftover drafts go at the next submission.
     purge_drafts()
+    if anonymous:
+        db.session.flush()
+        release_batch(survey_round, user.team_id)
     return True
 
 

@@ -2,15 +2,17 @@
 from dataclasses import dataclass
 from datetime import datetime, time, timezone
 
-from sqlalchemy import delete, exists, func, select
+from sqlalchemy import delete, exists, func, select, true, update
 from sqlalchemy.orm import selectinload
 
+from webapp.database import insert_or_ignore
 from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.models import (CHOICE_KINDS, Idea, Question, QuestionKind, ResponseDraft,
-                           RoundStatus, SurveyResponse, SurveyRound, Team, User)
+                           RoundAudience, RoundStatus, SurveyResponse, SurveyRound, Team, User)
 from webapp.models.surveys import round_team
 from webapp.models.types import utcnow
+from webapp.privacy import threshold, withheld
 from webapp.surveys import template
 
 MAX_OPTIONS = 20
@@ -249,35 +251,103 @@ def get_round(round_id):
 
 @dataclass
 class TeamParticipation:
-    """How many of a team's people have submitted a round."""
+    """How many of a team's people have submitted a round; None when withheld."""
 
     team_id: int
     team: str
-    respondents: int
+    respondents: int | None
     audience: int
 
     @property
     def percent(self):
-        """Respondents as a whole percentage of the audience (0 for an empty team)."""
+        """Respondents as a whole percentage of the audience; None when withheld."""
+        if self.respondents is None:
+            return None
         return round(100 * self.respondents / self.audience) if self.audience else 0
 
 
+def released(held_column, survey_round):
+    """SQL condition on ``held_column``: the round's rows that count now.
+
+    All of them once the round has closed; until then, those released in a batch.
+    """
+    return true() if survey_round.status == RoundStatus.CLOSED else held_column.is_(False)
+
+
+def shown_now(held_column, round_column):
+    """SQL condition over many rounds: not held, or its round has closed."""
+    return held_column.is_(False) | round_column.in_(
+        select(SurveyRound.id).where(SurveyRound.closes_at <= utcnow()))
+
+
 def respondents_by_team(survey_round):
-    """Return {team id: respondents} for every team of the round (0 if none)."""
+    """Return {team id: respondents that count now} for every team of the round."""
     counted = dict(db.session.execute(
         select(SurveyResponse.team_id, func.count())
-        .where(SurveyResponse.round_id == survey_round.id)
+        .where(SurveyResponse.round_id == survey_round.id,
+               released(SurveyResponse.held, survey_round))
         .group_by(SurveyResponse.team_id)).all())
     return {team.id: counted.get(team.id, 0) for team in survey_round.teams}
 
 
-def participation(survey_round):
-    """Return respondents out of audience for each team of the round, by team name."""
-    respondents = respondents_by_team(survey_round)
-    audience = dict(db.session.execute(
+def release_batch(survey_round, team_id):
+    """Release a team's held responses and survey ideas once there are enough of them.
+
+    Enough is the anonymity threshold: each batch mixes at least that many people of
+    the team, so nothing that appears with it points to one of them.
+    """
+    waiting = db.session.scalar(select(func.count()).select_from(SurveyResponse).where(
+        SurveyResponse.round_id == survey_round.id, SurveyResponse.team_id == team_id,
+        SurveyResponse.held.is_(True)))
+    if waiting >= threshold():
+        _release(survey_round, SurveyResponse.team_id == team_id, Idea.team_id == team_id)
+
+
+def release_all(survey_round):
+    """Release every held response and survey idea of the round (it has closed)."""
+    _release(survey_round, true(), true())
+
+
+def _release(survey_round, responses, ideas):
+    db.session.execute(update(SurveyResponse).where(
+        SurveyResponse.round_id == survey_round.id, SurveyResponse.held.is_(True), responses)
+        .values(held=False))
+    db.session.execute(update(Idea).where(
+        Idea.round_id == survey_round.id, Idea.held.is_(True), ideas).values(held=False))
+
+
+def small_teams(survey_round):
+    """The round's teams whose figures are withheld: too few respondents (privacy gate)."""
+    return withheld(respondents_by_team(survey_round))
+
+
+def audience_by_team(survey_round):
+    """Return {team id: people asked}: kept from the close for a closed round, else now."""
+    kept = dict(db.session.execute(
+        select(RoundAudience.team_id, RoundAudience.people)
+        .where(RoundAudience.round_id == survey_round.id)).all())
+    if kept:
+        return kept
+    return dict(db.session.execute(
         select(User.team_id, func.count())
         .join(round_team, round_team.c.team_id == User.team_id)
         .where(round_team.c.round_id == survey_round.id, User.active.is_(True))
         .group_by(User.team_id)).all())
-    return [TeamParticipation(team.id, team.name, respondents[team.id],
+
+
+def keep_audience(survey_round):
+    """Record how many people each team of the round has now (when it closes), once."""
+    audience = audience_by_team(survey_round)
+    for team in survey_round.teams:
+        insert_or_ignore(RoundAudience, round_id=survey_round.id, team_id=team.id,
+                         people=audience.get(team.id, 0))
+
+
+def participation(survey_round):
+    """Return respondents out of audience for each team, withheld for small teams."""
+    respondents = respondents_by_team(survey_round)
+    hidden = withheld(respondents)
+    audience = audience_by_team(survey_round)
+    return [TeamParticipation(team.id, team.name,
+                              None if team.id in hidden else respondents[team.id],
                               audience.get(team.id, 0)) for team in survey_round.teams]

@@ -23,12 +23,12 @@ def _selected_run(survey_round):
 def _render_themes(survey_round, form):
     runs = services.runs_of(survey_round.id)
     run = _selected_run(survey_round)
+    cards = services.themes_with_examples(run) if run and run.status == RunStatus.DONE else []
     return render_template(
         "themes/themes.html", survey_round=survey_round, form=form, run=run,
         runs=runs if current_user.is_leader else [],
-        pending=[r for r in runs if services.is_pending(r)],
-        cards=services.themes_with_examples(run) if run and run.status == RunStatus.DONE
-        else [],
+        pending=[r for r in runs if services.is_pending(r)], cards=cards,
+        shares=services.team_shares([theme for theme, _ in cards], survey_round),
         withheld=ideas.withheld_teams(survey_round), team_shown=ideas.team_shown,
         rename_form=RenameForm())
 
@@ -63,11 +63,13 @@ def theme(theme_id):
     found = found_or_404(services.get_theme(theme_id))
     run = services.run_of_theme(found)
     survey_round = ideas.viewable_round(run.round_id, current_user)
-    page = services.theme_page(found, current_user, request.args.get("page", 1, type=int))
+    page = services.theme_page(found, survey_round, current_user,
+                               request.args.get("page", 1, type=int))
     return render_template(
         "themes/theme.html", theme=found, run=run, survey_round=survey_round, page=page,
-        tallies=ideas.tallies([idea.id for idea in page.items]),
-        support_by_team=ideas.support_by_team, withheld=ideas.withheld_teams(survey_round),
+        support=ideas.supports(survey_round.teams, [idea.id for idea in page.items]),
+        shares=services.team_shares([found], survey_round)[found.id],
+        withheld=ideas.withheld_teams(survey_round),
         rename_form=RenameForm(data={"name": found.custom_label or ""}))
 
 

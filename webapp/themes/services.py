@@ -14,6 +14,7 @@ from webapp.ideas.services import PER_PAGE, theme_idea_ids, visible
 from webapp.limits import TITLE_LIMIT
 from webapp.models import PENDING, Idea, RunStatus, Theme, ThemeAssignment, ThemeRun
 from webapp.models.types import utcnow
+from webapp.surveys.services import get_round, released, small_teams
 
 K_MIN, K_MAX = 2, 20
 MIN_IDEAS = 5
@@ -21,12 +22,17 @@ STALE_AFTER = timedelta(minutes=30)
 
 
 def _round_ideas(round_id):
-    """The ideas a run clusters: visible ones, in a fixed order so runs are reproducible."""
+    """The ideas a run clusters: visible ones, in a fixed order so runs are reproducible.
+
+    By text: the same ideas come in the same order in any database, and the order says
+    nothing about when they were posted.
+    """
+    survey_round = get_round(round_id)
     return db.session.execute(
         select(Idea.id, Idea.text, Idea.team_id)
         .where(Idea.round_id == round_id, Idea.hidden_at.is_(None),
-               Idea.merged_into_id.is_(None))
-        .order_by(Idea.id)).all()
+               Idea.merged_into_id.is_(None), released(Idea.held, survey_round))
+        .order_by(Idea.text, Idea.id)).all()
 
 
 def start_run(survey_round, user, k=None, seed=0):
@@ -199,13 +205,22 @@ def run_of_theme(theme):
     return db.session.get(ThemeRun, theme.run_id)
 
 
-def theme_page(theme, user, page=1):
+def theme_page(theme, survey_round, user, page=1):
     """Return one page of the theme's ideas that ``user`` may see, best bridging first."""
-    statement = visible(select(Idea).where(Idea.id.in_(theme_idea_ids(theme.id))), user)
+    statement = visible(select(Idea).where(Idea.id.in_(theme_idea_ids(theme.id))), user,
+                        survey_round)
     return db.paginate(
         statement.options(joinedload(Idea.team), joinedload(Idea.author))
         .order_by(Idea.bridging.desc(), Idea.id), page=page, per_page=PER_PAGE,
         error_out=False)
+
+
+def team_shares(themes, survey_round):
+    """Return {theme id: [(team name, share of its ideas or None)]}, withheld for small teams."""
+    hidden = small_teams(survey_round)
+    return {theme.id: [(team.name, None if team.id in hidden else
+                        theme.team_shares.get(str(team.id), 0.0)) for team in survey_round.teams]
+            for theme in themes}
 
 
 def themes_with_examples(run):
