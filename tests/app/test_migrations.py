@@ -13,7 +13,7 @@ from sqlalchemy.engine import make_url
 from tests.conftest import is_postgres, make_config
 from webapp import create_app
 from webapp.extensions import db, migrate
-from webapp.models import Team
+from webapp.models import Team, Theme
 
 
 @contextmanager
@@ -103,3 +103,26 @@ def test_upgrading_and_downgrading_keeps_existing_rows(fresh_app):
     with db.engine.connect() as connection:
         if connection.dialect.name == "sqlite":
             assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_existing_themes_keep_their_label_and_terms_as_found(fresh_app):
+    flask_migrate.upgrade(revision="0007_likert_tallies")
+    with db.engine.begin() as connection:
+        for statement in (
+                "INSERT INTO survey_round (id, title, vision, anonymous, created_at) "
+                "VALUES (1, 'Pulse', '', true, CURRENT_TIMESTAMP)",
+                "INSERT INTO theme_run (id, round_id, seed, status, created_at) "
+                "VALUES (1, 1, 0, 'done', CURRENT_TIMESTAMP)",
+                "INSERT INTO theme (id, run_id, position, label, terms, size, cohesion, mixed, "
+                "team_shares, representative_ids) VALUES (1, 1, 0, 'pipeline, review', "
+                "'[\"pipeline\", \"review\"]', 2, 0, false, '{}', '[]')"):
+            connection.execute(text(statement))
+    flask_migrate.upgrade()
+    theme = db.session.get(Theme, 1)
+    assert (theme.found_label, theme.found_terms) == ("pipeline, review", ["pipeline", "review"])
+    assert (theme.label, theme.terms) == ("pipeline, review", ["pipeline", "review"])
+    db.session.rollback()
+    flask_migrate.downgrade(revision="0007_likert_tallies")
+    with db.engine.connect() as connection:
+        assert connection.execute(text("SELECT label, size FROM theme")).all() == \
+            [("pipeline, review", 2)]

@@ -1,4 +1,8 @@
-"""Leaders' moderation of ideas: merging duplicates and hiding abusive ideas."""
+"""Leaders' moderation of ideas: merging duplicates and hiding abusive ideas.
+
+The views moderate through :mod:`webapp.moderation`, which also refits the words of
+the themes that hold the idea.
+"""
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import joinedload
 

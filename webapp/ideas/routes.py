@@ -2,9 +2,10 @@
 from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from webapp import moderation
 from webapp.access import found_or_404, role_required
 from webapp.boundary import perform
-from webapp.ideas import bp, moderation, services
+from webapp.ideas import bp, services
 from webapp.ideas.forms import HideForm, IdeaForm, MergeForm
 from webapp.limits import IDEA_LIMIT
 from webapp.models import Role, Vote

@@ -22,6 +22,14 @@ RUN_STATES = tuple(status.value for status in RunStatus)
 PENDING = (RunStatus.QUEUED, RunStatus.RUNNING)
 
 
+def _given(column, kind):
+    """A column default: a copy, made by ``kind``, of the value inserted into ``column``."""
+    def default(context):
+        value = context.get_current_parameters().get(column)
+        return kind() if value is None else kind(value)
+    return default
+
+
 class ThemeRun(db.Model):
     """One run of the theme analysis on a round's ideas, with its parameters and outcome."""
 
@@ -63,10 +71,16 @@ class Theme(db.Model):
     run_id: Mapped[int] = mapped_column(ForeignKey("theme_run.id", ondelete="CASCADE"),
                                         index=True)
     position: Mapped[int]
+    # The label and key terms people see: those found, less any word that no visible
+    # idea of the theme holds any more (see webapp.themes.words).
     label: Mapped[str] = mapped_column(String(200))
     # A leader's name for the theme; the found label stays for reference.
     custom_label: Mapped[str | None] = mapped_column(String(200))
     terms: Mapped[list] = mapped_column(JSON, default=list)
+    # The label and key terms as the analysis found them; unless given, those the theme
+    # is created with.
+    found_label: Mapped[str] = mapped_column(String(200), default=_given("label", str))
+    found_terms: Mapped[list] = mapped_column(JSON, default=_given("terms", list))
     size: Mapped[int]
     cohesion: Mapped[float] = mapped_column(Float, default=0.0)
     mixed: Mapped[bool] = mapped_column(default=False)

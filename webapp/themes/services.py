@@ -4,7 +4,7 @@ from collections import Counter, defaultdict
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import joinedload
 
 from analysis import find_themes
@@ -15,6 +15,7 @@ from webapp.limits import TITLE_LIMIT
 from webapp.models import PENDING, Idea, RunStatus, Theme, ThemeAssignment, ThemeRun
 from webapp.models.types import utcnow
 from webapp.surveys.services import get_round, released, small_teams
+from webapp.themes.words import shown_words
 
 K_MIN, K_MAX = 2, 20
 MIN_IDEAS = 5
@@ -97,7 +98,8 @@ def _fail(run, message):
 def _theme(run, position, found, ideas):
     """A Theme row from one theme of the analysis result."""
     return Theme(run_id=run.id, position=position, label=found["label"],
-                 terms=list(found["terms"]), size=found["size"],
+                 terms=list(found["terms"]), found_label=found["label"],
+                 found_terms=list(found["terms"]), size=found["size"],
                  cohesion=float(found.get("cohesion") or 0.0), mixed=bool(found.get("mixed")),
                  team_shares=dict(found.get("team_shares") or {}),
                  representative_ids=[ideas[i].id for i in found["representatives"]])
@@ -124,7 +126,49 @@ def _store(run, ideas, result):
         {"run_id": run.id, "idea_id": idea.id,
          "theme_id": by_index[label].id if label in by_index else None}
         for idea, label in zip(ideas, result["assignments"])])
+    _show_words_of_visible_ideas(by_index, ideas, result["assignments"], run.round_id)
     rank_top_ideas(run.id)
+
+
+def _show_words_of_visible_ideas(by_index, ideas, assignments, round_id):
+    """Fit the new themes' words to their ideas, less any hidden or merged since the run began."""
+    gone = set(db.session.scalars(select(Idea.id).where(
+        Idea.round_id == round_id,
+        or_(Idea.hidden_at.is_not(None), Idea.merged_into_id.is_not(None)))))
+    texts = defaultdict(list)
+    for idea, label in zip(ideas, assignments):
+        if label in by_index and idea.id not in gone:
+            texts[by_index[label].id].append(idea.text)
+    _show_words(by_index.values(), texts)
+
+
+def _show_words(themes, texts):
+    """Set each theme's label and key terms to the found ones its ``texts[theme.id]`` hold."""
+    for theme in themes:
+        theme.label, theme.terms = shown_words(theme.found_label, theme.found_terms,
+                                               texts[theme.id], theme.position)
+
+
+def refresh_theme_words(idea_ids):
+    """Refit the label and key terms of every theme holding one of ``idea_ids``.
+
+    For when those ideas are hidden, shown again or merged away: a theme shows only
+    words that its visible ideas hold (see :func:`webapp.themes.words.shown_words`).
+    """
+    holding = select(ThemeAssignment.theme_id).where(
+        ThemeAssignment.idea_id.in_(list(idea_ids)), ThemeAssignment.theme_id.is_not(None))
+    themes = db.session.scalars(select(Theme).where(Theme.id.in_(holding))).all()
+    rows = db.session.execute(
+        select(ThemeAssignment.theme_id, Idea.text)
+        .join(Idea, Idea.id == ThemeAssignment.idea_id)
+        .where(ThemeAssignment.theme_id.in_(holding), Idea.hidden_at.is_(None),
+               Idea.merged_into_id.is_(None))
+        .order_by(Idea.id))
+    texts = defaultdict(list)
+    for theme_id, text in rows:
+        texts[theme_id].append(text)
+    _show_words(themes, texts)
+    db.session.flush()
 
 
 def top_ideas_per_theme(run_id, per_theme=3):

@@ -1,7 +1,7 @@
 """Private rounds: random idea numbers, survey answers released in batches, audiences kept.
 
-Revision ID: 0008_private_rounds
-Revises: 0007_likert_tallies
+Revision ID: 0009_private_rounds
+Revises: 0008_theme_found_labels
 Create Date: 2026-12-02 08:00:00
 
 Idea numbers are now drawn at random by the app, so PostgreSQL's sequence for them goes.
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0008_private_rounds'
-down_revision = '0007_likert_tallies'
+revision = '0009_private_rounds'
+down_revision = '0008_theme_found_labels'
 branch_labels = None
 depends_on = None
 
