@@ -47,6 +47,17 @@ def upsert(model, keys, **values):
     db.session.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=changes))
 
 
+# Integer primary keys are 32-bit on PostgreSQL: a larger number is no row (not an error).
+MAX_ID = 2**31 - 1
+
+
+def get_row(model, ident):
+    """Return the row of ``model`` with integer key ``ident``, or None, whatever ``ident``."""
+    if not isinstance(ident, int) or not 0 < ident <= MAX_ID:
+        return None
+    return db.session.get(model, ident)
+
+
 def begin_writing():
     """End the current transaction; the next one may write (IMMEDIATE on SQLite).
 

@@ -19,12 +19,16 @@ depends_on = None
 
 
 def upgrade():
-    with op.batch_alter_table('idea', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('held', sa.Boolean(), nullable=False,
-                                      server_default=sa.false()))
     with op.batch_alter_table('survey_response', schema=None) as batch_op:
         batch_op.add_column(sa.Column('held', sa.Boolean(), nullable=False,
                                       server_default=sa.false()))
+    with op.batch_alter_table('idea', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('held', sa.Boolean(), nullable=False,
+                                      server_default=sa.false()))
+        batch_op.add_column(sa.Column('response_id', sa.String(length=32), nullable=True))
+        batch_op.create_foreign_key(batch_op.f('fk_idea_response_id_survey_response'),
+                                    'survey_response', ['response_id'], ['id'],
+                                    ondelete='SET NULL')
     if op.get_bind().dialect.name == 'postgresql':
         op.execute('ALTER TABLE idea ALTER COLUMN id DROP DEFAULT')
         op.execute('DROP SEQUENCE IF EXISTS idea_id_seq')
@@ -47,12 +51,17 @@ def upgrade():
 
 def downgrade():
     op.drop_table('round_audience')
+    with op.batch_alter_table('idea', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_idea_response_id_survey_response'),
+                                 type_='foreignkey')
+        batch_op.drop_column('response_id')
+        batch_op.drop_column('held')
+    with op.batch_alter_table('survey_response', schema=None) as batch_op:
+        batch_op.drop_column('held')
     if op.get_bind().dialect.name == 'postgresql':
+        # Numbering goes on after the largest random number: with numbers near 2^31 it
+        # soon runs out, so renumber the ideas before going back this far.
         op.execute('CREATE SEQUENCE idea_id_seq OWNED BY idea.id')
         op.execute("SELECT setval('idea_id_seq', COALESCE((SELECT max(id) FROM idea), 0) + 1, "
                    "false)")
         op.execute("ALTER TABLE idea ALTER COLUMN id SET DEFAULT nextval('idea_id_seq')")
-    with op.batch_alter_table('survey_response', schema=None) as batch_op:
-        batch_op.drop_column('held')
-    with op.batch_alter_table('idea', schema=None) as batch_op:
-        batch_op.drop_column('held')

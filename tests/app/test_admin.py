@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from tests import factories
 from webapp.extensions import db
-from webapp.models import Team, User
+from webapp.models import SurveyRound, Team, User
 
 
 @pytest.fixture
@@ -205,6 +205,13 @@ def test_team_with_history_is_kept_with_a_message(app, admin_client, people, mak
         product = factories.get_team("Product").id
     response = admin_client.post(f"/admin/teams/{product}/delete", follow_redirects=True)
     assert response.status_code == 200
+    assert "Product was asked in a survey round, so it is kept" in response.get_data(
+        as_text=True)
+    with app.app_context():
+        # Out of the round's audience, its idea still keeps it.
+        db.session.get(SurveyRound, round_id).teams = []
+        db.session.commit()
+    response = admin_client.post(f"/admin/teams/{product}/delete", follow_redirects=True)
     assert "Product has survey answers, ideas or votes on record" in response.get_data(
         as_text=True)
     assert _team_id(app, "Product") == product

@@ -181,3 +181,18 @@ def test_the_small_team_is_named_but_shows_no_figure(app, client, auth, people, 
     page = client.get(url_of(closed)).get_data(as_text=True)
     assert "Tiny" in page
     assert not re.search(r"Tiny[^\n]{0,80}?\d+(\.\d)?%", page), "no share of Tiny"
+
+
+def test_action_items_do_not_name_the_small_team_of_a_survey_idea(
+        app, client, auth, people, make_user):
+    _staff, closed, _current, item = _build(app, make_user)
+    with app.app_context():
+        linked = db.session.scalars(select(Idea).where(
+            Idea.round_id == closed, Idea.text.like("Survey idea from%"))).all()
+        db.session.get(ActionItem, item).ideas = linked
+        db.session.commit()
+    auth.login_as(people["member"])
+    for url in (f"/actions/{item}", "/actions"):
+        page = client.get(url).get_data(as_text=True)
+        assert "an idea from Tiny" not in page
+        assert "an idea from a team not shown" in page or url == "/actions"

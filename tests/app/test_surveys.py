@@ -4,6 +4,7 @@ from sqlalchemy import select
 
 from analysis import wilson_lower_bound
 from tests import factories
+from webapp import lifecycle
 from webapp.extensions import db
 from webapp.ideas import services as ideas
 from webapp.models import Idea, Lever, Question, RoundStatus, SurveyRound, Team, User, Vote
@@ -218,16 +219,22 @@ def test_participation_counts_respondents_per_team_in_batches(app, leader_client
     make_user(team="Sales", active=False)
     with app.app_context():
         round_id = factories.make_round()
-    _submit_all(app, sales[:7], round_id)
+    _submit_all(app, sales[:9], round_id)
     page = leader_client.get(f"/rounds/{round_id}").get_data(as_text=True)
-    # An anonymous round counts a team's answers in batches of at least the threshold.
-    # 5 of 13 active Sales people counted so far (the fixtures add a member to Sales, and
-    # the leader to Marketing).
-    assert 'aria-label="Sales: 38% responded"' in page
-    assert 'aria-label="Marketing: 0% responded"' in page
-    _submit_all(app, marketing[:5], round_id)
+    # An anonymous round counts a team's answers in batches: one goes out once twice the
+    # threshold wait, and the threshold's worth stays for the next.
+    assert 'aria-label="Sales: 0% responded"' in page, "9 wait"
+    _submit_all(app, sales[9:12] + marketing[:5], round_id)
     page = leader_client.get(f"/rounds/{round_id}").get_data(as_text=True)
+    # 12 answered: 5 went out at the tenth, 7 wait. 5 of 13 active Sales people (the
+    # fixtures add a member to Sales, and the leader to Marketing).
     assert 'aria-label="Sales: 38% responded"' in page
+    assert 'aria-label="Marketing: 0% responded"' in page, "5 wait"
+    with app.app_context():
+        lifecycle.close_round(db.session.get(SurveyRound, round_id))
+        db.session.commit()
+    page = leader_client.get(f"/rounds/{round_id}").get_data(as_text=True)
+    assert 'aria-label="Sales: 92% responded"' in page, "all 12 of 13, once closed"
     assert 'aria-label="Marketing: 71% responded"' in page, "5 of 7"
     for person in sales + marketing:
         assert person.name not in page
@@ -322,3 +329,20 @@ def test_changing_the_teams_rescores_the_ideas(app, leader_client, make_user):
     assert _bridging(app) == {sales_only: pytest.approx(wilson_lower_bound(6, 0)),
                               both: pytest.approx(wilson_lower_bound(5, 0))}
     assert _bridging_order(leader_client, round_id, [sales_only, both]) == [sales_only, both]
+
+
+def test_a_team_that_answered_cannot_leave_the_round(app, leader_client, make_user):
+    with app.app_context():
+        round_id = factories.make_round(teams=("Sales", "Marketing", "Product"))
+    _submit(app, make_user(team="Product"), round_id)
+    page = leader_client.post(f"/rounds/{round_id}/edit", data={
+        "title": "Q1 alignment pulse", "team_ids": _team_ids(app, "Sales", "Marketing"),
+        "anonymous": "y"}).get_data(as_text=True)
+    assert "A team whose people have answered cannot leave the round." in page
+    assert [team.name for team in _round(app, round_id).teams] == \
+        ["Marketing", "Product", "Sales"]
+    leader_client.post(f"/rounds/{round_id}/edit", data={
+        "title": "Q1 alignment pulse", "anonymous": "y",
+        "team_ids": _team_ids(app, "Sales", "Product")})
+    assert [team.name for team in _round(app, round_id).teams] == ["Product", "Sales"], \
+        "a team nobody of has answered may go"

@@ -30,7 +30,7 @@ def accountability():
         backing=services.backings(items),
         supported=services.supported_by(current_user, [item.id for item in items]),
         themes=services.themes_by_id({item.theme_id for item in items if item.theme_id}),
-        latest_update=services.latest_update, credit_line=services.credit_line)
+        latest_update=services.latest_update, credits=services.credit_lines(items))
 
 
 @bp.route("/actions/export.csv")
@@ -91,7 +91,8 @@ def item(item_id):
         supported=found.id in services.supported_by(current_user, [found.id]),
         can_change=services.can_change(found, current_user),
         next_statuses=services.next_statuses(found, current_user),
-        status_form=StatusForm(), update_form=UpdateForm(), credit_line=services.credit_line)
+        status_form=StatusForm(), update_form=UpdateForm(),
+        credits=services.credit_lines([found]))
 
 
 def _act(item_id, action, message, found=None):

@@ -6,10 +6,10 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from analysis import bridging_score, wilson_lower_bound
-from webapp.database import insert_or_ignore
+from webapp.database import get_row, insert_or_ignore
 from webapp.errors import ServiceError
 from webapp.extensions import db
-from webapp.ideas.services import theme_idea_ids
+from webapp.ideas.services import team_shown, theme_idea_ids, withheld_teams
 from webapp.limits import REASON_LIMIT, TEXT_LIMIT, TITLE_LIMIT
 from webapp.models import (LEVERS, STATUS_LABELS, ActionEvent, ActionItem, ActionSupport,
                            EventKind, Idea, ItemStatus, RoundStatus, Team, Theme, ThemeRun, User)
@@ -70,8 +70,7 @@ def _check_text(details):
 
 def prefill_source(theme_id, idea_id):
     """Return (theme, idea) a new item starts from; a hidden idea counts as none."""
-    theme = db.session.get(Theme, theme_id) if theme_id else None
-    idea = db.session.get(Idea, idea_id) if idea_id else None
+    theme, idea = get_row(Theme, theme_id), get_row(Idea, idea_id)
     shown = idea is not None and not idea.is_hidden and not (
         idea.held and get_round(idea.round_id).status != RoundStatus.CLOSED)
     return theme, idea if shown else None
@@ -82,11 +81,11 @@ def linked_source(theme_id, idea_id):
 
     From a theme, every idea it holds; hidden ones are left out when the item is made.
     """
-    theme = db.session.get(Theme, theme_id) if theme_id else None
+    theme = get_row(Theme, theme_id)
     if theme is not None:
         run = db.session.get(ThemeRun, theme.run_id)
         return run.round_id, theme.id, db.session.scalars(theme_idea_ids(theme.id)).all()
-    idea = db.session.get(Idea, idea_id) if idea_id else None
+    idea = get_row(Idea, idea_id)
     if idea is not None:
         return idea.round_id, None, [idea.id]
     return None, None, []
@@ -338,8 +337,21 @@ def latest_update(item):
     return updates[-1] if updates else None
 
 
-def credit_line(idea):
-    """Name the author only if they chose to be credited; otherwise their team."""
+def credit_line(idea, withheld=frozenset()):
+    """Name the author only if they chose to be credited; otherwise their team.
+
+    An anonymous survey idea of a team in ``withheld`` names no team either.
+    """
     if idea.credited and idea.author is not None:
         return idea.author.name
+    if not team_shown(idea, withheld):
+        return "an idea from a team not shown"
     return f"an idea from {idea.team.name}"
+
+
+def credit_lines(items):
+    """Return {idea id: credit line} for the visible ideas behind ``items``."""
+    ideas = [idea for item in items for idea in item.visible_ideas]
+    withheld = {round_id: withheld_teams(get_round(round_id))
+                for round_id in {idea.round_id for idea in ideas}}
+    return {idea.id: credit_line(idea, withheld[idea.round_id]) for idea in ideas}

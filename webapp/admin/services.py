@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import func, or_, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
@@ -11,6 +11,7 @@ from webapp.errors import ServiceError
 from webapp.lifecycle import settle_closed_rounds
 from webapp.extensions import db
 from webapp.models import ROLES, Role, Team, User
+from webapp.models.surveys import round_team
 
 
 @dataclass
@@ -181,6 +182,10 @@ def delete_team(team):
     members = db.session.scalar(select(func.count()).where(User.team_id == team.id))
     if members:
         raise ServiceError(f"{team.name} still has {members} people; move them first.")
+    if db.session.scalar(select(exists().where(round_team.c.team_id == team.id))):
+        # A closed round's record would lose a row.
+        raise ServiceError(f"{team.name} was asked in a survey round, so it is kept; "
+                           "rename it instead.")
     try:
         with db.session.begin_nested():
             db.session.delete(team)

@@ -6,7 +6,7 @@ from sqlalchemy.orm import joinedload
 
 from analysis import bridging_score, divisiveness, team_support, wilson_lower_bound
 from webapp.access import ensure, found_or_404
-from webapp.database import upsert
+from webapp.database import get_row, upsert
 from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.ideas import similar
@@ -45,7 +45,7 @@ def idea_seen_by(idea_id, user):
 
     Hidden ideas are for leaders only; held survey ideas for nobody until released.
     """
-    idea = db.session.get(Idea, idea_id)
+    idea = get_row(Idea, idea_id)
     if idea is None or (idea.is_hidden and not user.is_leader):
         return None
     if idea.held and get_round(idea.round_id).status != RoundStatus.CLOSED:

@@ -60,6 +60,10 @@ class Idea(db.Model):
     # answered since the last batch (or the round closes), so that its arrival on the
     # board cannot be matched with one person's submission.
     held: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # While held, the response it came with, so that both are released together; cleared
+    # on release.
+    response_id: Mapped[str | None] = mapped_column(
+        ForeignKey("survey_response.id", ondelete="SET NULL"))
     author_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL"))
     credited: Mapped[bool] = mapped_column(default=False)

@@ -63,8 +63,10 @@ def likert_counts(survey_round):
 def lever_history(until):
     """Return per round (opened no later than ``until``) favourable and total answers.
 
-    ``{round id: {lever: {team id: [favourable, total]}}}``, and the respondents of each
-    round per team ``{round id: {team id: n}}``.
+    ``{round id: {lever: {team id: [favourable, total, most]}}}`` where ``most`` is the
+    largest number of answers one item of the lever had (at least that many people
+    stand behind the share), and the respondents of each round per team
+    ``{round id: {team id: n}}``.
     """
     earlier = select(SurveyRound.id).where(SurveyRound.opens_at <= until)
     tallied = earlier.where(SurveyRound.tallied_at.is_not(None))
@@ -80,17 +82,22 @@ def lever_history(until):
         .join(SurveyResponse, SurveyResponse.id == Answer.response_id)
         .where(Question.round_id.in_(counting), Question.kind == QuestionKind.LIKERT,
                Question.lever.is_not(None), Answer.number.is_not(None), counts_now)
-        .group_by(Question.round_id, Question.lever, SurveyResponse.team_id)).all()
+        .group_by(Question.round_id, Question.lever, Question.id,
+                  SurveyResponse.team_id)).all()
     kept_favourable = case((LikertTally.value >= 4, LikertTally.count), else_=0)
     kept = db.session.execute(
         select(LikertTally.round_id, Question.lever, LikertTally.team_id,
                func.sum(kept_favourable), func.sum(LikertTally.count))
         .join(Question, Question.id == LikertTally.question_id)
         .where(LikertTally.round_id.in_(tallied), Question.lever.is_not(None))
-        .group_by(LikertTally.round_id, Question.lever, LikertTally.team_id)).all()
+        .group_by(LikertTally.round_id, Question.lever, Question.id,
+                  LikertTally.team_id)).all()
     history = defaultdict(lambda: defaultdict(dict))
     for round_id, lever, team_id, favourable_count, total in live + kept:
-        history[round_id][lever][team_id] = [int(favourable_count or 0), int(total)]
+        cell = history[round_id][lever].setdefault(team_id, [0, 0, 0])
+        cell[0] += int(favourable_count or 0)
+        cell[1] += int(total)
+        cell[2] = max(cell[2], int(total))
     respondents = defaultdict(dict)
     for round_id, team_id, count in db.session.execute(
             select(SurveyResponse.round_id, SurveyResponse.team_id, func.count())

@@ -110,17 +110,14 @@ class Report:
         return self.index - self.previous.index
 
 
-def _team_order(team):
-    """Sales, then Marketing, then the other teams by name: the order of every pair."""
-    return ({"Sales": 0, "Marketing": 1}.get(team.name, 2), team.name.lower(), team.id)
-
-
 def compared_pair(survey_round, team_ids=None):
     """Return the two teams compared, in the one order every gap is taken in.
 
-    The ones asked for (in any order), else Sales and Marketing, else the first two.
+    The ones asked for (in any order), else the round's first two. Teams go in the order
+    they were made, Sales and Marketing first: a renamed team keeps its place, so a
+    closed round's report compares what it always did.
     """
-    teams = sorted(survey_round.teams, key=_team_order)
+    teams = sorted(survey_round.teams, key=lambda team: team.id)
     chosen = [t for t in teams if team_ids and t.id in team_ids]
     return chosen if len(chosen) == 2 else teams[:2]
 
@@ -139,15 +136,27 @@ def _pooled(counts, question_ids, team_id):
     return pooled
 
 
+def _most_answers(counts, question_ids, team_id):
+    """The most answers one of the items had from the team: the fewest people behind them."""
+    return max((sum(counts.get(q, {}).get(team_id, {}).values()) for q in question_ids),
+               default=0)
+
+
+def _lever_cells(counts, ids, pair, hidden):
+    """The pair's cells on one lever; optional items may have fewer answers than people."""
+    held_back = hidden | withheld({team.id: _most_answers(counts, ids, team.id)
+                                   for team in pair})
+    return [Cell(None, True) if team.id in held_back else
+            Cell(favourable_share_of_counts(_pooled(counts, ids, team.id))) for team in pair]
+
+
 def _lever_rows(questions, counts, pair, hidden):
     rows = []
     for lever in Lever:
         ids = [q.id for q in questions if q.lever == lever.value and q.kind == QuestionKind.LIKERT]
         if not ids:
             continue
-        cells = [Cell(None, True) if team.id in hidden else
-                 Cell(favourable_share_of_counts(_pooled(counts, ids, team.id)))
-                 for team in pair]
+        cells = _lever_cells(counts, ids, pair, hidden)
         shares = [cell.share for cell in cells]
         rows.append(LeverRow(lever.value, LEVER_LABELS[lever], cells,
                              gap(*shares) if len(shares) == 2 else None))
@@ -174,11 +183,22 @@ def _trend(survey_round, pair, only_shared):
     history.setdefault(survey_round.id, {})
     points = []
     for past in data.rounds_by_id(list(history)):
-        if only_shared and past.id != survey_round.id and not _shared(past):
-            continue  # staff see other rounds only through their shared reports
+        if past.id != survey_round.id and not _in_trend(past, survey_round, only_shared):
+            continue
         hidden = withheld(respondents.get(past.id, {}))
         points.append(_trend_point(past, history[past.id], pair, hidden))
     return points
+
+
+def _in_trend(past, survey_round, only_shared):
+    """Whether an earlier round joins the trend of ``survey_round``'s report.
+
+    Only rounds closed by then, so that a closed round's trend stays as it was; staff
+    see other rounds only through their shared reports.
+    """
+    if past.status != RoundStatus.CLOSED or (only_shared and not _shared(past)):
+        return False
+    return survey_round.closes_at is None or past.closes_at <= survey_round.closes_at
 
 
 def _shared(survey_round):
@@ -187,18 +207,21 @@ def _shared(survey_round):
 
 def _trend_point(past, levers, pair, hidden):
     """One round of the trend: its lever cells for the pair, withheld for small teams."""
-    lever_cells = {lever: [Cell(None, True) if team.id in hidden else
-                           Cell(_share(by_team.get(team.id))) for team in pair]
-                   for lever, by_team in levers.items()}
+    lever_cells = {}
+    for lever, by_team in levers.items():
+        held_back = hidden | withheld({team.id: by_team.get(team.id, [0, 0, 0])[2]
+                                       for team in pair})
+        lever_cells[lever] = [Cell(None, True) if team.id in held_back else
+                              Cell(_share(by_team.get(team.id))) for team in pair]
     shares = {lever: tuple(cell.share for cell in cells)
               for lever, cells in lever_cells.items() if len(cells) == 2}
     return TrendPoint(past, alignment_index(shares) if shares else None, lever_cells)
 
 
-def _share(favourable_total):
-    if not favourable_total or not favourable_total[1]:
+def _share(figures):
+    if not figures or not figures[1]:
         return None
-    favourable, total = favourable_total
+    favourable, total = figures[:2]
     return favourable_share_of_counts({5: favourable, 1: total - favourable})
 
 

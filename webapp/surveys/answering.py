@@ -136,6 +136,8 @@ def submit(survey_round, user, answers, now=None):
     created_at = survey_round.opens_at if anonymous else now
     response = SurveyResponse(round_id=survey_round.id, team_id=user.team_id,
                               respondent_id=author_id, held=anonymous)
+    db.session.add(response)
+    db.session.flush()  # its id, for the held ideas to wait with it
     for question in survey_round.questions:
         if question.id not in answers:
             continue
@@ -144,8 +146,8 @@ def submit(survey_round, user, answers, now=None):
         if question.kind == QuestionKind.IDEA:
             db.session.add(Idea(round_id=survey_round.id, team_id=user.team_id,
                                 author_id=author_id, question_id=question.id, text=value,
-                                created_at=created_at, held=anonymous))
-    db.session.add(response)
+                                created_at=created_at, held=anonymous,
+                                response_id=response.id if anonymous else None))
     db.session.execute(delete(ResponseDraft).where(ResponseDraft.round_id == survey_round.id,
                                                    ResponseDraft.user_id == user.id))
     # Rounds may also close by date; their leftover drafts go at the next submission.

@@ -57,6 +57,17 @@ def _dates(survey_round, details):
     return opens_at, closes_at
 
 
+def _check_answered_teams_stay(survey_round, team_ids):
+    """Refuse to drop a team that has answered: its figures would escape the gate."""
+    if survey_round.id is None:
+        return
+    answered = set(db.session.scalars(select(SurveyResponse.team_id).where(
+        SurveyResponse.round_id == survey_round.id).distinct()))
+    if answered - team_ids:
+        raise ServiceError("A team whose people have answered cannot leave the round.",
+                           field="team_ids")
+
+
 def _apply_details(survey_round, details):
     title = (details.title or "").strip()
     if not title:
@@ -64,6 +75,7 @@ def _apply_details(survey_round, details):
     teams = db.session.scalars(select(Team).where(Team.id.in_(details.team_ids or []))).all()
     if not teams:
         raise ServiceError("Choose at least one team to take part.", field="team_ids")
+    _check_answered_teams_stay(survey_round, {team.id for team in teams})
     opens_at, closes_at = _dates(survey_round, details)
     survey_round.title = title
     survey_round.vision = (details.vision or "").strip()
@@ -291,16 +303,26 @@ def respondents_by_team(survey_round):
 
 
 def release_batch(survey_round, team_id):
-    """Release a team's held responses and survey ideas once there are enough of them.
+    """Release some of a team's held responses, with their survey ideas, once enough wait.
 
-    Enough is the anonymity threshold: each batch mixes at least that many people of
-    the team, so nothing that appears with it points to one of them.
+    Every batch, the last one at closing included, holds at least the anonymity
+    threshold of the team's people: a batch goes out only when twice the threshold
+    wait, and the threshold's worth stays held for the next one. What appears with a
+    batch, or what the close adds to the figures seen while open, so never points to
+    fewer people. Which responses go is random (their ids are). The round and team's
+    row is locked first, so two submissions of a team count in turn.
     """
-    waiting = db.session.scalar(select(func.count()).select_from(SurveyResponse).where(
+    db.session.execute(select(round_team.c.round_id).where(
+        round_team.c.round_id == survey_round.id, round_team.c.team_id == team_id)
+        .with_for_update())
+    waiting = select(SurveyResponse.id).where(
         SurveyResponse.round_id == survey_round.id, SurveyResponse.team_id == team_id,
-        SurveyResponse.held.is_(True)))
-    if waiting >= threshold():
-        _release(survey_round, SurveyResponse.team_id == team_id, Idea.team_id == team_id)
+        SurveyResponse.held.is_(True))
+    count = db.session.scalar(select(func.count()).select_from(waiting.subquery()))
+    if count >= 2 * threshold():
+        going = db.session.scalars(
+            waiting.order_by(SurveyResponse.id).limit(count - threshold())).all()
+        _release(survey_round, SurveyResponse.id.in_(going), Idea.response_id.in_(going))
 
 
 def release_all(survey_round):
@@ -312,8 +334,10 @@ def _release(survey_round, responses, ideas):
     db.session.execute(update(SurveyResponse).where(
         SurveyResponse.round_id == survey_round.id, SurveyResponse.held.is_(True), responses)
         .values(held=False))
+    # Released ideas lose the link to their response: it only kept them together.
     db.session.execute(update(Idea).where(
-        Idea.round_id == survey_round.id, Idea.held.is_(True), ideas).values(held=False))
+        Idea.round_id == survey_round.id, Idea.held.is_(True), ideas)
+        .values(held=False, response_id=None))
 
 
 def small_teams(survey_round):
