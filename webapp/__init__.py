@@ -5,7 +5,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from webapp import config as config_module
 from webapp import database  # noqa: F401  (installs the SQLite connection settings)
-from webapp import cli, errors
+from webapp import cli, errors, security
 from webapp.actions import routes as actions_routes
 from webapp.admin import routes as admin_routes
 from webapp.auth import routes as auth_routes
@@ -17,6 +17,7 @@ from webapp.models import (LEVER_LABELS, LIKERT_LABELS, EventKind, ItemStatus, Q
                            Role, RoundStatus, RunStatus)
 from webapp.notifications import routes as notifications_routes
 from webapp.notifications.services import unread_count
+from webapp.params import CleanRequest, IdConverter
 from webapp.reports import routes as reports_routes
 from webapp.spotlight import routes as spotlight_routes
 from webapp.surveys import routes as surveys_routes
@@ -29,6 +30,7 @@ __all__ = ["create_app"]
 def create_app(config=None):
     """Create the app; ``config`` (a mapping) replaces the environment, as in tests."""
     app = Flask(__name__, instance_relative_config=True)
+    app.request_class = CleanRequest
     app.config.from_mapping(config_module.DEFAULTS)
     if config is None:
         app.config.from_mapping(config_module.from_environment(app.instance_path))
@@ -39,7 +41,7 @@ def create_app(config=None):
     register_errorhandlers(app)
     register_commands(app)
     register_template_helpers(app)
-    app.after_request(_security_headers)
+    security.register(app)
     proxies = app.config.get("TRUSTED_PROXIES", 0)
     if proxies:
         # Behind a proxy, the client's address (for the sign-in limit) and the scheme
@@ -47,14 +49,6 @@ def create_app(config=None):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies,
                                 x_host=proxies)
     return app
-
-
-def _security_headers(response):
-    """Ask browsers not to sniff types, frame the site or leak full URLs elsewhere."""
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("X-Frame-Options", "DENY")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    return response
 
 
 def register_extensions(app):
@@ -74,7 +68,11 @@ def register_extensions(app):
 
 
 def register_blueprints(app):
-    """Register one blueprint per area (each routes module adds its views to its ``bp``)."""
+    """Register one blueprint per area (each routes module adds its views to its ``bp``).
+
+    Every ``int`` in a route is an id within the database's range.
+    """
+    app.url_map.converters["int"] = IdConverter
     app.register_blueprint(main_routes.bp)
     app.register_blueprint(auth_routes.bp)
     app.register_blueprint(admin_routes.bp, url_prefix="/admin")

@@ -3,6 +3,8 @@ from flask import render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from webapp.extensions import db
+
 MESSAGES = {
     400: ("Bad request", "The request could not be understood. Go back and try again."),
     403: ("Not allowed", "You do not have permission to see or change this."),
@@ -53,4 +55,7 @@ def register(app):
     @app.errorhandler(InternalServerError)
     def internal_error(error):
         app.logger.error("Unhandled error", exc_info=error.original_exception)
+        # The failed statement may have left the transaction aborted: the page below
+        # must not run in it.
+        db.session.rollback()
         return render_error(500)

@@ -8,6 +8,7 @@ from webapp.actions.forms import ItemForm, StatusForm, UpdateForm
 from webapp.boundary import perform
 from webapp.limits import TITLE_LIMIT
 from webapp.models import STATUS_LABELS, Role
+from webapp.params import id_arg
 
 
 def _item_or_404(item_id):
@@ -45,8 +46,7 @@ def export():
 
 def _prefill(form):
     """Fill a new item from a theme or an idea, and return what it links back to."""
-    theme, idea = services.prefill_source(request.args.get("theme", type=int),
-                                          request.args.get("idea", type=int))
+    theme, idea = services.prefill_source(id_arg("theme"), id_arg("idea"))
     if theme is not None:
         form.title.data = form.title.data or theme.name[:TITLE_LIMIT]
         form.theme_id.data = str(theme.id)

@@ -8,6 +8,7 @@ from webapp.admin.forms import ImportForm, PersonForm, TeamForm
 from webapp.admin.people_import import import_people
 from webapp.boundary import perform
 from webapp.models import Role
+from webapp.params import id_arg, page_arg
 
 admin_required = role_required(Role.ADMIN)
 
@@ -17,9 +18,9 @@ admin_required = role_required(Role.ADMIN)
 def people():
     """List people, with search and filters."""
     query = request.args.get("q", "").strip()
-    team_id = request.args.get("team", type=int)
+    team_id = id_arg("team")
     status = request.args.get("status", "active")
-    page = services.people_page(query, team_id, status, request.args.get("page", 1, type=int),
+    page = services.people_page(query, team_id, status, page_arg(),
                                 current_app.config["PEOPLE_PER_PAGE"])
     return render_template("admin/people.html", page=page, teams=services.all_teams(),
                            query=query, team_id=team_id, status=status)

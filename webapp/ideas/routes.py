@@ -9,6 +9,7 @@ from webapp.ideas import bp, services
 from webapp.ideas.forms import HideForm, IdeaForm, MergeForm
 from webapp.limits import IDEA_LIMIT
 from webapp.models import Role, Vote
+from webapp.params import id_arg, page_arg
 from webapp.surveys.services import in_audience
 from webapp.urls import safe_local_path
 
@@ -23,9 +24,7 @@ def _idea_for(idea_id):
 def _board_args():
     sort = request.args.get("sort", services.DEFAULT_SORT)
     return {"sort": sort if sort in services.SORTS else services.DEFAULT_SORT,
-            "team": request.args.get("team", type=int),
-            "theme": request.args.get("theme", type=int),
-            "page": request.args.get("page", 1, type=int)}
+            "team": id_arg("team"), "theme": id_arg("theme"), "page": page_arg()}
 
 
 def _render_board(survey_round, form, similar=()):

@@ -6,6 +6,7 @@ from webapp.access import found_or_404, role_required
 from webapp.admin.services import all_teams
 from webapp.boundary import perform
 from webapp.models import Role
+from webapp.params import id_arg
 from webapp.spotlight import bp, services
 from webapp.spotlight.forms import StoryForm
 
@@ -31,7 +32,7 @@ def new_story():
     """Publish a story (leaders); from a done item it comes prefilled."""
     form = StoryForm()
     form.set_choices(all_teams(), services.items_to_link())
-    source = services.get_item(request.args.get("item", type=int))
+    source = services.get_item(id_arg("item"))
     if request.method == "GET" and source is not None:
         form.title.data, form.body.data = services.draft_for(source)
         form.team_ids.data = list(dict.fromkeys([source.owner_a.team_id,

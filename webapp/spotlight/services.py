@@ -2,6 +2,7 @@
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from webapp.database import get_row
 from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.limits import STORY_LIMIT, TITLE_LIMIT
@@ -42,7 +43,7 @@ def items_to_link():
 
 def get_item(item_id):
     """Return the action item a story starts from, or None."""
-    return db.session.get(ActionItem, item_id) if item_id else None
+    return get_row(ActionItem, item_id)
 
 
 def latest(limit=None):

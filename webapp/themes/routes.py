@@ -8,16 +8,16 @@ from webapp.errors import ServiceError
 from webapp.ideas import services as ideas
 from webapp.limits import TITLE_LIMIT
 from webapp.models import Role, RunStatus
+from webapp.params import id_arg, page_arg
 from webapp.themes import bp, services
 from webapp.themes.forms import RenameForm, RunForm
 from webapp.themes.runner import runner
 
 
 def _selected_run(survey_round):
-    run_id = request.args.get("run", type=int)
-    if run_id is None:
+    if request.args.get("run") is None:
         return services.latest_done_run(survey_round.id)
-    return found_or_404(services.run_of(survey_round, run_id))
+    return found_or_404(services.run_of(survey_round, id_arg("run")))
 
 
 def _render_themes(survey_round, form):
@@ -63,8 +63,7 @@ def theme(theme_id):
     found = found_or_404(services.get_theme(theme_id))
     run = services.run_of_theme(found)
     survey_round = ideas.viewable_round(run.round_id, current_user)
-    page = services.theme_page(found, survey_round, current_user,
-                               request.args.get("page", 1, type=int))
+    page = services.theme_page(found, survey_round, current_user, page_arg())
     return render_template(
         "themes/theme.html", theme=found, run=run, survey_round=survey_round, page=page,
         support=ideas.supports(survey_round.teams, [idea.id for idea in page.items]),

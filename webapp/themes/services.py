@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import joinedload
 
 from analysis import find_themes
+from webapp.database import get_row
 from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.ideas.services import PER_PAGE, theme_idea_ids, visible
@@ -235,13 +236,13 @@ def themes_of(run):
 
 def run_of(survey_round, run_id):
     """Return the round's run with this id, or None."""
-    run = db.session.get(ThemeRun, run_id)
+    run = get_row(ThemeRun, run_id)
     return run if run is not None and run.round_id == survey_round.id else None
 
 
 def get_theme(theme_id):
     """Return the theme with this id, or None."""
-    return db.session.get(Theme, theme_id)
+    return get_row(Theme, theme_id)
 
 
 def run_of_theme(theme):

@@ -1,0 +1,58 @@
+"""What a request carries, made safe to use: ids in range, pages within reason, clean text.
+
+A number past PostgreSQL's 32-bit integers would make the query fail: such an id names
+no row, so it reads as absent (a path gives 404).
+"""
+from flask import Request, request
+from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.routing import IntegerConverter
+
+from webapp.database import MAX_ID
+
+__all__ = ["CleanRequest", "IdConverter", "clean", "id_arg", "page_arg"]
+
+MAX_PAGE = 100_000
+
+
+class IdConverter(IntegerConverter):
+    """The ``int`` of every route: 1 up to the largest key the database holds."""
+
+    def __init__(self, url_map, fixed_digits=0, min=1, max=MAX_ID, signed=False):  # noqa: A002
+        super().__init__(url_map, fixed_digits, min, max, signed)
+
+
+def id_arg(name):
+    """The query parameter ``name`` as an id, or None when missing or out of range."""
+    value = request.args.get(name, type=int)
+    return value if value is not None and 0 < value <= MAX_ID else None
+
+
+def page_arg():
+    """The ``page`` query parameter, from 1 to MAX_PAGE."""
+    return min(max(request.args.get("page", 1, type=int), 1), MAX_PAGE)
+
+
+# Control characters a person never means to send; NUL also cannot be stored on
+# PostgreSQL. Tabs and line breaks stay.
+_UNWANTED = {code: None for code in range(32) if chr(code) not in "\t\n\r"}
+_UNWANTED[0x7F] = None
+
+
+def clean(value):
+    """Return ``value`` without control characters (other than tabs and line breaks)."""
+    return value.translate(_UNWANTED) if isinstance(value, str) else value
+
+
+class CleanMultiDict(ImmutableMultiDict):
+    """Query and form values, cleaned of control characters as they are read."""
+
+    def __init__(self, mapping=None):
+        if isinstance(mapping, dict):
+            mapping = mapping.items()
+        super().__init__([(clean(key), clean(value)) for key, value in mapping or ()])
+
+
+class CleanRequest(Request):
+    """The app's request: every query and form value comes cleaned (see :func:`clean`)."""
+
+    parameter_storage_class = CleanMultiDict
