@@ -153,3 +153,11 @@ def people(make_user):
         "leader": make_user(role="leader", team="Marketing", name="Lee Leader"),
         "admin": make_user(role="admin", team=None, name="Ada Admin"),
     }
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say how many generated requests the fuzz tests sent, and how many failed."""
+    from tests.app import test_fuzz
+    if test_fuzz.STATS["requests"]:
+        terminalreporter.write_line(
+            "generated requests: {requests}, server errors: {5xx}".format(**test_fuzz.STATS))

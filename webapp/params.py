@@ -9,7 +9,7 @@ from werkzeug.routing import IntegerConverter
 
 from webapp.database import MAX_ID
 
-__all__ = ["CleanRequest", "IdConverter", "clean", "id_arg", "page_arg"]
+__all__ = ["CleanRequest", "IdConverter", "clean", "id_arg", "id_args", "page_arg"]
 
 MAX_PAGE = 100_000
 
@@ -21,10 +21,23 @@ class IdConverter(IntegerConverter):
         super().__init__(url_map, fixed_digits, min, max, signed)
 
 
+def _as_id(text):
+    # ASCII digits only: int() also reads "٣" and " 3", which no link of ours sends.
+    if not text or not text.isascii() or not text.isdigit():
+        return None
+    value = int(text)
+    return value if 0 < value <= MAX_ID else None
+
+
 def id_arg(name):
     """The query parameter ``name`` as an id, or None when missing or out of range."""
-    value = request.args.get(name, type=int)
-    return value if value is not None and 0 < value <= MAX_ID else None
+    return _as_id(request.args.get(name))
+
+
+def id_args(name):
+    """Every valid id given as the query parameter ``name``, in order, without repeats."""
+    ids = (_as_id(text) for text in request.args.getlist(name))
+    return list(dict.fromkeys(value for value in ids if value is not None))
 
 
 def page_arg():

@@ -1,4 +1,6 @@
 """Leaders create, edit, open and close rounds; questions freeze once answered."""
+from datetime import datetime, timezone
+
 import pytest
 from sqlalchemy import select
 
@@ -72,6 +74,8 @@ def test_round_from_scratch_has_no_questions_and_cannot_open(app, leader_client)
     ({"opens_on": "2027-02-10", "closes_on": "2027-02-01"},
      "The closing date must be after the opening date."),
     ({"title": ""}, "This field is required."),
+    ({"closes_on": "2020-01-01"}, "That closing date has passed"),
+    ({"opens_on": "2020-01-01", "closes_on": "2020-02-01"}, "That closing date has passed"),
 ])
 def test_round_form_refusals(app, leader_client, data, message):
     form = {"title": "Pulse", "start_from": "template",
@@ -92,6 +96,30 @@ def test_scheduled_dates_set_the_status(app, leader_client):
         "title": "Pulse", "team_ids": _team_ids(app, "Sales"), "anonymous": "y",
         "opens_on": "2098-01-01", "closes_on": ""})
     assert _round(app, round_id).status == RoundStatus.OPEN, "the opening date is fixed once open"
+
+
+def test_a_closing_date_can_pass_only_by_itself(app, leader_client):
+    round_id = _new_round_id(app)
+    form = {"title": "Pulse", "team_ids": _team_ids(app, "Sales"), "anonymous": "y",
+            "opens_on": "2020-01-01", "closes_on": "2020-06-01"}
+    page = leader_client.post(f"/rounds/{round_id}/edit", data=form).get_data(as_text=True)
+    assert "That closing date has passed" in page
+    assert _round(app, round_id).status == RoundStatus.DRAFT
+    today = datetime.now(timezone.utc).date().isoformat()
+    leader_client.post(f"/rounds/{round_id}/edit", data={**form, "closes_on": today})
+    assert _round(app, round_id).status == RoundStatus.OPEN, "today's date still lets it run"
+
+
+@pytest.mark.parametrize("dates, message", [
+    ({}, "The round is created as a draft."),
+    ({"opens_on": "2020-01-01"}, "The round is created and open for answers."),
+    ({"opens_on": "2098-03-04"}, "The round is created and opens on 04 March 2098."),
+])
+def test_the_creation_message_says_where_the_round_is(app, leader_client, dates, message):
+    response = leader_client.post("/rounds/new", data={
+        "title": "Pulse", "start_from": "template", "team_ids": _team_ids(app, "Sales"),
+        **dates}, follow_redirects=True)
+    assert message in response.get_data(as_text=True)
 
 
 def _new_round_id(app, **kwargs):

@@ -7,6 +7,7 @@ from webapp.access import ensure, found_or_404, role_required
 from webapp.boundary import perform
 from webapp.database import begin_writing
 from webapp.models import STATUS_LABELS, Role
+from webapp.params import id_args
 from webapp.reports import bp, export, services
 from webapp.surveys.services import get_round
 
@@ -21,16 +22,12 @@ def _report_round(round_id):
     return survey_round
 
 
-def _team_ids():
-    return [int(value) for value in request.args.getlist("team") if value.isdigit()]
-
-
 @bp.route("/rounds/<int:round_id>/report")
 @login_required
 def report(round_id):
     """The report of a round: seven sections, charts with their figures as tables."""
     survey_round = _report_round(round_id)
-    built = services.build(survey_round, _team_ids(), leader=current_user.is_leader)
+    built = services.build(survey_round, id_args("team"), leader=current_user.is_leader)
     return render_template("reports/report.html", report=built, STATUS_LABELS=STATUS_LABELS)
 
 
@@ -39,7 +36,7 @@ def report(round_id):
 def report_csv(round_id):
     """The report's aggregate figures as CSV; never an individual response."""
     survey_round = _report_round(round_id)
-    built = services.build(survey_round, _team_ids(), leader=current_user.is_leader)
+    built = services.build(survey_round, id_args("team"), leader=current_user.is_leader)
     return Response(export.to_csv(built), mimetype="text/csv", headers={
         "Content-Disposition": f"attachment; filename=tandem-round-{round_id}-report.csv"})
 

@@ -33,6 +33,15 @@ def rounds():
     return render_template("surveys/rounds.html", rounds=services.all_rounds())
 
 
+def _created_message(survey_round):
+    if survey_round.status == RoundStatus.OPEN:
+        return "The round is created and open for answers."
+    if survey_round.opens_at is not None:
+        return (f"The round is created and opens on {survey_round.opens_at:%d %B %Y}. "
+                "Review the questions before then.")
+    return "The round is created as a draft. Review the questions, then open it."
+
+
 @bp.route("/new", methods=["GET", "POST"])
 @leader_required
 def new_round():
@@ -46,7 +55,7 @@ def new_round():
     if form.validate_on_submit():
         done = perform(lambda: services.create_round(
             _details(form), current_user, from_template=form.start_from.data == "template"),
-            form, "The round is created as a draft. Review the questions, then open it.")
+            form, _created_message)
         if done:
             return redirect(url_for(".manage", round_id=done.value.id))
     return render_template("surveys/round_form.html", form=form, survey_round=None)

@@ -38,6 +38,13 @@ def _end_of(day):
     return datetime.combine(day, time.max, tzinfo=timezone.utc) if day else None
 
 
+def _check_not_passed(survey_round, closes_at):
+    """Refuse a new closing date that has passed: the round would land closed, unanswered."""
+    if closes_at and closes_at != survey_round.closes_at and closes_at <= utcnow():
+        raise ServiceError("That closing date has passed; choose today or a later day.",
+                           field="closes_on")
+
+
 def _dates(survey_round, details):
     """Return the (opens_at, closes_at) the details ask for, checked.
 
@@ -51,6 +58,7 @@ def _dates(survey_round, details):
     if opens_at and not survey_round.has_started and not survey_round.questions:
         raise ServiceError("Add at least one question before setting an opening date.",
                            field="opens_on")
+    _check_not_passed(survey_round, closes_at)
     if opens_at and closes_at and closes_at <= opens_at:
         raise ServiceError("The closing date must be after the opening date.",
                            field="closes_on")
