@@ -9,7 +9,8 @@ from webapp import cli, errors, security
 from webapp.actions import routes as actions_routes
 from webapp.admin import routes as admin_routes
 from webapp.auth import routes as auth_routes
-from webapp.extensions import csrf, db, limiter, login_manager, migrate
+from webapp.auth import throttle
+from webapp.extensions import csrf, db, login_manager, migrate
 from webapp.ideas import routes as ideas_routes
 from webapp.main import routes as main_routes
 from webapp.limits import IDEA_LIMIT, TEXT_LIMIT, TITLE_LIMIT
@@ -56,7 +57,7 @@ def register_extensions(app):
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True, compare_type=True)
     csrf.init_app(app)
-    limiter.init_app(app)
+    throttle.init_app(app)
     login_manager.init_app(app)
     ThemeRunner().init_app(app)
     login_manager.login_view = "auth.login"

@@ -60,7 +60,9 @@ def from_environment(instance_path):
         "REMEMBER_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE"),
         "ANONYMITY_THRESHOLD": int(os.environ.get("ANONYMITY_THRESHOLD", "5")),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
-        "SIGNIN_LIMIT": os.environ.get("SIGNIN_LIMIT", "5 per minute"),
+        "SIGNIN_LIMIT": os.environ.get("SIGNIN_LIMIT", DEFAULTS["SIGNIN_LIMIT"]),
+        "SIGNIN_ACCOUNT_LIMIT": os.environ.get("SIGNIN_ACCOUNT_LIMIT",
+                                               DEFAULTS["SIGNIN_ACCOUNT_LIMIT"]),
         "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
     }
 
@@ -72,8 +74,18 @@ DEFAULTS = {
     "REMEMBER_COOKIE_HTTPONLY": True,
     "REMEMBER_COOKIE_SAMESITE": "Lax",
     "PASSWORD_HASH_METHOD": "scrypt",
-    "PASSWORD_MIN_LENGTH": 8,
+    # NIST SP 800-63B: at least 12 characters, no composition rules, a blocklist.
+    "PASSWORD_MIN_LENGTH": 12,
     "PEOPLE_PER_PAGE": 50,
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     "RATELIMIT_HEADERS_ENABLED": False,
+    "RATELIMIT_STORAGE_URI": "memory://",
+    # Failed sign-ins are counted over a moving window, so after a wait of at most the
+    # window the next attempt is allowed again.
+    "RATELIMIT_STRATEGY": "moving-window",
+    # Failed sign-ins allowed per client address, and per account (email address, known
+    # or not), before sign-in is refused for a while; several limits may be given,
+    # separated by ";".
+    "SIGNIN_LIMIT": "5 per minute",
+    "SIGNIN_ACCOUNT_LIMIT": "10 per 15 minutes",
 }

@@ -14,3 +14,6 @@ REASON_LIMIT = 500
 
 STORY_LIMIT = 4000
 """The body of a spotlight story."""
+
+PASSWORD_LIMIT = 200
+"""The longest password accepted (NIST asks for at least 64)."""

@@ -60,7 +60,8 @@ def test_admin_creates_a_person_who_can_sign_in(app, admin_client, auth):
 @pytest.mark.parametrize("data, message", [
     ({"email": "not-an-address"}, "is not a valid email address"),
     ({"team_id": ""}, "A member belongs to a team."),
-    ({"password": "short"}, "Field must be between 8 and 200 characters long."),
+    ({"password": "short"}, "Use at least 12 characters."),
+    ({"password": "nora@example.com"}, "Do not use your name or email address in your password."),
     ({"role": "owner"}, "Not a valid choice"),
 ])
 def test_create_person_refusals_show_at_the_field(app, admin_client, data, message):

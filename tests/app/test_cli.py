@@ -15,31 +15,31 @@ def _people(app):
 def test_create_user_with_password(app, runner, auth):
     result = runner.invoke(args=["create-user", "--email", "Kim@Example.com", "--name", "Kim Ito",
                                  "--team", "sales", "--role", "leader",
-                                 "--password", "s3cret-pass"])
+                                 "--password", "s3cret-pass-phrase"])
     assert result.exit_code == 0, result.output
     assert "Created Kim Ito <kim@example.com> (leader)." in result.output
     assert _people(app)["kim@example.com"] == ("Kim Ito", "leader", "Sales")
-    assert auth.login("kim@example.com", "s3cret-pass").status_code == 302
+    assert auth.login("kim@example.com", "s3cret-pass-phrase").status_code == 302
 
 
 def test_create_user_prompts_for_the_password(app, runner, auth):
     result = runner.invoke(args=["create-user", "--email", "p@example.com", "--name", "P",
-                                 "--team", "Marketing"], input="long enough\nlong enough\n")
+                                 "--team", "Marketing"], input="long enough now\nlong enough now\n")
     assert result.exit_code == 0, result.output
     assert "Password" in result.output
-    assert auth.login("p@example.com", "long enough").status_code == 302
+    assert auth.login("p@example.com", "long enough now").status_code == 302
 
 
 def test_create_user_refusals(app, runner, people):
     cases = [
         (["--team", "Nowhere"], "There is no team called 'Nowhere'"),
-        (["--password", "short"], "Use at least 8 characters."),
+        (["--password", "short"], "Use at least 12 characters."),
         (["--email", people["member"].email], "already belongs to Mia Member"),
         (["--email", "nope"], "is not a valid email address"),
     ]
     for extra, message in cases:
         args = ["create-user", "--email", "new@example.com", "--name", "N", "--team", "Sales",
-                "--password", "long enough"]
+                "--password", "long enough now"]
         for option, value in zip(extra[::2], extra[1::2]):
             args[args.index(option) + 1] = value
         result = runner.invoke(args=args)

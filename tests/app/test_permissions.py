@@ -39,6 +39,7 @@ EXPECTED = {
     ("admin.edit_person", "GET"): _only_admin(),
     # An empty form keeps the stored values, so the save goes through.
     ("admin.edit_person", "POST"): _only_admin(admin="redirect"),
+    ("admin.sign_out_everywhere", "POST"): _only_admin(admin="redirect"),
     ("admin.deactivate_person", "POST"): _only_admin(admin="redirect"),
     ("admin.reactivate_person", "POST"): _only_admin(admin="redirect"),
     ("admin.import_people_view", "GET"): _only_admin(),

@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
      r"worst sort ratio to newest: \d+\.\d\d"),
     ("report.py", ["--scale", "0.01", "--repeat", "1"],
      r"report time ratio for 10x data: \d+\.\d\d"),
+    ("signin.py", ["--repeat", "1"], r"sign-in time ratio unknown/known: \d+\.\d\d"),
 ])
 def test_last_line_is_exact(script, args, last_line):
     done = subprocess.run([sys.executable, str(ROOT / "bench" / script), *args], cwd=ROOT,

@@ -34,9 +34,10 @@ def page(browser):
 
 
 @pytest.fixture
-def live_server(app, database_url):
+def live_server(app, database_url, config_overrides):
     """Serve an app that checks CSRF tokens, as in production, on a free local port."""
-    with serve(create_app(make_config(database_url, WTF_CSRF_ENABLED=True))) as url:
+    config = make_config(database_url, **{**config_overrides, "WTF_CSRF_ENABLED": True})
+    with serve(create_app(config)) as url:
         yield url
 
 

@@ -61,3 +61,50 @@ def test_admin_pages_render(page, live_server, make_user, screenshot):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_server + "/admin/people")
     screenshot("people-phone")
+
+
+def _sign_in(page, live_server, email):
+    page.goto(live_server + "/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(live_server + "/")
+
+
+def test_admin_signs_a_person_out_everywhere(browser, page, live_server, make_user,
+                                             screenshot):
+    admin = make_user(role="admin", team=None, name="Alex Morgan")
+    priya = make_user(name="Priya Shah", team="Sales")
+    elsewhere = browser.new_context().new_page()
+    _sign_in(elsewhere, live_server, priya.email)
+
+    _sign_in(page, live_server, admin.email)
+    page.goto(f"{live_server}/admin/people/{priya.id}/edit")
+    page.get_by_role("button", name="Sign out everywhere").click()
+    page.wait_for_url(f"{live_server}/admin/people/{priya.id}/edit")
+    assert "Priya Shah was signed out everywhere." in page.get_by_role("status").inner_text()
+    screenshot("signed-out-everywhere")
+
+    elsewhere.goto(live_server + "/")
+    assert elsewhere.url.startswith(live_server + "/login")
+    elsewhere.context.close()
+
+
+LIMITED = {"RATELIMIT_ENABLED": True, "SIGNIN_ACCOUNT_LIMIT": "2 per 15 minutes"}
+
+
+@pytest.mark.parametrize("config_overrides", [LIMITED])
+def test_too_many_failed_sign_ins_say_how_long_to_wait(page, live_server, make_user,
+                                                       screenshot, config_overrides):
+    sam = make_user(email="sam@example.com", name="Sam Rivera", team="Sales")
+    page.goto(live_server + "/login")
+    for _ in range(2):
+        page.get_by_label("Email").fill(sam.email)
+        page.get_by_label("Password").fill("wrong password")
+        page.get_by_role("button", name="Sign in").click()
+        assert page.get_by_role("alert").inner_text() == "Email or password is incorrect."
+    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    assert page.get_by_role("alert").inner_text() == (
+        "Too many failed sign-ins. Try again in 15 minutes.")
+    screenshot("sign-in-refused")

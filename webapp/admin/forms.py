@@ -10,13 +10,16 @@ from webapp.models import ROLES
 
 
 class PersonForm(FlaskForm):
-    """A person's details; the password is optional (blank keeps the current one)."""
+    """A person's details; the password is optional (blank keeps the current one).
+
+    The service checks a new password against the password rules.
+    """
 
     name = StringField("Name", validators=[DataRequired(), Length(max=120)])
     email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
     team_id = SelectField("Team", coerce=optional_int, validate_choice=True)
     role = SelectField("Role", choices=[SelectChoice(role, role.title()) for role in ROLES])
-    password = PasswordField("Password", validators=[Optional(), Length(min=8, max=200)])
+    password = PasswordField("Password", validators=[Optional()])
     submit = SubmitField("Save")
 
     def set_team_choices(self, teams):

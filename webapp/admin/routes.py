@@ -58,6 +58,16 @@ def edit_person(person_id):
     return render_template("admin/person_form.html", form=form, person=person)
 
 
+@bp.route("/people/<int:person_id>/sign-out", methods=["POST"])
+@admin_required
+def sign_out_everywhere(person_id):
+    """End every session of a person, on every device."""
+    person = found_or_404(services.get_person(person_id))
+    perform(lambda: services.sign_out_everywhere(person),
+            success=f"{person.name} was signed out everywhere.")
+    return redirect(url_for(".edit_person", person_id=person.id))
+
+
 @bp.route("/people/<int:person_id>/deactivate", methods=["POST"])
 @admin_required
 def deactivate_person(person_id):

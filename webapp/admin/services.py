@@ -103,6 +103,12 @@ def set_active(person, active, acting_user):
     return person
 
 
+def sign_out_everywhere(person):
+    """End every session of ``person``; they can sign in again."""
+    end_sessions(person)
+    return person
+
+
 def list_people(query="", team_id=None, status="active"):
     """Return a select of people matching a search, a team and a status, by name."""
     statement = (select(User).options(joinedload(User.team))

@@ -1,43 +1,40 @@
 """Views for signing in and out and changing one's password."""
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
 from webapp.auth import bp, services
 from webapp.auth.forms import ChangePasswordForm, LoginForm
 from webapp.boundary import perform
-from webapp.extensions import limiter, login_manager
+from webapp.extensions import login_manager
 from webapp.urls import safe_local_path
 
 login_manager.user_loader(services.load_user)
 
-BAD_SIGNIN = "Email or password is incorrect."
-
-
-def _signin_failed(response):
-    # Only failed attempts count toward the limit: a success redirects.
-    return response.status_code != 302
-
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["SIGNIN_LIMIT"], methods=["POST"],
-               deduct_when=_signin_failed)
 def login():
-    """Sign in with email and password."""
+    """Sign in with email and password; refused for a while after repeated failures."""
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
     form = LoginForm()
-    if form.validate_on_submit():
-        user = perform(lambda: services.authenticate(form.email.data, form.password.data)).value
-        if user is not None:
-            login_user(user, remember=form.remember.data)
-            return redirect(safe_local_path(request.args.get("next"), url_for("main.home")))
-        flash(BAD_SIGNIN, "error")
+    if not form.validate_on_submit():
+        return render_template("auth/login.html", form=form)
+    done = perform(lambda: services.sign_in(form.email.data, form.password.data,
+                                            request.remote_addr))
+    if done:
+        login_user(done.value, remember=form.remember.data)
+        return redirect(safe_local_path(request.args.get("next"), url_for("main.home")))
+    if isinstance(done.error, services.TooManySignins):
+        return (render_template("auth/login.html", form=form), 429,
+                {"Retry-After": str(done.error.retry_after)})
     return render_template("auth/login.html", form=form)
 
 
 @bp.route("/logout", methods=["POST"])
 def logout():
-    """Sign out."""
+    """Sign out, ending every session of the person on every device."""
+    if current_user.is_authenticated:
+        perform(lambda: services.sign_out(current_user))
     logout_user()
     flash("You are signed out.", "info")
     return redirect(url_for("auth.login"))

@@ -1,18 +1,46 @@
-"""Password checks and changes."""
+"""Signing in and out, password checks and changes."""
+import math
 from datetime import datetime, timezone
+from functools import lru_cache
 
 from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from webapp.auth import throttle
+from webapp.auth.passwords import check_new_password
 from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.models import User
 from webapp.models.people import new_login_token
 
-# Checked against when the email is unknown, so both failures take the same time.
-_DUMMY_HASH = generate_password_hash("not a real password", method="pbkdf2:sha256:1000")
+BAD_SIGNIN = "Email or password is incorrect."
+
+
+class TooManySignins(ServiceError):
+    """Sign-in refused for a while after too many failed attempts."""
+
+    def __init__(self, seconds):
+        super().__init__(f"Too many failed sign-ins. Try again in {wait_in_words(seconds)}.")
+        self.retry_after = seconds
+
+
+def wait_in_words(seconds):
+    """Return a wait of ``seconds`` as a person would say it: 40 seconds, 4 minutes."""
+    seconds = max(1, math.ceil(seconds))
+    count, unit = (seconds, "second") if seconds < 60 else (math.ceil(seconds / 60), "minute")
+    return f"{count} {unit}{'' if count == 1 else 's'}"
+
+
+@lru_cache(maxsize=None)
+def stand_in_hash(method):
+    """A hash made with ``method``, checked when there is no stored one to check.
+
+    Unknown emails, people without a password and those with one all cost one hash
+    check with the configured method, so the time a failure takes does not tell which.
+    """
+    return generate_password_hash("no password is stored for this sign-in", method=method)
 
 
 def normalise_email(email):
@@ -25,16 +53,9 @@ def hash_password(password):
     return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
 
 
-def check_new_password(password):
-    """Raise ServiceError unless ``password`` is acceptable as a new password."""
-    minimum = current_app.config["PASSWORD_MIN_LENGTH"]
-    if len(password or "") < minimum:
-        raise ServiceError(f"Use at least {minimum} characters.", field="password")
-
-
 def set_password(user, password):
     """Give ``user`` a new password and end all of their other sessions."""
-    check_new_password(password)
+    check_new_password(password, user.email, user.name)
     user.password_hash = hash_password(password)
     user.login_token = new_login_token()
     db.session.flush()
@@ -54,12 +75,36 @@ def authenticate(email, password):
     """
     user = db.session.scalar(select(User).where(User.email == normalise_email(email)))
     stored = user.password_hash if user is not None and user.password_hash else None
-    matches = check_password_hash(stored or _DUMMY_HASH, password or "")
+    stand_in = stand_in_hash(current_app.config["PASSWORD_HASH_METHOD"])
+    matches = check_password_hash(stored or stand_in, password or "")
     if user is None or stored is None or not matches or not user.active:
         return None
     user.last_login_at = datetime.now(timezone.utc)
     db.session.flush()
     return user
+
+
+def sign_in(email, password, address):
+    """Return the person signing in with ``email`` and ``password`` from ``address``.
+
+    Raises TooManySignins, without checking the password, while the account or the
+    address has used up its failed attempts; raises ServiceError(BAD_SIGNIN) on any
+    failure, and counts it against both.
+    """
+    account = normalise_email(email)
+    wait = throttle.seconds_to_wait(account, address)
+    if wait:
+        raise TooManySignins(wait)
+    user = authenticate(email, password)
+    if user is None:
+        throttle.record_failure(account, address)
+        raise ServiceError(BAD_SIGNIN)
+    return user
+
+
+def sign_out(user):
+    """Sign ``user`` out: every session of theirs, on every device, ends."""
+    end_sessions(user)
 
 
 def change_own_password(user, current_password, new_password):

@@ -12,7 +12,7 @@ from webapp.extensions import db
 from webapp.models import Role, SurveyRound, Team, User
 from webapp.themes.services import execute_run, start_run
 
-DEMO_PASSWORD = "tandem-demo"
+DEMO_PASSWORD = "joint-pipeline-review"
 
 # (email, name, team, role); the first four are the accounts the README lists.
 DEMO_PEOPLE = [

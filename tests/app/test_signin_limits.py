@@ -1,0 +1,184 @@
+"""Failed sign-ins are limited per account and per client address.
+
+The counts live in a store that several workers share.
+"""
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+import redis
+from limits.storage import RedisStorage
+
+from tests import factories
+from tests.conftest import make_config
+from webapp import create_app
+from webapp.auth.services import BAD_SIGNIN, wait_in_words
+from webapp.extensions import db
+
+LIMITED = {"RATELIMIT_ENABLED": True, "SIGNIN_LIMIT": "5 per minute",
+           "SIGNIN_ACCOUNT_LIMIT": "3 per 15 minutes"}
+
+
+def _attempt(client, email, password=factories.PASSWORD, address="192.0.2.1"):
+    return client.post("/login", data={"email": email, "password": password},
+                       environ_base={"REMOTE_ADDR": address})
+
+
+def _refused(response, wait):
+    text = response.get_data(as_text=True)
+    return (response.status_code == 429
+            and f"Too many failed sign-ins. Try again in {wait}." in text)
+
+
+def _failed(response):
+    return response.status_code == 200 and BAD_SIGNIN in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("seconds, words", [(0.2, "1 second"), (1, "1 second"),
+                                            (40, "40 seconds"), (59.5, "1 minute"),
+                                            (60, "1 minute"), (61, "2 minutes"),
+                                            (240, "4 minutes"), (900, "15 minutes")])
+def test_waits_are_said_in_words(seconds, words):
+    assert wait_in_words(seconds) == words
+
+
+@pytest.mark.parametrize("config_overrides", [LIMITED])
+def test_an_account_is_limited_from_any_address(client, people, config_overrides):
+    member = people["member"]
+    for number in range(3):
+        assert _failed(_attempt(client, member.email, "wrong", address=f"192.0.2.{number}"))
+    refused = _attempt(client, member.email, address="198.51.100.9")
+    assert _refused(refused, "15 minutes"), "even the right password, from a new address"
+    assert 880 <= int(refused.headers["Retry-After"]) <= 900
+    assert _attempt(client, people["leader"].email).status_code == 302, "others sign in"
+
+
+@pytest.mark.parametrize("config_overrides", [LIMITED])
+def test_an_unknown_email_is_limited_like_a_known_one(client, config_overrides):
+    for _ in range(3):
+        assert _failed(_attempt(client, "nobody@example.com", "wrong"))
+    assert _refused(_attempt(client, " NOBODY@example.com "), "15 minutes")
+
+
+@pytest.mark.parametrize("config_overrides", [LIMITED])
+def test_an_address_is_limited_across_accounts(client, people, config_overrides):
+    for number in range(5):
+        assert _failed(_attempt(client, f"guess{number}@example.com", "wrong"))
+    assert _refused(_attempt(client, people["member"].email), "1 minute")
+    assert _attempt(client, people["member"].email, address="198.51.100.9").status_code == 302
+
+
+@pytest.mark.parametrize("config_overrides", [LIMITED])
+def test_only_failed_attempts_count(client, auth, people, config_overrides):
+    member = people["member"]
+    for _ in range(6):
+        assert _attempt(client, member.email).status_code == 302
+        auth.logout()
+    for _ in range(2):
+        assert _failed(_attempt(client, member.email, "wrong"))
+    assert _attempt(client, member.email).status_code == 302
+
+
+@pytest.mark.parametrize("config_overrides",
+                         [{**LIMITED, "SIGNIN_ACCOUNT_LIMIT": "2 per 1 second"}])
+def test_after_the_wait_the_right_password_works_again(client, people, config_overrides):
+    member = people["member"]
+    for _ in range(2):
+        assert _failed(_attempt(client, member.email, "wrong"))
+    refused = _attempt(client, member.email)
+    assert _refused(refused, "1 second")
+    time.sleep(int(refused.headers["Retry-After"]) + 0.1)
+    assert _attempt(client, member.email).status_code == 302
+
+
+def test_no_limit_when_rate_limiting_is_off(client, people):
+    for _ in range(12):
+        assert _failed(_attempt(client, people["member"].email, "wrong"))
+    assert _attempt(client, people["member"].email).status_code == 302
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    """A throwaway Redis server on a free loopback port, stopped after the test."""
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.fail("redis-server is missing: scripts/system-deps.sh installs it")
+    port = _free_port()
+    process = subprocess.Popen(
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", str(tmp_path)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"redis://127.0.0.1:{port}"
+    try:
+        _wait_for(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _wait_for(url, process, timeout=10):
+    deadline = time.monotonic() + timeout
+    with redis.Redis.from_url(url) as connection:
+        while True:
+            try:
+                connection.ping()
+                return
+            except redis.ConnectionError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+
+@pytest.fixture
+def workers(app, database_url):
+    """Make app instances on the test database, as the workers of one deployment."""
+    made = []
+
+    def make(storage):
+        worker = create_app(make_config(database_url, RATELIMIT_STORAGE_URI=storage,
+                                        **LIMITED))
+        made.append(worker)
+        return worker.test_client()
+    yield make
+    for worker in made:
+        with worker.app_context():
+            db.engine.dispose()
+        storage = worker.extensions["signin_throttle"].storage
+        if isinstance(storage, RedisStorage):
+            storage.storage.close()
+
+
+def _split_failures(first, second, people):
+    """Five failures from one address, taking turns between two workers."""
+    for number in range(5):
+        worker = (first, second)[number % 2]
+        assert _failed(_attempt(worker, f"guess{number}@example.com", "wrong"))
+    return _attempt(second, people["member"].email)
+
+
+def test_workers_share_counts_through_redis(workers, people, redis_url):
+    first, second = workers(redis_url), workers(redis_url)
+    assert _refused(_split_failures(first, second, people), "1 minute")
+
+
+def test_workers_share_account_counts_through_redis(workers, people, redis_url):
+    first, second = workers(redis_url), workers(redis_url)
+    email = people["member"].email
+    for number, worker in enumerate((first, second, first)):
+        assert _failed(_attempt(worker, email, "wrong", address=f"192.0.2.{number}"))
+    assert _refused(_attempt(second, email, address="198.51.100.9"), "15 minutes")
+
+
+def test_workers_each_counting_in_memory_do_not_share(workers, people):
+    """Why a shared store is needed: in memory each worker sees only its own failures."""
+    first, second = workers("memory://"), workers("memory://")
+    assert _split_failures(first, second, people).status_code == 302
