@@ -63,10 +63,13 @@ def import_users(file):
     def explain(rejected):
         for line, message in rejected.problems:
             click.echo(f"{file}:{line}: {message}" if line else f"{file}: {message}", err=True)
+        if getattr(rejected, "unlisted", 0):
+            click.echo(f"{file}: {rejected.unlisted:,} more problem(s) not listed", err=True)
 
-    result = _committed(lambda: import_people(file.read_bytes()), explain)
-    click.echo(f"Imported: {result.created} added, {result.updated} updated, "
-               f"{result.unchanged} unchanged.")
+    with file.open("rb") as stream:
+        result = _committed(lambda: import_people(stream), explain)
+    click.echo(f"Imported: {result.created:,} added, {result.updated:,} updated, "
+               f"{result.unchanged:,} unchanged.")
 
 
 @click.command("load-demo")

@@ -2,7 +2,7 @@
 import sqlite3
 
 from flask import g, has_request_context, request
-from sqlalchemy import event
+from sqlalchemy import bindparam, event
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
@@ -45,6 +45,63 @@ def upsert(model, keys, **values):
     statement = _insert_for_dialect()(table).values(**values)
     changes = {name: statement.excluded[name] for name in values if name not in keys}
     db.session.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=changes))
+
+
+def _copy(cursor, table_name, columns, rows, quote):
+    """COPY ``rows`` (mappings) into ``table_name``'s ``columns`` through ``cursor``."""
+    command = (f"COPY {quote(table_name)} ({', '.join(quote(name) for name in columns)}) "
+               "FROM STDIN")
+    with cursor.copy(command) as copy:
+        for row in rows:
+            copy.write_row([row[name] for name in columns])
+
+
+def insert_rows(model, rows):
+    """Insert ``rows`` (mappings with the same keys) into ``model``'s table, in bulk.
+
+    In the session's transaction; no defaults are filled in. On PostgreSQL (psycopg)
+    through COPY, several times faster than one INSERT per row; elsewhere through one
+    executemany.
+    """
+    if not rows:
+        return
+    table = model.__table__
+    connection = db.session.connection()
+    if connection.dialect.driver != "psycopg":
+        connection.execute(table.insert(), rows)
+        return
+    with connection.connection.driver_connection.cursor() as cursor:
+        _copy(cursor, table.name, list(rows[0]), rows, connection.dialect.identifier_preparer.quote)
+
+
+def update_rows(model, rows):
+    """Set columns of ``model``'s rows in bulk; each of ``rows`` maps "id" and the columns.
+
+    In the session's transaction. On PostgreSQL (psycopg) the changes are copied into a
+    temporary table and applied by one UPDATE; elsewhere through one executemany.
+    """
+    if not rows:
+        return
+    table = model.__table__
+    columns = [name for name in rows[0] if name != "id"]
+    connection = db.session.connection()
+    if connection.dialect.driver != "psycopg":
+        statement = table.update().where(table.c.id == bindparam("_id")).values(
+            {name: bindparam(f"_{name}") for name in columns})
+        connection.execute(statement, [{f"_{name}": value for name, value in row.items()}
+                                       for row in rows])
+        return
+    quote = connection.dialect.identifier_preparer.quote
+    target, changes = quote(table.name), quote(f"{table.name}_changes")
+    listed = ", ".join(quote(name) for name in ["id", *columns])
+    with connection.connection.driver_connection.cursor() as cursor:
+        cursor.execute(f"CREATE TEMPORARY TABLE {changes} ON COMMIT DROP AS "
+                       f"SELECT {listed} FROM {target} WITH NO DATA")
+        _copy(cursor, f"{table.name}_changes", ["id", *columns], rows, quote)
+        assignments = ", ".join(f"{quote(name)} = {changes}.{quote(name)}" for name in columns)
+        cursor.execute(f"UPDATE {target} SET {assignments} FROM {changes} "
+                       f"WHERE {target}.id = {changes}.id")
+        cursor.execute(f"DROP TABLE {changes}")
 
 
 # Integer primary keys are 32-bit on PostgreSQL: a larger number is no row (not an error).

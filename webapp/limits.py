@@ -1,4 +1,7 @@
-"""Lengths people may write, one name each: forms, services and columns share them."""
+"""Lengths people may write, one name each: forms, services and columns share them.
+
+Also how much one import of people may bring.
+"""
 
 TITLE_LIMIT = 200
 """Titles and names: rounds, action items, stories, theme names."""
@@ -17,3 +20,21 @@ STORY_LIMIT = 4000
 
 PASSWORD_LIMIT = 200
 """The longest password accepted (NIST asks for at least 64)."""
+
+EMAIL_LIMIT = 254
+"""An email address (the most an address may be)."""
+
+PERSON_NAME_LIMIT = 120
+"""A person's name."""
+
+TEAM_NAME_LIMIT = 80
+"""A team's name."""
+
+ROLE_LIMIT = 10
+"""A role's name, as stored."""
+
+IMPORT_FILE_LIMIT = 10 * 1024 * 1024
+"""Bytes in one uploaded CSV file of people (other requests may carry 2 MB at most)."""
+
+IMPORT_ROWS_LIMIT = 100_000
+"""People in one CSV import."""

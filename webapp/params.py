@@ -3,13 +3,14 @@
 A number past PostgreSQL's 32-bit integers would make the query fail: such an id names
 no row, so it reads as absent (a path gives 404).
 """
-from flask import Request, request
+from flask import Request, current_app, has_app_context, request
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.routing import IntegerConverter
 
 from webapp.database import MAX_ID
 
-__all__ = ["CleanRequest", "IdConverter", "clean", "id_arg", "id_args", "page_arg"]
+__all__ = ["CleanRequest", "IdConverter", "accepts_upload", "clean", "id_arg", "id_args",
+           "page_arg"]
 
 MAX_PAGE = 100_000
 
@@ -65,7 +66,36 @@ class CleanMultiDict(ImmutableMultiDict):
         super().__init__([(clean(key), clean(value)) for key, value in mapping or ()])
 
 
+def accepts_upload(limit):
+    """Let the decorated view take a body of up to ``limit`` bytes, past MAX_CONTENT_LENGTH.
+
+    The limit holds from the start of the request, before anything (such as the CSRF
+    check) reads the body; a larger body is refused with 413 without being read.
+    """
+    def decorate(view):
+        view.upload_limit = limit
+        return view
+    return decorate
+
+
 class CleanRequest(Request):
-    """The app's request: every query and form value comes cleaned (see :func:`clean`)."""
+    """The app's request: every query and form value comes cleaned (see :func:`clean`).
+
+    A view marked with :func:`accepts_upload` sets how large its body may be.
+    """
 
     parameter_storage_class = CleanMultiDict
+
+    @property
+    def max_content_length(self):
+        """The most bytes this request may carry: the view's upload limit, or the app's."""
+        if self._max_content_length is None and self.url_rule is not None and has_app_context():
+            view = current_app.view_functions.get(self.url_rule.endpoint)
+            limit = getattr(view, "upload_limit", None)
+            if limit is not None:
+                return limit
+        return Request.max_content_length.fget(self)
+
+    @max_content_length.setter
+    def max_content_length(self, value):
+        self._max_content_length = value

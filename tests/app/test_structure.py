@@ -98,3 +98,11 @@ def test_services_of_the_areas_import_each_other_one_way():
     for area in ("surveys", "ideas", "reports"):
         assert order.index(area) < order.index("lifecycle")
     assert order.index("surveys") < order.index("ideas") < order.index("reports")
+
+
+def test_every_csv_is_written_through_the_spreadsheet_module():
+    """One writer makes exported text safe to open in a spreadsheet; nothing goes around it."""
+    writers = [path.relative_to(WEBAPP).as_posix() for path in _modules()
+               if re.search(r"csv\.(writer|DictWriter)|from csv import",
+                            path.read_text(encoding="utf-8"))]
+    assert writers == ["spreadsheet.py"]

@@ -1,9 +1,7 @@
 """The accountability list as CSV: support under the threshold left blank."""
-import csv
-import io
-
 from webapp.actions.services import latest_update
 from webapp.models import LEVER_LABELS, STATUS_LABELS, Lever
+from webapp.spreadsheet import csv_text
 
 HEADER = ["id", "title", "status", "owner_1", "owner_1_team", "owner_2", "owner_2_team",
           "due_on", "overdue", "levers", "success_measure", "latest_update",
@@ -36,8 +34,4 @@ def row(item, backing):
 
 def to_csv(items, backing):
     """Return the items as CSV text, with a header row; ``backing`` maps item id to rows."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(HEADER)
-    writer.writerows(row(item, backing[item.id]) for item in items)
-    return out.getvalue()
+    return csv_text(HEADER, (row(item, backing[item.id]) for item in items))

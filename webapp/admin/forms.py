@@ -1,12 +1,16 @@
 """Forms for people, teams and CSV import."""
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileAllowed, FileField, FileRequired
+from flask_wtf.file import FileAllowed, FileField, FileRequired, FileSize
 from wtforms import (EmailField, PasswordField, SelectChoice, SelectField, StringField,
                      SubmitField)
 from wtforms.validators import DataRequired, Length, Optional
 
 from webapp.fields import optional_int
+from webapp.limits import EMAIL_LIMIT, IMPORT_FILE_LIMIT, PERSON_NAME_LIMIT, TEAM_NAME_LIMIT
 from webapp.models import ROLES
+
+FILE_TOO_LARGE = (f"The file is larger than {IMPORT_FILE_LIMIT // (1024 * 1024)} MB, the most "
+                  "one import takes; nothing was imported. Split it into smaller files.")
 
 
 class PersonForm(FlaskForm):
@@ -15,8 +19,8 @@ class PersonForm(FlaskForm):
     The service checks a new password against the password rules.
     """
 
-    name = StringField("Name", validators=[DataRequired(), Length(max=120)])
-    email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
+    name = StringField("Name", validators=[DataRequired(), Length(max=PERSON_NAME_LIMIT)])
+    email = EmailField("Email", validators=[DataRequired(), Length(max=EMAIL_LIMIT)])
     team_id = SelectField("Team", coerce=optional_int, validate_choice=True)
     role = SelectField("Role", choices=[SelectChoice(role, role.title()) for role in ROLES])
     password = PasswordField("Password", validators=[Optional()])
@@ -31,16 +35,17 @@ class PersonForm(FlaskForm):
 class TeamForm(FlaskForm):
     """A team's name and description."""
 
-    name = StringField("Name", validators=[DataRequired(), Length(max=80)])
+    name = StringField("Name", validators=[DataRequired(), Length(max=TEAM_NAME_LIMIT)])
     description = StringField("Description", validators=[Optional(), Length(max=300)])
     submit = SubmitField("Save")
 
 
 class ImportForm(FlaskForm):
-    """A CSV file of people."""
+    """A CSV file of people, of at most IMPORT_FILE_LIMIT bytes."""
 
     file = FileField("CSV file", validators=[
         FileRequired("Choose a CSV file."),
         FileAllowed(["csv", "txt"], "Choose a .csv file."),
+        FileSize(IMPORT_FILE_LIMIT, message=FILE_TOO_LARGE),
     ])
     submit = SubmitField("Import")

@@ -1,14 +1,17 @@
 """Admin views: people and teams."""
 from flask import current_app, redirect, render_template, request, url_for
 from flask_login import current_user
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from webapp.access import found_or_404, role_required
 from webapp.admin import bp, services
-from webapp.admin.forms import ImportForm, PersonForm, TeamForm
-from webapp.admin.people_import import import_people
+from webapp.admin.forms import FILE_TOO_LARGE, ImportForm, PersonForm, TeamForm
+from webapp.admin.people_import import LIMITS, import_people
 from webapp.boundary import perform
+from webapp.errors import render_error
+from webapp.limits import IMPORT_FILE_LIMIT
 from webapp.models import Role
-from webapp.params import id_arg, page_arg
+from webapp.params import accepts_upload, id_arg, page_arg
 
 admin_required = role_required(Role.ADMIN)
 
@@ -92,20 +95,45 @@ def _set_active(person_id, active):
     return redirect(url_for(".people"))
 
 
+# The file may be IMPORT_FILE_LIMIT bytes; the form around it adds a little.
+_IMPORT_BODY_BYTES = IMPORT_FILE_LIMIT + 64 * 1024
+
+
 @bp.route("/people/import", methods=["GET", "POST"])
 @admin_required
+@accepts_upload(_IMPORT_BODY_BYTES)
 def import_people_view():
     """Import people from a CSV file: every row valid, or nothing imported."""
     form = ImportForm()
-    problems = []
+    rejected = None
     if form.validate_on_submit():
-        done = perform(lambda: import_people(form.file.data.read()), success=lambda result: (
-            f"Imported: {result.created} added, {result.updated} updated, "
-            f"{result.unchanged} unchanged."))
+        done = perform(lambda: import_people(form.file.data.stream), success=lambda result: (
+            f"Imported: {result.created:,} added, {result.updated:,} updated, "
+            f"{result.unchanged:,} unchanged."))
         if done:
             return redirect(url_for(".people"))
-        problems = getattr(done.error, "problems", [])
-    return render_template("admin/import.html", form=form, problems=problems)
+        rejected = done.error
+    return _import_page(form, rejected)
+
+
+def _import_page(form, rejected=None, status=200):
+    return render_template("admin/import.html", form=form, limits=LIMITS,
+                           problems=getattr(rejected, "problems", []),
+                           unlisted=getattr(rejected, "unlisted", 0)), status
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def too_large(error):
+    """A file past the import's limit: the import page says so; nothing was read.
+
+    The body is refused before the view checks the role: others get the plain page.
+    """
+    admin = current_user.is_authenticated and current_user.is_admin
+    if request.endpoint != "admin.import_people_view" or not admin:
+        return render_error(413)
+    form = ImportForm(formdata=None)
+    form.file.errors = [FILE_TOO_LARGE]
+    return _import_page(form, status=413)
 
 
 @bp.route("/teams", methods=["GET", "POST"])

@@ -1,5 +1,7 @@
 """People and teams: creating, editing, deactivating, importing."""
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import exists, func, or_, select
@@ -10,6 +12,7 @@ from webapp.auth.services import count_active_admins, end_sessions, normalise_em
 from webapp.errors import ServiceError
 from webapp.lifecycle import settle_closed_rounds
 from webapp.extensions import db
+from webapp.limits import EMAIL_LIMIT
 from webapp.models import ROLES, Role, Team, User
 from webapp.models.surveys import round_team
 
@@ -24,14 +27,43 @@ class PersonData:
     role: str
 
 
-def check_email(email):
-    """Return ``email`` normalised, or raise ServiceError if it is not an address."""
-    email = normalise_email(email)
+# A plain local part: ASCII letters, digits and _ + - between single dots. For such an
+# address only the domain is left to judge, once per domain.
+_PLAIN_LOCAL_PART = re.compile(r"[a-z0-9_+-]+(?:\.[a-z0-9_+-]+)*\Z")
+
+
+def _is_address(email):
     try:
         validate_email(email, check_deliverability=False)
     except EmailNotValidError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=256)
+def _is_mail_domain(domain):
+    return _is_address(f"a@{domain}")
+
+
+def is_email(email):
+    """True if ``email`` (normalised) is an email address.
+
+    The verdict is email_validator's; a plain address (the usual company form) has its
+    domain checked once and its local part by pattern, so an import of thousands of
+    people at one domain takes milliseconds, not seconds.
+    """
+    local, _at, domain = email.rpartition("@")
+    if len(email) <= EMAIL_LIMIT and len(local) <= 64 and _PLAIN_LOCAL_PART.match(local):
+        return _is_mail_domain(domain)
+    return _is_address(email)
+
+
+def check_email(email):
+    """Return ``email`` normalised, or raise ServiceError if it is not an address."""
+    email = normalise_email(email)
+    if not is_email(email):
         raise ServiceError(f"{email or 'An empty value'} is not a valid email address.",
-                           field="email") from None
+                           field="email")
     return email
 
 

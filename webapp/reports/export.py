@@ -1,16 +1,25 @@
-"""The report's figures as CSV rows: aggregates only, with withheld cells left blank."""
-import csv
-import io
+"""The report's figures as CSV rows: aggregates only, with withheld cells left blank.
 
+Figures are written as numbers to one decimal, never as text: a negative gap stays a
+number a spreadsheet can add up.
+"""
 from webapp.models import STATUS_LABELS
+from webapp.spreadsheet import csv_text
+
+HEADER = ["section", "subject", "team", "measure", "value"]
+
+
+def _share(share):
+    """A share (0 to 1) as a percentage to one decimal; blank when withheld."""
+    return "" if share is None else round(float(share) * 100, 1)
 
 
 def _percent(cell):
-    return "" if cell.share is None else f"{cell.share * 100:.1f}"
+    return _share(cell.share)
 
 
 def _points(value):
-    return "" if value is None else f"{value:.1f}"
+    return "" if value is None else round(float(value), 1)
 
 
 def rows(report):
@@ -54,8 +63,7 @@ def _theme_rows(report):
     for row in report.themes:
         yield ("themes", row.theme.name, "", "ideas", row.theme.size)
         for team, share in row.shares:
-            yield ("themes", row.theme.name, team, "share of team's ideas %",
-                   "" if share is None else f"{share * 100:.1f}")
+            yield ("themes", row.theme.name, team, "share of team's ideas %", _share(share))
 
 
 def _idea_rows(report):
@@ -64,13 +72,9 @@ def _idea_rows(report):
         for idea in ideas:
             for support in report.idea_support[idea.id]:
                 yield (section, idea.text, support.team, "support %",
-                       f"{support.support * 100:.1f}" if support.shown else "")
+                       _share(support.support) if support.shown else "")
 
 
 def to_csv(report):
     """Return the report's figures as CSV text."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["section", "subject", "team", "measure", "value"])
-    writer.writerows(rows(report))
-    return out.getvalue()
+    return csv_text(HEADER, rows(report))
