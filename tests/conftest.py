@@ -172,6 +172,24 @@ def people(make_user):
     }
 
 
+# Tests that never touch the database: they run once, in the run on the default database.
+DATABASE_FREE = ("tests/analysis/", "tests/bench/", "tests/test_lock.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    """On another database (TEST_DATABASE_URL), leave out the tests that never use one."""
+    if not os.environ.get("TEST_DATABASE_URL"):
+        return
+    root = str(config.rootpath) + os.sep
+    kept, left_out = [], []
+    for item in items:
+        path = str(item.path).removeprefix(root).replace(os.sep, "/")
+        (left_out if path.startswith(DATABASE_FREE) else kept).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+
+
 def pytest_terminal_summary(terminalreporter):
     """Say how many generated requests the fuzz tests sent, and how many failed."""
     from tests.app import test_fuzz

@@ -181,26 +181,34 @@ def _plausible_form(accounts):
     return fields
 
 
-def _spoiled(good):
-    """``good`` with something hostile put in at some place."""
-    nasty = st.sampled_from(["\x00", "\ud800", "\x07", "\u202e", "\r\n", "=", "x" * 100_000])
-    return st.tuples(st.integers(0, len(good)), nasty).map(
-        lambda spot: good[:spot[0]] + spot[1] + good[spot[0]:])
+NASTY = st.sampled_from(["\x00", "\ud800", "\x07", "\u202e", "\r\n", "=", "x" * 100_000])
+
+
+def _spoil(good, spot, nasty, text):
+    """``good`` with ``nasty`` put in at ``spot``; a list of values becomes ``text``."""
+    if isinstance(good, list):
+        return text
+    spot %= len(good) + 1
+    return good[:spot] + nasty + good[spot:]
 
 
 def _form(plausible):
-    """Either an accepted form with one field spoiled, or a form with any field changed."""
+    """Either an accepted form with one field spoiled, or one with a few fields changed.
+
+    Drawn as a few choices applied to the accepted form: drawing every field each time
+    costs more than sending the request.
+    """
     names = sorted(plausible)
 
     def pairs(values):
-        return [(name, item) for name, value in zip(names, values)
+        return [(name, item) for name, value in values.items()
                 for item in (value if isinstance(value, list) else [value])]
 
-    one_spoiled = st.sampled_from(names).flatmap(lambda bad: st.tuples(*[
-        (_spoiled(plausible[name]) if isinstance(plausible[name], str) else TEXT)
-        if name == bad else st.just(plausible[name]) for name in names]))
-    any_changed = st.tuples(*[st.one_of(st.just(plausible[name]), TEXT) for name in names])
-    return st.one_of(one_spoiled, any_changed).map(pairs)
+    one_spoiled = st.tuples(st.sampled_from(names), st.integers(0, 200), NASTY, TEXT).map(
+        lambda bad: pairs({**plausible, bad[0]: _spoil(plausible[bad[0]], *bad[1:])}))
+    some_changed = st.dictionaries(st.sampled_from(names), TEXT, max_size=6).map(
+        lambda changes: pairs({**plausible, **changes}))
+    return st.one_of(one_spoiled, some_changed)
 
 
 def _sign_in(app, client, account):
