@@ -11,7 +11,7 @@ LOCKED_INSTALL = $(VENV)/bin/python -m pip install -q -c $(LOCK)
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test test-latest install install-test install-bench tools system-deps lint lock clean
+.PHONY: run test test-latest install install-test install-bench tools system-deps lint lock clean coverage
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ lint: install-test
 
 test: system-deps install-test
 	VENV=$(VENV) bash scripts/test.sh
+
+# The suite on SQLite with a line and branch coverage report (slower: not part of make test).
+coverage: install-test
+	$(VENV)/bin/pytest --cov --cov-report=term
 
 # Re-resolve the lock after a change to setup.cfg; existing pins are kept where they
 # still fit. `make lock UPGRADE=1` moves every pin to the newest release.

@@ -11,7 +11,7 @@ echo "== lint (flake8)"
 "$VENV/bin/flake8" || status=1
 
 logs=$(mktemp -d)
-"$VENV/bin/pytest" --cov --cov-report=term "$@" >"$logs/sqlite.log" 2>&1 &
+"$VENV/bin/pytest" "$@" >"$logs/sqlite.log" 2>&1 &
 sqlite_run=$!
 
 pg_run=
