@@ -5,7 +5,7 @@ from sqlalchemy import select
 from tests import factories
 from webapp.extensions import db
 from webapp.models import Idea, Team
-from webapp.params import clean
+from webapp.params import clean, id_arg, id_args
 
 OUT_OF_RANGE = ["2147483648", "4294967296", "9223372036854775808", "99999999999999999999999"]
 
@@ -76,3 +76,17 @@ def test_clean_keeps_text_and_line_breaks():
     assert clean("a\tb\nc\r\nd é 😀") == "a\tb\nc\r\nd é 😀"
     assert clean("\x00\x01\x1f\x7f") == ""
     assert clean(None) is None
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("idea=1", 1), ("idea=2147483647", 2147483647), ("idea=0", None), ("idea=2147483648", None),
+    ("idea=-1", None), ("idea=%2B1", None), ("idea=%201", None), ("idea=%D9%A3", None),
+    ("idea=", None), ("", None)])
+def test_a_query_id_is_ascii_digits_within_the_range(app, query, expected):
+    with app.test_request_context(f"/?{query}"):
+        assert id_arg("idea") == expected
+
+
+def test_query_ids_keep_their_order_without_repeats(app):
+    with app.test_request_context("/?team=3&team=x&team=1&team=3&team=0"):
+        assert id_args("team") == [3, 1]
