@@ -95,7 +95,7 @@ def update_rows(model, rows):
     target, changes = quote(table.name), quote(f"{table.name}_changes")
     listed = ", ".join(quote(name) for name in ["id", *columns])
     with connection.connection.driver_connection.cursor() as cursor:
-        cursor.execute(f"CREATE TEMPORARY TABLE {changes} ON COMMIT DROP AS "
+        cursor.execute(f"CREATE TEMPORARY TABLE {changes} AS "
                        f"SELECT {listed} FROM {target} WITH NO DATA")
         _copy(cursor, f"{table.name}_changes", ["id", *columns], rows, quote)
         assignments = ", ".join(f"{quote(name)} = {changes}.{quote(name)}" for name in columns)

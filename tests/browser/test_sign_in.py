@@ -1,6 +1,7 @@
 import pytest
 
 from tests import factories
+from tests.browser.test_surveys import _sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -61,14 +62,6 @@ def test_admin_pages_render(page, live_server, make_user, screenshot):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_server + "/admin/people")
     screenshot("people-phone")
-
-
-def _sign_in(page, live_server, email):
-    page.goto(live_server + "/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(live_server + "/")
 
 
 def test_admin_signs_a_person_out_everywhere(browser, page, live_server, make_user,

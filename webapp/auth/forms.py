@@ -3,13 +3,13 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from webapp.limits import PASSWORD_LIMIT
+from webapp.limits import EMAIL_LIMIT, PASSWORD_LIMIT
 
 
 class LoginForm(FlaskForm):
     """Email and password."""
 
-    email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
+    email = EmailField("Email", validators=[DataRequired(), Length(max=EMAIL_LIMIT)])
     password = PasswordField("Password", validators=[DataRequired(), Length(max=PASSWORD_LIMIT)])
     remember = BooleanField("Keep me signed in on this device")
     submit = SubmitField("Sign in")

@@ -34,7 +34,7 @@ def login():
 def logout():
     """Sign out, ending every session of the person on every device."""
     if current_user.is_authenticated:
-        perform(lambda: services.sign_out(current_user))
+        perform(lambda: services.end_sessions(current_user))
     logout_user()
     flash("You are signed out.", "info")
     return redirect(url_for("auth.login"))

@@ -102,11 +102,6 @@ def sign_in(email, password, address):
     return user
 
 
-def sign_out(user):
-    """Sign ``user`` out: every session of theirs, on every device, ends."""
-    end_sessions(user)
-
-
 def change_own_password(user, current_password, new_password):
     """Change ``user``'s password after checking the current one."""
     if not user.password_hash or not check_password_hash(user.password_hash, current_password):

@@ -14,10 +14,6 @@ def _share(share):
     return "" if share is None else round(float(share) * 100, 1)
 
 
-def _percent(cell):
-    return _share(cell.share)
-
-
 def _points(value):
     return "" if value is None else round(float(value), 1)
 
@@ -47,7 +43,7 @@ def _participation_rows(report):
 def _lever_rows(report):
     for lever in report.levers:
         for team, cell in zip(report.pair, lever.cells):
-            yield ("levers", lever.label, team.name, "favourable %", _percent(cell))
+            yield ("levers", lever.label, team.name, "favourable %", _share(cell.share))
         yield ("levers", lever.label, report.gap_label, "gap points", _points(lever.gap))
 
 
