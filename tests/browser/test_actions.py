@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests import factories
 from tests.browser.test_surveys import _sign_in
@@ -36,14 +37,14 @@ def test_theme_to_item_support_progress_done_and_spotlight(
     page.get_by_label("Force communication").check()
     screenshot("action-new")
     page.get_by_role("button", name="Propose item").click()
-    assert page.get_by_text("The action item is proposed.").is_visible()
+    expect(page.get_by_text("The action item is proposed.")).to_be_visible()
     item_url = page.url
     _sign_out(page)
 
     _sign_in(page, live_server, supporter.email)
     page.goto(item_url)
     page.get_by_role("button", name="Support this item").click()
-    assert page.get_by_role("button", name="Withdraw my support").is_visible()
+    expect(page.get_by_role("button", name="Withdraw my support")).to_be_visible()
     _sign_out(page)
 
     _sign_in(page, live_server, leader.email)
@@ -53,7 +54,7 @@ def test_theme_to_item_support_progress_done_and_spotlight(
     _sign_out(page)
 
     _sign_in(page, live_server, owner.email)
-    assert page.locator(".bell-count").inner_text() == "1"
+    expect(page.locator(".bell-count")).to_have_text("1")
     page.goto(item_url)
     page.get_by_label("New status").select_option(label="In progress")
     page.get_by_role("button", name="Change status").click()
@@ -61,8 +62,8 @@ def test_theme_to_item_support_progress_done_and_spotlight(
     page.get_by_role("button", name="Post update").click()
     page.get_by_label("New status").select_option(label="Done")
     page.get_by_role("button", name="Change status").click()
-    assert page.locator("h1 .badge").first.inner_text() == "Done"
-    assert page.get_by_text("First three reviews held; attendance 95%.").is_visible()
+    expect(page.locator("h1 .badge").first).to_have_text("Done")
+    expect(page.get_by_text("First three reviews held; attendance 95%.")).to_be_visible()
     screenshot("action-item")
     _sign_out(page)
 
@@ -72,7 +73,7 @@ def test_theme_to_item_support_progress_done_and_spotlight(
     assert page.get_by_label("Title").input_value() == "Joint win: Weekly joint pipeline review"
     page.get_by_role("button", name="Publish").click()
     page.goto(live_server + "/")
-    assert page.get_by_text("Joint win: Weekly joint pipeline review").is_visible()
+    expect(page.get_by_text("Joint win: Weekly joint pipeline review")).to_be_visible()
     screenshot("home-spotlight")
     page.goto(live_server + "/actions")
     screenshot("accountability")

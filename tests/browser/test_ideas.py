@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests import factories
 from tests.browser.test_surveys import _sign_in
@@ -20,31 +23,31 @@ def test_post_see_a_hint_vote_change_vote_and_sort(
         "We should define a qualified lead together", delay=5)
     hint = page.locator("#similar-hints li")
     hint.first.wait_for()
-    assert "Agree one shared definition of a qualified lead" in hint.first.inner_text()
+    expect(hint.first).to_contain_text("Agree one shared definition of a qualified lead")
     screenshot("board-hint")
 
     page.get_by_label("Your idea").fill("Sales and marketing plan campaigns together "
                                         "<b>every quarter</b>")
     page.locator("#similar-hints").wait_for(state="hidden")
     page.get_by_role("button", name="Post idea").click()
-    assert page.get_by_text("Your idea is on the board.").is_visible()
-    assert page.get_by_text("Sales and marketing plan campaigns together <b>every quarter</b>"
-                            ).is_visible(), "shown as typed, escaped"
+    expect(page.get_by_text("Your idea is on the board.")).to_be_visible()
+    expect(page.get_by_text("Sales and marketing plan campaigns together <b>every quarter</b>"),
+           "shown as typed, escaped").to_be_visible()
 
     card = page.locator(f"#idea-{existing}")
     agree = card.get_by_role("button", name="Agree", exact=True)
     agree.click()
-    assert agree.get_attribute("aria-pressed") == "true"
+    expect(agree).to_have_attribute("aria-pressed", "true")
     card.get_by_role("button", name="Disagree").click()
     card = page.locator(f"#idea-{existing}")
-    assert card.get_by_role("button", name="Disagree").get_attribute("aria-pressed") == "true"
-    assert agree.get_attribute("aria-pressed") == "false"
+    expect(card.get_by_role("button", name="Disagree")).to_have_attribute("aria-pressed", "true")
+    expect(agree).to_have_attribute("aria-pressed", "false")
 
     page.get_by_role("link", name="Newest").click()
     page.get_by_role("link", name="Bridging").click()
-    assert page.get_by_role("link", name="Bridging").get_attribute("aria-current") == "true"
-    assert "sort=bridging" in page.url
+    expect(page.get_by_role("link", name="Bridging")).to_have_attribute("aria-current", "true")
+    expect(page).to_have_url(re.compile("sort=bridging"))
     screenshot("board")
     page.locator(f"#idea-{existing} .idea-text a").click()
     screenshot("idea")
-    assert page.get_by_role("heading", name="Support by team").is_visible()
+    expect(page.get_by_role("heading", name="Support by team")).to_be_visible()

@@ -1,5 +1,6 @@
 """The pages' behaviours run under the Content-Security-Policy, and nothing is blocked."""
 import pytest
+from playwright.sync_api import expect
 
 from tests import factories
 from tests.browser.test_surveys import _sign_in
@@ -28,15 +29,15 @@ def test_confirmations_and_filters_work_without_inline_script(
     page.goto(f"{live_server}/rounds/{draft}")
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_role("button", name="Open now").click()
-    assert page.locator("h1 .badge").inner_text() == "Draft", "a dismissed question sends nothing"
+    expect(page.locator("h1 .badge"), "a dismissed question sends nothing").to_have_text("Draft")
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Open now").click()
-    assert page.locator("h1 .badge").inner_text() == "Open"
+    expect(page.locator("h1 .badge")).to_have_text("Open")
 
     page.goto(f"{live_server}/rounds/{open_round}/ideas")
     page.get_by_label("Author's team").select_option(label="Ideas from Marketing")
     page.wait_for_url("**team=*")
-    assert page.get_by_text("Joint campaign calendar").is_visible()
+    expect(page.get_by_text("Joint campaign calendar")).to_be_visible()
     assert not page.get_by_text("Shared pipeline review").is_visible()
     screenshot("board-filtered")
 

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.app.test_reports import _hand_made_round
 from tests.browser.test_surveys import _sign_in
@@ -18,7 +19,7 @@ def test_report_renders_prints_and_has_every_section(
     headings = page.get_by_role("heading", level=2).all_inner_texts()
     assert [h.strip() for h in headings] == list(SECTIONS)
     heatmap = page.get_by_role("img", name="Favourable share per lever and team, and the gap")
-    assert heatmap.is_visible()
+    expect(heatmap).to_be_visible()
     screenshot("report")
     pdf = tmp_path / "report.pdf"
     page.emulate_media(media="print")

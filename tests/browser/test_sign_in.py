@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests import factories
 from tests.browser.test_surveys import _sign_in
@@ -9,26 +12,26 @@ pytestmark = pytest.mark.browser
 def test_sign_in_and_out(page, live_server, make_user, screenshot):
     make_user(email="sam@example.com", name="Sam Rivera", team="Sales")
     page.goto(live_server + "/")
-    assert page.url == live_server + "/login?next=%2F"
+    expect(page).to_have_url(live_server + "/login?next=%2F")
     screenshot("login")
 
     page.get_by_label("Email").fill("sam@example.com")
     page.get_by_label("Password").fill("wrong password")
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_role("alert").inner_text() == "Email or password is incorrect."
+    expect(page.get_by_role("alert")).to_have_text("Email or password is incorrect.")
 
     page.get_by_label("Password").fill(factories.PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(live_server + "/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Hello, Sam"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Sam")
     screenshot("home")
 
     page.get_by_text("Sam Rivera").click()
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_url(live_server + "/login")
-    assert "You are signed out." in page.get_by_role("status").inner_text()
+    expect(page.get_by_role("status")).to_contain_text("You are signed out.")
     page.goto(live_server + "/")
-    assert page.url.startswith(live_server + "/login")
+    expect(page).to_have_url(re.compile("^" + re.escape(live_server + "/login")))
 
 
 def test_admin_pages_render(page, live_server, make_user, screenshot):
@@ -42,12 +45,12 @@ def test_admin_pages_render(page, live_server, make_user, screenshot):
     page.wait_for_url(live_server + "/")
     screenshot("admin-home")
     page.get_by_role("link", name="People", exact=True).click()
-    assert page.get_by_role("cell", name="Priya Shah").is_visible()
+    expect(page.get_by_role("cell", name="Priya Shah")).to_be_visible()
     screenshot("people")
     page.get_by_role("button", name="Add a person").click()
     screenshot("person-form")
     page.get_by_role("link", name="Teams", exact=True).click()
-    assert page.get_by_role("link", name="Marketing").is_visible()
+    expect(page.get_by_role("link", name="Marketing")).to_be_visible()
     screenshot("teams")
     page.goto(live_server + "/admin/people/import")
     page.get_by_label("CSV file").set_input_files(files=[{
@@ -75,11 +78,11 @@ def test_admin_signs_a_person_out_everywhere(browser, page, live_server, make_us
     page.goto(f"{live_server}/admin/people/{priya.id}/edit")
     page.get_by_role("button", name="Sign out everywhere").click()
     page.wait_for_url(f"{live_server}/admin/people/{priya.id}/edit")
-    assert "Priya Shah was signed out everywhere." in page.get_by_role("status").inner_text()
+    expect(page.get_by_role("status")).to_contain_text("Priya Shah was signed out everywhere.")
     screenshot("signed-out-everywhere")
 
     elsewhere.goto(live_server + "/")
-    assert elsewhere.url.startswith(live_server + "/login")
+    expect(elsewhere).to_have_url(re.compile("^" + re.escape(live_server + "/login")))
     elsewhere.context.close()
 
 
@@ -95,9 +98,9 @@ def test_too_many_failed_sign_ins_say_how_long_to_wait(page, live_server, make_u
         page.get_by_label("Email").fill(sam.email)
         page.get_by_label("Password").fill("wrong password")
         page.get_by_role("button", name="Sign in").click()
-        assert page.get_by_role("alert").inner_text() == "Email or password is incorrect."
+        expect(page.get_by_role("alert")).to_have_text("Email or password is incorrect.")
     page.get_by_label("Password").fill(factories.PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_role("alert").inner_text() == (
+    expect(page.get_by_role("alert")).to_have_text(
         "Too many failed sign-ins. Try again in 15 minutes.")
     screenshot("sign-in-refused")

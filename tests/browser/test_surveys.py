@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests import factories
 
@@ -20,7 +23,7 @@ def test_staff_member_answers_the_open_round_once(
         factories.make_round(title="Q1 2027 alignment pulse")
     _sign_in(page, live_server, member.email)
     page.get_by_role("button", name="Answer").click()
-    assert page.get_by_text("This survey is anonymous.").is_visible()
+    expect(page.get_by_text("This survey is anonymous.")).to_be_visible()
 
     likert_groups = page.locator("fieldset")
     for index in range(1, likert_groups.count()):  # leave the first required item empty
@@ -31,7 +34,7 @@ def test_staff_member_answers_the_open_round_once(
     page.get_by_role("button", name="Submit").click()
 
     error = page.locator(".has-error .field-error")
-    assert error.inner_text() == "Choose an answer: this question is required."
+    expect(error).to_have_text("Choose an answer: this question is required.")
     assert idea.input_value() == "One shared definition of a qualified lead."
     assert likert_groups.nth(1).get_by_label("Agree", exact=True).is_checked()
     screenshot("answer-error")
@@ -39,15 +42,15 @@ def test_staff_member_answers_the_open_round_once(
     likert_groups.nth(0).get_by_label("Strongly agree").check()
     page.get_by_role("button", name="Submit").click()
     page.wait_for_url("**/thanks")
-    assert page.get_by_role("heading", name="Thank you").is_visible()
+    expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
     screenshot("thanks")
 
     page.goto(live_server + "/")
-    assert page.get_by_text("Submitted ✓").is_visible()
-    assert page.get_by_role("button", name="Answer").count() == 0
+    expect(page.get_by_text("Submitted ✓")).to_be_visible()
+    expect(page.get_by_role("button", name="Answer")).to_have_count(0)
     page.go_back()
     page.goto(page.url.replace("/thanks", "/answer"))
-    assert page.url.endswith("/thanks"), "the survey cannot be answered again"
+    expect(page, "the survey cannot be answered again").to_have_url(re.compile("/thanks$"))
 
 
 def test_leader_creates_a_round_edits_an_item_and_opens_it(
@@ -61,7 +64,7 @@ def test_leader_creates_a_round_edits_an_item_and_opens_it(
     page.get_by_label("Title").fill("Q1 2027 alignment pulse")
     screenshot("round-new")
     page.get_by_role("button", name="Create round").click()
-    assert page.get_by_text("The round is created as a draft.").is_visible()
+    expect(page.get_by_text("The round is created as a draft.")).to_be_visible()
     screenshot("round-manage")
 
     page.get_by_role("link", name="Edit").first.click()
@@ -69,12 +72,12 @@ def test_leader_creates_a_round_edits_an_item_and_opens_it(
         "I can explain in one sentence where our company is heading.")
     screenshot("question-edit")
     page.get_by_role("button", name="Save").click()
-    assert page.get_by_text("where our company is heading").is_visible()
+    expect(page.get_by_text("where our company is heading")).to_be_visible()
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Open now").click()
-    assert page.get_by_text("The round is open.").is_visible()
-    assert page.locator("h1 .badge").inner_text() == "Open"
+    expect(page.get_by_text("The round is open.")).to_be_visible()
+    expect(page.locator("h1 .badge")).to_have_text("Open")
     page.get_by_role("button", name="Preview").click()
     screenshot("round-preview")
     assert page.get_by_role("button", name="Submit").is_disabled()

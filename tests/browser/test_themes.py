@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests import factories
 from tests.app.test_themes import TOPICS
@@ -20,7 +21,8 @@ def _theme_card_sizes(cards):
     """Check each theme card's key terms, shares and examples; return the cards' sizes."""
     sizes = []
     for card in cards.all():
-        assert "Key terms" in card.inner_text() and "of its ideas" in card.inner_text()
+        expect(card).to_contain_text("Key terms")
+        expect(card).to_contain_text("of its ideas")
         assert card.locator(".examples li").count() >= 1
         sizes.append(int(card.locator("header .muted").inner_text().split()[0]))
     return sizes
@@ -32,16 +34,16 @@ def test_leader_runs_the_analysis_and_sees_theme_cards(
     round_id = _round_with_ideas(app)
     _sign_in(page, live_server, leader.email)
     page.goto(f"{live_server}/rounds/{round_id}/themes")
-    assert page.get_by_text("No themes yet.").is_visible()
+    expect(page.get_by_text("No themes yet.")).to_be_visible()
     page.get_by_label("Number of themes").fill("3")
     page.get_by_role("button", name="Find themes").click()
     cards = page.locator(".theme-card")
     cards.first.wait_for(timeout=30_000)
-    assert cards.count() == 3
-    assert page.get_by_text("3 themes in 18 ideas").is_visible()
+    expect(cards).to_have_count(3)
+    expect(page.get_by_text("3 themes in 18 ideas")).to_be_visible()
     sizes = _theme_card_sizes(cards)
     assert sum(sizes) == 18
     screenshot("themes")
     cards.first.locator(".theme-title a").click()
-    assert page.locator(".idea-card").count() == sizes[0]
+    expect(page.locator(".idea-card")).to_have_count(sizes[0])
     screenshot("theme")
