@@ -1,8 +1,10 @@
-"""Describing fitted themes: key terms, a readable label, representatives, cohesion."""
+"""Describing fitted themes: a readable name, key terms, representatives, cohesion."""
 from collections import Counter
 
 import numpy as np
 import scipy.sparse as sp
+
+from ._names import name_themes, sample_members
 
 __all__ = ["describe_themes", "make_label"]
 
@@ -132,7 +134,7 @@ def _team_shares(team_of_members, team_totals):
 
 
 def describe_themes(X, Z, labels, docs, terms, readable, teams=None, n_terms=8,
-                    n_representatives=5, mixed_ratio=0.3):
+                    n_representatives=5, mixed_ratio=0.3, texts=None, name_sample=2000):
     """Return one dict per theme (in label order) describing it.
 
     Parameters
@@ -155,6 +157,12 @@ def describe_themes(X, Z, labels, docs, terms, readable, teams=None, n_terms=8,
         A theme whose cohesion is below this share of the median theme cohesion is
         flagged as a mixed bag (as is one hardly more cohesive than two ideas of
         different themes are alike).
+    texts : list of str or None
+        The ideas as written, to name each theme by a phrase of them (see
+        :func:`name_themes`); without them, or with no phrase that qualifies, the label
+        joins the top key terms.
+    name_sample : int
+        Most ideas of a theme (besides its representatives) read to name it.
     """
     n_themes = int(labels.max()) + 1 if len(labels) and labels.max() >= 0 else 0
     scores = term_scores(X, labels, n_themes)
@@ -173,10 +181,23 @@ def describe_themes(X, Z, labels, docs, terms, readable, teams=None, n_terms=8,
             "cohesion": round(float(cohesion[theme]), 4),
             "cohesion_lift": _cohesion_lift(cohesion[theme], chance),
         })
+    if texts is not None:
+        _name(themes, texts, labels, name_sample)
     if teams:
         _add_team_shares(themes, labels, teams)
     _flag_mixed(themes, mixed_ratio)
     return themes
+
+
+def _name(themes, texts, labels, name_sample):
+    """Replace each theme's label by a phrase of its ideas where one qualifies, in place."""
+    samples = [sample_members(np.flatnonzero(labels == item["index"]),
+                              item["representatives"], name_sample) for item in themes]
+    names = name_themes(texts, samples, [item["size"] for item in themes],
+                        weak_words=WEAK_LABEL_WORDS)
+    for item, name in zip(themes, names):
+        if name:
+            item["label"] = name
 
 
 def _unit_centre(rows):

@@ -157,7 +157,8 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         self.themes_ = describe_themes(
             Xt, Z, self.labels_, docs, terms, self.normaliser_.readable,
             teams=list(teams) if teams is not None else None, n_terms=self.n_terms,
-            n_representatives=self.n_representatives, mixed_ratio=self.mixed_ratio)
+            n_representatives=self.n_representatives, mixed_ratio=self.mixed_ratio,
+            texts=texts)
         return self
 
     def fit_predict(self, X, y=None, teams=None):

@@ -149,6 +149,8 @@ def quality(name, texts, labels, seed):
         result = run_cli(texts, k_asked, seed)
         rows.append((f"python -m analysis themes --k {k_asked}", result["k"],
                      scores(labels, result["assignments"]), time.perf_counter() - t0))
+        if k_asked != "auto":
+            named = result  # the true k's themes: their names are printed below
     t0 = time.perf_counter()
     result = find_themes(texts, k="auto", seed=seed, k_method="parallel")
     rows.append(("auto k by parallel analysis instead", result["k"],
@@ -160,7 +162,15 @@ def quality(name, texts, labels, seed):
         ratio = f"{s['ari'] / base_ari:10.1f}" if base_ari > 0 else f"{'n/a':>10}"
         print(f"  {method:40} {k_used:>3} {s['ari']:6.3f} {s['nmi']:6.3f} {s['acc']:6.3f} "
               f"{ratio} {seconds:6.1f}")
+    print_names(named)
     return rows
+
+
+def print_names(result):
+    """Print the name, size and first key terms of each theme of a result, for a reader."""
+    print(f"  theme names with k={result['k']} (size: name | key terms)")
+    for theme in result["themes"]:
+        print(f"  {theme['size']:>6}: {theme['label']} | {', '.join(theme['terms'][:4])}")
 
 
 def auto_k_sweep(counts, seeds, per_topic=300):

@@ -18,10 +18,11 @@ def shown_words(found_label, found_terms, texts, position):
     run (0 for the first). A term stays if each of its words is in one of the texts,
     matched case-insensitively on words; a word they hold only in another form (the
     found "reviews", the texts "review") shows in the form the texts use most. Any other
-    term goes, and so does each part of the comma-separated label that would. With no
-    part left, the label is the first one or two terms left, else "Theme 3" (for
-    position 2). A label found with no terms ("(no common words)") names no words of
-    ideas and stays.
+    term goes. The label is a name ("weekly pipeline review") or comma-separated key
+    terms; each part of it stays or goes as a term does, one-letter words aside ("plan
+    b" needs "plan"). With no part left, the label is the first one or two terms left,
+    else "Theme 3" (for position 2). A label found with no terms ("(no common words)")
+    names no words of ideas and stays.
     """
     if not found_terms:
         return found_label or f"Theme {position + 1}", []
@@ -41,13 +42,14 @@ class _Vocabulary:
     """The words of some texts, tokenised as the analysis does, and how often each occurs."""
 
     def __init__(self, texts):
-        self._normaliser = Normaliser()
+        # Stop words counted too: a name can hold them ("trade show", "cost of sales").
+        self._normaliser = Normaliser(stop_words=())
         self._counts = Counter(word for text in texts for word in self._normaliser.tokens(text))
         self._forms = None
 
     def phrase(self, phrase):
         """``phrase`` in the texts' words, or None if they lack one of its words."""
-        words = [self.word(word) for word in phrase.split()]
+        words = [word if len(word) == 1 else self.word(word) for word in phrase.split()]
         return None if not words or None in words else " ".join(words)
 
     def word(self, word):

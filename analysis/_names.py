@@ -1,0 +1,194 @@
+"""Readable theme names: the phrase of a theme's ideas that covers most of it and is its own.
+
+A name is a run of 2-5 words as the ideas write it ("joint webinar calendar"), chosen
+among the word n-grams of a sample of each theme's ideas. Its score is its coverage
+(share of the theme's ideas holding it, words matched on stems so "review" and
+"reviews" count together) times its specificity (share of its estimated occurrences
+that fall in the theme). A single word is a last resort.
+"""
+import re
+from collections import Counter, defaultdict
+
+import numpy as np
+from nltk.stem.snowball import SnowballStemmer
+
+from ._normalise import STOP_WORDS
+
+__all__ = ["EVERYDAY_VERBS", "STOP_WORD_NOUNS", "name_themes", "sample_members"]
+
+# Everyday verbs: a phrase starting or ending with one is a fragment of a sentence
+# ("agree lead", "review sent"), not the name of a topic.
+EVERYDAY_VERBS = frozenset({
+    "add", "added", "adds", "allow", "allows", "appear", "appears", "ask", "asks", "based", "became",
+    "become", "becomes", "begin", "begins", "believe", "bring", "brings", "brought",
+    "came", "come", "comes", "consider", "continue", "continues", "create", "created",
+    "decide", "decided", "did", "does", "doing", "done", "expect", "expected", "feel",
+    "feels", "felt", "find", "follow", "following", "follows", "finds", "found", "gave", "given", "go", "goes", "gone",
+    "happen", "happened", "happens", "hear", "heard", "include",
+    "included", "includes", "kept", "knew", "known", "knows", "leave", "leaves", "left",
+    "let", "lets", "made", "needed", "provide", "provides", "ran",
+    "remain", "remains", "said", "saw", "say", "says", "see", "seeing",
+    "seem", "seemed", "seems", "seen", "showed", "showing",
+    "shown", "stay", "suggest", "suggested", "taken", "taking", "thought",
+    "took", "tried", "tries", "trying", "understand", "wanted", "went",
+})
+
+# Nouns among scikit-learn's stop words: fine at either end of a name ("trade show",
+# "interest rates", "sales call").
+STOP_WORD_NOUNS = frozenset({
+    "amount", "bill", "bottom", "call", "detail", "fire", "interest", "mill", "name", "part",
+    "show", "side", "system", "top",
+})
+
+# Runs of words are cut at punctuation, so a name never spans two clauses.
+_CLAUSE = re.compile(r"[^a-z0-9'\s-]+")
+_TOKEN = re.compile(r"[a-z0-9']+")
+_WORD = re.compile(r"[a-z][a-z0-9]*")
+
+
+class _Phrases:
+    """Count, per theme, the ideas holding each n-gram whose edge words may name a topic."""
+
+    def __init__(self, weak_words, max_words):
+        self.edge_banned = (STOP_WORDS - STOP_WORD_NOUNS) | weak_words
+        self.max_words = max_words
+        self._stemmer = SnowballStemmer("english")
+        self._stems = {}
+
+    def _stem(self, word):
+        stem = self._stems.get(word)
+        if stem is None:
+            stem = self._stems[word] = self._stemmer.stem(word)
+        return stem
+
+    def _runs(self, text):
+        """The runs of plain words of ``text`` (lower case), cut at punctuation and numbers."""
+        for clause in _CLAUSE.split(text.lower().replace("\u2019", "'")):
+            run = []
+            for token in _TOKEN.findall(clause.replace("-", " ")):
+                if _WORD.fullmatch(token):
+                    run.append(token)
+                elif run:
+                    yield run
+                    run = []
+            if run:
+                yield run
+
+    def of_idea(self, text):
+        """{stem tuple: surface phrase} of the n-grams of one idea with usable edges."""
+        found = {}
+        for run in self._runs(text):
+            stems = [self._stem(w) for w in run]
+            edge = [len(w) > 1 and w not in self.edge_banned for w in run]
+            for i in range(len(run)):
+                if not edge[i]:
+                    continue
+                for j in range(i, min(i + self.max_words, len(run))):
+                    if edge[j]:
+                        found.setdefault(tuple(stems[i:j + 1]), " ".join(run[i:j + 1]))
+        return found
+
+    def count(self, texts):
+        """Ideas holding each n-gram, and the count of each way it is written."""
+        ideas, written = Counter(), defaultdict(Counter)
+        for text in texts:
+            for key, phrase in self.of_idea(text).items():
+                ideas[key] += 1
+                written[key][phrase] += 1
+        return ideas, written
+
+
+def sample_members(members, representatives, max_sample):
+    """Indices to read a theme's name from: its representatives and evenly spread members."""
+    if len(members) > max_sample:
+        members = members[np.linspace(0, len(members) - 1, max_sample).astype(int)]
+    return np.union1d(members, np.asarray(representatives, dtype=int))
+
+
+def name_themes(texts, samples, sizes, weak_words=frozenset(), min_share=0.05,
+                min_lift=1.5, longer_share=0.8, max_words=5):
+    """Return a readable name for each theme, or None where no phrase qualifies.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        All the ideas, as written.
+    samples : list of arrays of int
+        For each theme, the indices of the ideas to read its name from.
+    sizes : sequence of int
+        Number of ideas of each theme, to weigh the samples.
+    weak_words : set of str
+        Words a name may not start or end with, besides stop words and everyday verbs.
+    min_share : float
+        A phrase must be in this share of the theme's sampled ideas (and in 2 of them).
+    min_lift : float
+        A phrase must be this many times more common in the theme than among all
+        ideas (when there are other themes).
+    longer_share : float
+        A longer phrase holding the chosen one replaces it if it is in at least this
+        share as many ideas ("weekly pipeline review" over "pipeline review").
+    max_words : int
+        Longest name.
+    """
+    phrases = _Phrases(frozenset(weak_words) | EVERYDAY_VERBS, max_words)
+    counts = [phrases.count([texts[i] for i in sample]) for sample in samples]
+    # A theme's estimated ideas holding a phrase = its share of the sample x the size.
+    weights = [size / max(len(sample), 1) for size, sample in zip(sizes, samples)]
+    names, used = [], set()
+    for theme, (ideas, written) in enumerate(counts):
+        # Lift = precision / the theme's share of all ideas; one theme has none to beat.
+        need = min(min_lift * sizes[theme] / sum(sizes), 1.0) if len(sizes) > 1 else 0.0
+        scored = _scored(ideas, len(samples[theme]), [c[0] for c in counts], weights, theme,
+                         min_share, need)
+        key = _best({k: s for k, s in scored.items() if k not in used}, ideas, longer_share)
+        used.add(key)
+        names.append(_surface(written[key]) if key else None)
+    return names
+
+
+def _scored(ideas, n_sample, all_ideas, weights, theme, min_share, need):
+    """{stem tuple: coverage x precision} of a theme's phrases that qualify.
+
+    Precision is the share of the phrase's estimated occurrences, over all themes, in
+    this one; it must reach ``need``.
+    """
+    floor = max(2 if n_sample > 1 else 1, min_share * n_sample)
+    scored = {}
+    for key, n in ideas.items():
+        if n < floor:
+            continue
+        total = sum(other[key] * w for other, w in zip(all_ideas, weights) if key in other)
+        precision = n * weights[theme] / total
+        if precision >= need:
+            scored[key] = n / n_sample * precision
+    return scored
+
+
+def _best(scored, ideas, longer_share):
+    """The best stem tuple of 2+ words, else of one word, else None; then lengthened."""
+    for pool in ({k: s for k, s in scored.items() if len(k) > 1}, scored):
+        if pool:
+            return _longest(max(pool, key=lambda k: (pool[k], len(k), k)), pool, ideas,
+                            longer_share)
+    return None
+
+
+def _longest(chosen, pool, ideas, longer_share):
+    """Extend ``chosen`` to a longer phrase of ``pool`` while it covers nearly as much."""
+    while True:
+        longer = [k for k in pool if len(k) > len(chosen) and _holds(k, chosen)
+                  and ideas[k] >= longer_share * ideas[chosen]]
+        if not longer:
+            return chosen
+        chosen = max(longer, key=lambda k: (pool[k], len(k), k))
+
+
+def _holds(longer, shorter):
+    """True if the tuple ``shorter`` is a contiguous part of ``longer``."""
+    n = len(shorter)
+    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _surface(forms):
+    """The way most of the ideas write a phrase, from {phrase: ideas}; ties: the first."""
+    return min((-n, phrase) for phrase, n in forms.items())[1]
