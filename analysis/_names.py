@@ -168,16 +168,21 @@ def _best(scored, ideas, longer_share):
     """The best stem tuple of 2+ words, else of one word, else None; then lengthened."""
     for pool in ({k: s for k, s in scored.items() if len(k) > 1}, scored):
         if pool:
-            return _longest(max(pool, key=lambda k: (pool[k], len(k), k)), pool, ideas,
+            # Ties go to the shorter phrase: only the rule below makes a name longer.
+            return _longest(max(pool, key=lambda k: (pool[k], -len(k), k)), pool, ideas,
                             longer_share)
     return None
 
 
 def _longest(chosen, pool, ideas, longer_share):
-    """Extend ``chosen`` to a longer phrase of ``pool`` while it covers nearly as much."""
+    """Extend ``chosen`` to a longer phrase of ``pool`` while it covers nearly as much.
+
+    The longer phrase must be in two ideas or more: in one idea, every phrase covers
+    as much as any other.
+    """
     while True:
         longer = [k for k in pool if len(k) > len(chosen) and _holds(k, chosen)
-                  and ideas[k] >= longer_share * ideas[chosen]]
+                  and ideas[k] >= max(2, longer_share * ideas[chosen])]
         if not longer:
             return chosen
         chosen = max(longer, key=lambda k: (pool[k], len(k), k))
