@@ -7,7 +7,7 @@ among the word n-grams of a sample of each theme's ideas. Its score is its cover
 that fall in the theme). A single word is a last resort.
 """
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 
 import numpy as np
 from nltk.stem.snowball import SnowballStemmer
@@ -17,20 +17,20 @@ from ._normalise import STOP_WORDS
 __all__ = ["EVERYDAY_VERBS", "STOP_WORD_NOUNS", "name_themes", "sample_members"]
 
 # Everyday verbs: a phrase starting or ending with one is a fragment of a sentence
-# ("agree lead", "review sent"), not the name of a topic.
+# ("leads found", "bring pricing"), not the name of a topic.
 EVERYDAY_VERBS = frozenset({
-    "add", "added", "adds", "allow", "allows", "appear", "appears", "ask", "asks", "based", "became",
-    "become", "becomes", "begin", "begins", "believe", "bring", "brings", "brought",
-    "came", "come", "comes", "consider", "continue", "continues", "create", "created",
-    "decide", "decided", "did", "does", "doing", "done", "expect", "expected", "feel",
-    "feels", "felt", "find", "follow", "following", "follows", "finds", "found", "gave", "given", "go", "goes", "gone",
-    "happen", "happened", "happens", "hear", "heard", "include",
-    "included", "includes", "kept", "knew", "known", "knows", "leave", "leaves", "left",
-    "let", "lets", "made", "needed", "provide", "provides", "ran",
-    "remain", "remains", "said", "saw", "say", "says", "see", "seeing",
-    "seem", "seemed", "seems", "seen", "showed", "showing",
-    "shown", "stay", "suggest", "suggested", "taken", "taking", "thought",
-    "took", "tried", "tries", "trying", "understand", "wanted", "went",
+    "add", "added", "adds", "allow", "allows", "appear", "appears", "ask", "asks", "based",
+    "became", "become", "becomes", "begin", "begins", "believe", "bring", "brings",
+    "brought", "came", "come", "comes", "consider", "continue", "continues", "create",
+    "created", "decide", "decided", "did", "does", "doing", "done", "expect", "expected",
+    "feel", "feels", "felt", "find", "finds", "follow", "following", "follows", "found",
+    "gave", "given", "go", "goes", "gone", "happen", "happened", "happens", "hear", "heard",
+    "include", "included", "includes", "kept", "knew", "known", "knows", "leave", "leaves",
+    "left", "let", "lets", "made", "needed", "provide", "provides", "ran", "remain",
+    "remains", "run", "runs", "said", "saw", "say", "says", "see", "seeing", "seem",
+    "seemed", "seems", "seen", "showed", "showing", "shown", "stay", "suggest", "suggested",
+    "taken", "taking", "thought", "took", "tried", "tries", "trying", "understand",
+    "wanted", "went",
 })
 
 # Nouns among scikit-learn's stop words: fine at either end of a name ("trade show",
@@ -42,7 +42,7 @@ STOP_WORD_NOUNS = frozenset({
 
 # Runs of words are cut at punctuation, so a name never spans two clauses.
 _CLAUSE = re.compile(r"[^a-z0-9'\s-]+")
-_TOKEN = re.compile(r"[a-z0-9']+")
+_TOKEN = re.compile(r"[a-z0-9']+")  # hyphens split words, and are kept in names
 _WORD = re.compile(r"[a-z][a-z0-9]*")
 
 
@@ -62,39 +62,50 @@ class _Phrases:
         return stem
 
     def _runs(self, text):
-        """The runs of plain words of ``text`` (lower case), cut at punctuation and numbers."""
+        """The runs of plain words of ``text`` (lower case), cut at punctuation and numbers.
+
+        Each run is a list of words and a list of what comes before each word ("-" in
+        "account-based", else a space).
+        """
         for clause in _CLAUSE.split(text.lower().replace("\u2019", "'")):
-            run = []
-            for token in _TOKEN.findall(clause.replace("-", " ")):
-                if _WORD.fullmatch(token):
-                    run.append(token)
-                elif run:
-                    yield run
-                    run = []
+            run, joins, end = [], [], 0
+            for match in _TOKEN.finditer(clause):
+                token = match.group()
+                if not _WORD.fullmatch(token):
+                    if run:
+                        yield run, joins
+                    run, joins = [], []
+                    continue
+                joins.append("-" if clause[end:match.start()] == "-" else " ")
+                run.append(token)
+                end = match.end()
             if run:
-                yield run
+                yield run, joins
 
     def of_idea(self, text):
         """{stem tuple: surface phrase} of the n-grams of one idea with usable edges."""
         found = {}
-        for run in self._runs(text):
+        for run, joins in self._runs(text):
             stems = [self._stem(w) for w in run]
             edge = [len(w) > 1 and w not in self.edge_banned for w in run]
             for i in range(len(run)):
                 if not edge[i]:
                     continue
+                phrase = run[i]
                 for j in range(i, min(i + self.max_words, len(run))):
+                    if j > i:
+                        phrase += joins[j] + run[j]
                     if edge[j]:
-                        found.setdefault(tuple(stems[i:j + 1]), " ".join(run[i:j + 1]))
+                        found.setdefault(tuple(stems[i:j + 1]), phrase)
         return found
 
     def count(self, texts):
-        """Ideas holding each n-gram, and the count of each way it is written."""
-        ideas, written = Counter(), defaultdict(Counter)
+        """Ideas holding each n-gram, and ideas writing it each way ({(n-gram, words): n})."""
+        ideas, written = Counter(), Counter()
         for text in texts:
-            for key, phrase in self.of_idea(text).items():
-                ideas[key] += 1
-                written[key][phrase] += 1
+            found = self.of_idea(text)
+            ideas.update(found.keys())
+            written.update(found.items())
         return ideas, written
 
 
@@ -142,7 +153,7 @@ def name_themes(texts, samples, sizes, weak_words=frozenset(), min_share=0.05,
                          min_share, need)
         key = _best({k: s for k, s in scored.items() if k not in used}, ideas, longer_share)
         used.add(key)
-        names.append(_surface(written[key]) if key else None)
+        names.append(_surface(key, written) if key else None)
     return names
 
 
@@ -194,6 +205,6 @@ def _holds(longer, shorter):
     return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
 
-def _surface(forms):
-    """The way most of the ideas write a phrase, from {phrase: ideas}; ties: the first."""
-    return min((-n, phrase) for phrase, n in forms.items())[1]
+def _surface(key, written):
+    """The way most of the ideas write the n-gram ``key``; ties: alphabetically first."""
+    return min((-n, phrase) for (k, phrase), n in written.items() if k == key)[1]

@@ -82,6 +82,9 @@ def test_words_match_on_stems_and_the_name_is_written_as_most_ideas_write_it():
     ideas = ["Pipeline Review on Mondays", "Pipeline review with the sales dashboard",
              "pipeline reviews and a sales dashboard"]
     assert _names(ideas) == ["pipeline review"]
+    hyphens = ["Account-based campaigns for named accounts", "Run account-based campaigns",
+               "Account based campaigns"]
+    assert _names(hyphens) == ["account-based campaigns"]
 
 
 def test_numbers_and_punctuation_break_phrases():

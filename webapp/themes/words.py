@@ -48,9 +48,18 @@ class _Vocabulary:
         self._forms = None
 
     def phrase(self, phrase):
-        """``phrase`` in the texts' words, or None if they lack one of its words."""
-        words = [word if len(word) == 1 else self.word(word) for word in phrase.split()]
-        return None if not words or None in words else " ".join(words)
+        """``phrase`` in the texts' words, or None if they lack one of its words.
+
+        The parts of a hyphenated word ("account-based") are words of their own; a word
+        of one letter ("plan b") stays as it is.
+        """
+        words = []
+        for word in phrase.split():
+            parts = [part if len(part) == 1 else self.word(part) for part in word.split("-")]
+            if None in parts:
+                return None
+            words.append("-".join(parts))
+        return " ".join(words) or None
 
     def word(self, word):
         """``word`` if the texts hold it, else their commonest word of its stem, or None."""
