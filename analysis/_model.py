@@ -73,8 +73,10 @@ class ThemeModel(ClusterMixin, BaseEstimator):
     n_themes_ : int
         Number of themes found (can be below the number asked for if a theme empties).
     themes_ : list of dict
-        Per theme: index, label, terms, size, representatives (text indices),
-        cohesion (mean cosine similarity of two of its ideas, 0–1), cohesion_lift
+        Per theme: index, label (a phrase of its ideas that names it, such as "lead
+        scoring rules", else its top key terms joined by commas), terms, size,
+        representatives (text indices), cohesion (mean cosine similarity of two of
+        its ideas, 0–1), cohesion_lift
         (that over the same figure for ideas of different themes; None if there is
         no other theme), mixed (bool) and, when teams were given, team_shares.
     normaliser_, vectorizer_, svd_, classifier_ :

@@ -70,12 +70,12 @@ def test_same_seed_same_result():
     # computes shows up here.
     assert a["k"] == 6
     assert [(t["label"], t["size"]) for t in a["themes"]] == [
-        ("discount, pricing, approval", 9),
-        ("crm, lead scoring", 8),
-        ("events, trade, calendar", 5),
-        ("bike racks, breakfast", 5),
-        ("office, open, plants", 3),
-        ("customer webinar, invite", 2),
+        ("pricing", 9),
+        ("lead scoring", 8),
+        ("trade show", 5),
+        ("bike racks, breakfast", 5),  # no phrase in two of its ideas: key terms
+        ("office", 3),
+        ("customer", 2),
     ]
     assert a["assignments"] == [0, 0, 0, 0, 0, 0, 0, 0,   # pricing
                                 5, 2, 5, 2, 4, 2, 2, 2,   # events
