@@ -43,7 +43,7 @@ STOP_WORD_NOUNS = frozenset({
 # Runs of words are cut at punctuation, so a name never spans two clauses.
 _CLAUSE = re.compile(r"[^a-z0-9'\s-]+")
 _TOKEN = re.compile(r"[a-z0-9']+")  # hyphens split words, and are kept in names
-_WORD = re.compile(r"[a-z][a-z0-9]*")
+_WORD = re.compile(r"[a-z][a-z0-9]{0,29}")  # a longer "word" (a link, a code) breaks a run
 
 
 class _Phrases:

@@ -92,6 +92,9 @@ def test_numbers_and_punctuation_break_phrases():
              "Pricing. Plan ahead", "Pricing: plan ahead"]
     assert _names(ideas, min_share=0.0) == ["plan ahead"]
     assert _names(ideas[:3]) == ["plan"]
+    # A "word" of over 30 characters (a link, a code) breaks a run too.
+    code = "a" * 31
+    assert _names([f"Pipeline {code} review", f"pipeline {code} review"]) == ["review"]
 
 
 def test_one_word_is_the_last_resort_and_no_shared_word_leaves_no_name():
