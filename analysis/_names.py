@@ -42,7 +42,7 @@ STOP_WORD_NOUNS = frozenset({
 
 # Runs of words are cut at punctuation, so a name never spans two clauses.
 _CLAUSE = re.compile(r"[^a-z0-9'\s-]+")
-_TOKEN = re.compile(r"[a-z0-9']+")  # hyphens split words, and are kept in names
+_TOKEN = re.compile(r"([a-z0-9']+)")  # hyphens split words, and are kept in names
 _WORD = re.compile(r"[a-z][a-z0-9]{0,29}")  # a longer "word" (a link, a code) breaks a run
 
 
@@ -68,36 +68,38 @@ class _Phrases:
         "account-based", else a space).
         """
         for clause in _CLAUSE.split(text.lower().replace("\u2019", "'")):
-            run, joins, end = [], [], 0
-            for match in _TOKEN.finditer(clause):
-                token = match.group()
-                if not _WORD.fullmatch(token):
-                    if run:
-                        yield run, joins
+            parts = _TOKEN.split(clause)  # separator, word, separator, word, ..., separator
+            run, joins = [], []
+            for i in range(1, len(parts), 2):
+                token = parts[i]
+                if _WORD.fullmatch(token):
+                    run.append(token)
+                    joins.append("-" if parts[i - 1] == "-" else " ")
+                elif run:
+                    yield run, joins
                     run, joins = [], []
-                    continue
-                joins.append("-" if clause[end:match.start()] == "-" else " ")
-                run.append(token)
-                end = match.end()
             if run:
                 yield run, joins
 
     def of_idea(self, text):
         """{stem tuple: surface phrase} of the n-grams of one idea with usable edges."""
-        found = {}
+        found, cache, banned = {}, self._stems, self.edge_banned
         for run, joins in self._runs(text):
-            stems = [self._stem(w) for w in run]
-            edge = [len(w) > 1 and w not in self.edge_banned for w in run]
+            stems = [cache[w] if w in cache else self._stem(w) for w in run]
+            edge = [len(w) > 1 and w not in banned for w in run]
             for i in range(len(run)):
-                if not edge[i]:
-                    continue
-                phrase = run[i]
-                for j in range(i, min(i + self.max_words, len(run))):
-                    if j > i:
-                        phrase += joins[j] + run[j]
-                    if edge[j]:
-                        found.setdefault(tuple(stems[i:j + 1]), phrase)
+                if edge[i]:
+                    self._add_from(found, i, run, joins, stems, edge)
         return found
+
+    def _add_from(self, found, i, run, joins, stems, edge):
+        """Add to ``found`` the n-grams of a run that start at word ``i``."""
+        phrase = run[i]
+        for j in range(i, min(i + self.max_words, len(run))):
+            if j > i:
+                phrase += joins[j] + run[j]
+            if edge[j]:
+                found.setdefault(tuple(stems[i:j + 1]), phrase)
 
     def count(self, texts):
         """Ideas holding each n-gram, and ideas writing it each way ({(n-gram, words): n})."""
