@@ -31,6 +31,10 @@ EVERYDAY_VERBS = frozenset({
     "seemed", "seems", "seen", "showed", "showing", "shown", "stay", "suggest", "suggested",
     "taken", "taking", "thought", "took", "tried", "tries", "trying", "understand",
     "wanted", "went",
+    # The verbs ideas open with ("Agree a ...", "Set up ..."): they say what to do, not
+    # what about.
+    "agree", "build", "change", "create", "hold", "improve", "invite", "launch", "make",
+    "pilot", "recruit", "refresh", "set", "share", "start", "use", "want", "write",
 })
 
 # Nouns among scikit-learn's stop words: fine at either end of a name ("trade show",
@@ -151,12 +155,24 @@ def name_themes(texts, samples, sizes, weak_words=frozenset(), min_share=0.05,
     for theme, (ideas, written) in enumerate(counts):
         # Lift = precision / the theme's share of all ideas; one theme has none to beat.
         need = min(min_lift * sizes[theme] / sum(sizes), 1.0) if len(sizes) > 1 else 0.0
-        scored = _scored(ideas, len(samples[theme]), [c[0] for c in counts], weights, theme,
-                         min_share, need)
-        key = _best({k: s for k, s in scored.items() if k not in used}, ideas, longer_share)
+        key = _choose(ideas, len(samples[theme]), [c[0] for c in counts], weights, theme,
+                      (min_share, need, longer_share), used)
         used.add(key)
         names.append(_surface(key, written) if key else None)
     return names
+
+
+def _choose(ideas, n_sample, all_ideas, weights, theme, rules, used):
+    """The stem tuple naming one theme (see :func:`name_themes`), or None."""
+    min_share, need, longer_share = rules
+    scored, loose = (
+        {k: s for k, s in _scored(ideas, n_sample, all_ideas, weights, theme, share,
+                                  need).items() if k not in used}
+        for share in (min_share, 0.0))
+    key = _best(scored, ideas, longer_share)
+    if key is not None and len(key) == 1:
+        key = _longest(_widened(key, loose), loose, ideas, longer_share)
+    return key
 
 
 def _scored(ideas, n_sample, all_ideas, weights, theme, min_share, need):
@@ -185,6 +201,16 @@ def _best(scored, ideas, longer_share):
             return _longest(max(pool, key=lambda k: (pool[k], -len(k), k)), pool, ideas,
                             longer_share)
     return None
+
+
+def _widened(word, loose):
+    """The best phrase of 2+ words holding the one-word ``word``, if two ideas share one.
+
+    A single word ("webinar") names a theme less well than the phrase around it that
+    some of its ideas share ("joint webinar calendar"), even when that phrase is rarer.
+    """
+    wider = [k for k in loose if len(k) > 1 and word[0] in k]
+    return max(wider, key=lambda k: (loose[k], -len(k), k)) if wider else word
 
 
 def _longest(chosen, pool, ideas, longer_share):

@@ -115,3 +115,12 @@ def test_find_themes_names_themes_with_phrases_of_their_ideas():
     result = find_themes(texts, k=2, seed=0)
     assert sorted(theme["label"] for theme in result["themes"]) == \
         ["lead scoring rules", "price list"]
+
+
+def test_a_single_word_widens_to_the_phrase_around_it_that_two_ideas_share():
+    webinars = ["Joint webinar calendar", "A joint webinar calendar for the quarter",
+                "Webinar recordings in the CRM", "Webinar host rota", "Fewer webinars",
+                "Webinar invitations from sales"]
+    # Only one word reaches half of the ideas; the phrase two of them share names it.
+    assert _names(webinars, min_share=0.5) == ["joint webinar calendar"]
+    assert _names(webinars[2:], min_share=0.5) == ["webinar"], "no phrase shared by two"
