@@ -53,6 +53,7 @@ class SentenceEncoder:
         self.batch_size = batch_size
 
     def __call__(self, texts):
+        """Return the unit-length embeddings of ``texts``, one float32 row each."""
         model = self.load()
         return model.encode(list(texts), batch_size=self.batch_size, convert_to_numpy=True,
                             normalize_embeddings=True, show_progress_bar=False)

@@ -45,8 +45,8 @@ class ThemeRun(db.Model):
     k_requested: Mapped[int | None]
     seed: Mapped[int] = mapped_column(default=0)
     # What the ideas were clustered on: "tfidf" (words) or "embeddings" (sentence meaning).
-    representation: Mapped[str] = mapped_column(String(10), default="tfidf",
-                                                 server_default="tfidf")
+    representation: Mapped[str] = mapped_column(
+        String(10), default="tfidf", server_default="tfidf")
     status: Mapped[str] = mapped_column(String(10), default=RunStatus.QUEUED.value)
     error: Mapped[str | None] = mapped_column(Text)
     n_ideas: Mapped[int | None]
