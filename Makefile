@@ -63,7 +63,8 @@ test-latest: system-deps
 	rm -rf $(LATEST_VENV)
 	$(PYTHON) -m venv $(LATEST_VENV)
 	$(LATEST_VENV)/bin/python -m pip install -q --upgrade pip setuptools wheel
-	$(LATEST_VENV)/bin/python -m pip install -q --upgrade --no-build-isolation -e '.[test,embeddings]'
+	$(LATEST_VENV)/bin/python -m pip install -q --upgrade --no-build-isolation -e '.[test]'
+	$(LATEST_VENV)/bin/python -m pip install -q --upgrade --no-build-isolation -e '.[embeddings]'
 	$(LATEST_VENV)/bin/python scripts/newer_than_lock.py $(LOCK)
 	VENV=$(LATEST_VENV) bash scripts/test.sh
 
