@@ -4,6 +4,7 @@ Pure Python on numpy, scikit-learn and nltk: plain data in, plain data out. Noth
 here knows about Flask or the database. Also runnable as ``python -m analysis``.
 """
 from ._autok import estimate_n_themes, parallel_n_themes
+from ._embed import EmbeddingsUnavailable, SentenceEncoder, embeddings_available
 from ._heldout import heldout_n_themes
 from ._model import ThemeModel
 from ._normalise import DOMAIN_STOP_WORDS, STOP_WORDS, Normaliser
@@ -23,13 +24,16 @@ from .measures import (
 
 __all__ = [
     "DOMAIN_STOP_WORDS",
+    "EmbeddingsUnavailable",
     "Normaliser",
     "STOP_WORDS",
+    "SentenceEncoder",
     "SimilarIdeas",
     "ThemeModel",
     "alignment_index",
     "bridging_score",
     "divisiveness",
+    "embeddings_available",
     "estimate_n_themes",
     "favourable_share",
     "favourable_share_of_counts",

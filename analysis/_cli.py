@@ -5,6 +5,7 @@ import io
 import json
 import sys
 
+from ._embed import REPRESENTATIONS, EmbeddingsUnavailable
 from ._themes import find_themes
 
 __all__ = ["main"]
@@ -44,6 +45,9 @@ def build_parser():
     themes.add_argument("--format", choices=("json", "table"), default="table",
                         help="output format (default: table)")
     themes.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    themes.add_argument("--representation", choices=REPRESENTATIONS, default="tfidf",
+                        help="cluster on TF-IDF words, or on sentence embeddings (needs "
+                             "pip install 'tandem[embeddings]'; default: tfidf)")
     return parser
 
 
@@ -163,7 +167,10 @@ def _themes_command(args):
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
     try:
-        result = find_themes(texts, k=args.k, teams=teams, seed=args.seed)
+        result = find_themes(texts, k=args.k, teams=teams, seed=args.seed,
+                             representation=args.representation)
+    except EmbeddingsUnavailable as exc:
+        raise InputError(str(exc))
     except ValueError as exc:
         raise InputError(f"{args.file}: {exc}")
     if args.k != "auto" and result["k"] < args.k:

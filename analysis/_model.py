@@ -13,6 +13,7 @@ from threadpoolctl import threadpool_limits
 from ._autok import estimate_n_themes
 from ._describe import describe_themes
 from ._distinct import count_distinct_rows
+from ._embed import check_representation, embed, fit_reduction, reduce_embeddings
 from ._normalise import Normaliser
 from ._selftrain import self_train
 
@@ -44,11 +45,12 @@ class ThemeModel(ClusterMixin, BaseEstimator):
     k_method : {"heldout", "parallel"}
         How "auto" chooses k (see :func:`estimate_n_themes`).
     n_components : int
-        Dimensions kept by the SVD.
+        Dimensions kept by the SVD (with embeddings: by their PCA).
     n_init : int
         k-means restarts (full KMeans only; at most 3 above 20,000 texts).
     self_training : int
-        Maximum self-training rounds; 0 keeps the k-means clusters.
+        Maximum self-training rounds; 0 keeps the k-means clusters. Not used with
+        embeddings, which k-means alone clusters better.
     minibatch_above : int
         Above this many texts, use MiniBatchKMeans, and learn the vocabulary and
         the SVD from a sample of this size.
@@ -65,6 +67,13 @@ class ThemeModel(ClusterMixin, BaseEstimator):
     random_state : int, RandomState or None
         Seed; a fixed seed gives the same themes for the same input (and, with
         ``n_threads`` set, on any machine).
+    representation : {"tfidf", "embeddings"}
+        The space k-means clusters in: the SVD of the TF-IDF, or unit-length sentence
+        embeddings of the raw texts (the ``tandem[embeddings]`` extra), centred and
+        reduced by PCA. Key terms and names come from the TF-IDF either way.
+    encoder : callable or None
+        With embeddings, maps a list of texts to an array of one row per text; None
+        uses the packaged all-MiniLM-L6-v2 (see :class:`analysis.SentenceEncoder`).
 
     Attributes
     ----------
@@ -80,7 +89,10 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         (that over the same figure for ideas of different themes; None if there is
         no other theme), mixed (bool) and, when teams were given, team_shares.
     normaliser_, vectorizer_, svd_, classifier_ :
-        The fitted parts (``svd_`` and ``classifier_`` may be None for tiny inputs).
+        The fitted parts (``svd_`` and ``classifier_`` may be None for tiny inputs,
+        and are None with embeddings).
+    pca_ : PCA or None
+        With embeddings, the PCA of the embeddings (None for tiny inputs).
     centres_ : ndarray
         k-means centres in the reduced space (indexed by k-means cluster).
     n_rounds_ : int
@@ -90,7 +102,8 @@ class ThemeModel(ClusterMixin, BaseEstimator):
     def __init__(self, n_themes="auto", k_min=2, k_max=20, k_method="heldout",
                  n_components=50, n_init=10,
                  self_training=10, minibatch_above=100_000, n_terms=8,
-                 n_representatives=5, mixed_ratio=0.3, n_threads=1, random_state=None):
+                 n_representatives=5, mixed_ratio=0.3, n_threads=1, random_state=None,
+                 representation="tfidf", encoder=None):
         self.n_themes = n_themes
         self.k_min = k_min
         self.k_max = k_max
@@ -104,6 +117,8 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         self.mixed_ratio = mixed_ratio
         self.n_threads = n_threads
         self.random_state = random_state
+        self.representation = representation
+        self.encoder = encoder
 
     def fit(self, X, y=None, teams=None):
         """Find the themes of the texts ``X``.
@@ -120,6 +135,7 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         -------
         self
         """
+        check_representation(self.representation)
         texts = [str(t) for t in X]
         if not texts:
             raise ValueError("no texts to analyse")
@@ -136,7 +152,7 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         docs = self.normaliser_.fit_transform(texts)
         has_words = np.array([bool(d) for d in docs])
         n_distinct = len({d for d in docs if d})
-        self.svd_ = self.classifier_ = None
+        self.svd_ = self.classifier_ = self.pca_ = None
         self.n_rounds_ = 0
         if n_distinct == 0:
             raise ValueError("no text has any content words (only stop words, "
@@ -146,7 +162,7 @@ class ThemeModel(ClusterMixin, BaseEstimator):
                                            min_df=_min_df(len(docs)))
         Xt = self._vectorise(docs, rng)
         k = self._choose_k(docs, n_distinct, rng)
-        Z = self._reduce(Xt, rng)
+        Z = self._represent(texts, Xt, rng)
         # Distinct texts can still share a point once rare words are dropped or the
         # SVD projects them together; k-means must not be asked for more themes.
         k = count_distinct_rows(Z, limit=k)
@@ -168,14 +184,21 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         return self.fit(X, teams=teams).labels_
 
     def predict(self, X):
-        """Assign new texts to the fitted themes (-1 for texts with no known words)."""
-        docs = self.normaliser_.transform([str(t) for t in X])
+        """Assign new texts to the fitted themes.
+
+        -1 for texts with no known words; with embeddings, for texts with no content
+        words (as in fit).
+        """
+        texts = [str(t) for t in X]
+        docs = self.normaliser_.transform(texts)
         Xt = self.vectorizer_.transform(docs)
         empty = np.asarray(Xt.getnnz(axis=1)) == 0
+        if self.representation == "embeddings":
+            empty = np.array([not d for d in docs], dtype=bool)
         if self.classifier_ is not None:
             labels = self._label_map_[self.classifier_.predict(Xt)]
         else:
-            labels = self._nearest_centre(self._project(Xt))
+            labels = self._nearest_centre(self._represent(texts, Xt))
         labels[empty] = -1
         return labels
 
@@ -205,6 +228,19 @@ class ThemeModel(ClusterMixin, BaseEstimator):
             if k < 1:
                 raise ValueError("n_themes must be a positive integer or 'auto'")
         return max(1, min(k, n_distinct))
+
+    def _represent(self, texts, Xt, rng=None):
+        """The space k-means works in: sentence embeddings, or the TF-IDF reduced.
+
+        With ``rng`` the SVD (or PCA) is fitted (fit); without, the fitted one projects
+        (predict).
+        """
+        if self.representation == "embeddings":
+            E = embed(texts, self.encoder)
+            if rng is not None:
+                self.pca_ = fit_reduction(E, self.n_components, rng.randint(2**31 - 1))
+            return reduce_embeddings(self.pca_, E)
+        return self._project(Xt) if rng is None else self._reduce(Xt, rng)
 
     def _reduce(self, Xt, rng):
         """Unit-length SVD vectors (or the TF-IDF itself when too few terms)."""
@@ -250,14 +286,19 @@ class ThemeModel(ClusterMixin, BaseEstimator):
             km = KMeans(k, n_init=n_init, random_state=seed)
         labels = km.fit_predict(Z)
         self.centres_ = km.cluster_centers_
-        if self.self_training > 0:
+        # On embeddings, self-training on words pulls themes back to shared words
+        # (WordNet ARI 0.60 → 0.44, BBC 0.83 → 0.73): k-means alone is better there.
+        if self.self_training > 0 and self.representation == "tfidf":
             confidence = _centre_similarity(Z, km.cluster_centers_, labels)
             labels, self.classifier_, self.n_rounds_ = self_train(
                 Xt, labels, confidence, max_rounds=self.self_training)
         return labels
 
     def _nearest_centre(self, Z):
-        return self._label_map_[np.argmax(Z @ self.centres_.T, axis=1)]
+        # As k-means assigns: by distance. Centres are shorter than unit length, by
+        # more for looser themes, so the largest dot product would favour tight ones.
+        distance = (self.centres_ ** 2).sum(axis=1) - 2 * (Z @ self.centres_.T)
+        return self._label_map_[np.argmin(distance, axis=1)]
 
 
 def _centre_similarity(Z, centres, labels, chunk=100_000):

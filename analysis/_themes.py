@@ -4,7 +4,7 @@ from ._model import ThemeModel
 __all__ = ["find_themes"]
 
 
-def find_themes(texts, k="auto", teams=None, seed=0, **params):
+def find_themes(texts, k="auto", teams=None, seed=0, representation="tfidf", **params):
     """Cluster ideas into themes and return plain, JSON-ready data.
 
     Parameters
@@ -17,6 +17,9 @@ def find_themes(texts, k="auto", teams=None, seed=0, **params):
         Team of each idea; adds each theme's share of each team's ideas.
     seed : int
         Random seed; the same input and seed give the same result.
+    representation : {"tfidf", "embeddings"}
+        What the ideas are clustered on: TF-IDF words, or sentence embeddings (needs
+        the ``tandem[embeddings]`` extra; see :class:`ThemeModel`).
     **params
         Further :class:`ThemeModel` parameters.
 
@@ -32,9 +35,12 @@ def find_themes(texts, k="auto", teams=None, seed=0, **params):
     Raises
     ------
     ValueError
-        If there are no texts, or none has a content word.
+        If there are no texts, none has a content word, or the representation is
+        unknown.
+    EmbeddingsUnavailable
+        If embeddings are asked for but the extra is not installed.
     """
-    model = ThemeModel(n_themes=k, random_state=seed, **params)
+    model = ThemeModel(n_themes=k, random_state=seed, representation=representation, **params)
     model.fit(list(texts), teams=teams)
     return {
         "k": model.n_themes_,

@@ -14,8 +14,9 @@ Data sources (nothing is downloaded at run time):
 
 Quality figures: ARI, NMI and accuracy (best one-to-one matching of themes to labels)
 for the pipeline, run as ``python -m analysis themes``, with the true k and with auto
-k (held-out likelihood, the default; parallel analysis is shown for comparison), and
-for a plain ``TfidfVectorizer()`` + ``KMeans`` baseline computed in the same run. Then
+k (held-out likelihood, the default; parallel analysis is shown for comparison), for
+a plain ``TfidfVectorizer()`` + ``KMeans`` baseline computed in the same run, and, with
+the ``tandem[embeddings]`` extra, on sentence embeddings (true and auto k). Then
 how close auto k gets to the true number of topics on WordNet subsets of 3 to 20
 topics. Scale: wall time and peak memory (max RSS of a fresh process, including the
 generated texts) of :func:`analysis.find_themes` with auto k on 10k, 100k and 1M ideas
@@ -41,7 +42,7 @@ from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from analysis import find_themes  # noqa: E402
+from analysis import SentenceEncoder, embeddings_available, find_themes  # noqa: E402
 
 WORDNET = Path("/usr/share/wordnet/data.noun")
 # Lexicographer file numbers of WordNet noun files that name a topic (see lexnames(5)).
@@ -155,6 +156,7 @@ def quality(name, texts, labels, seed):
     result = find_themes(texts, k="auto", seed=seed, k_method="parallel")
     rows.append(("auto k by parallel analysis instead", result["k"],
                  scores(labels, result["assignments"]), time.perf_counter() - t0))
+    rows += embedding_rows(texts, labels, k, seed)
     print(f"\n{name}: {len(texts)} texts, {k} topics")
     print(f"  {'method':40} {'k':>3} {'ARI':>6} {'NMI':>6} {'acc':>6} {'x base ARI':>10} {'s':>6}")
     base_ari = rows[0][2]["ari"]
@@ -163,6 +165,31 @@ def quality(name, texts, labels, seed):
         print(f"  {method:40} {k_used:>3} {s['ari']:6.3f} {s['nmi']:6.3f} {s['acc']:6.3f} "
               f"{ratio} {seconds:6.1f}")
     print_names(named)
+    if not embeddings_available():
+        print("  sentence embeddings: not installed (pip install 'tandem[embeddings]')")
+    return rows
+
+
+def embedding_rows(texts, labels, k, seed):
+    """The pipeline on sentence embeddings, true k then auto k, if the extra is installed.
+
+    The texts are encoded once; the first row's time includes it.
+    """
+    if not embeddings_available():
+        return []
+    encoded = {}
+
+    def encoder(batch):
+        missing = [t for t in dict.fromkeys(batch) if t not in encoded]
+        encoded.update(zip(missing, SentenceEncoder()(missing)))
+        return np.array([encoded[t] for t in batch])
+    rows = []
+    for k_asked in (k, "auto"):
+        t0 = time.perf_counter()
+        result = find_themes(texts, k=k_asked, seed=seed, representation="embeddings",
+                             encoder=encoder)
+        rows.append((f"embeddings, k {k_asked}", result["k"],
+                     scores(labels, result["assignments"]), time.perf_counter() - t0))
     return rows
 
 

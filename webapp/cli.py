@@ -95,8 +95,11 @@ def load_demo():
 @click.option("--k", "k", default="auto", show_default=True,
               help="Number of themes (2-20) or auto.")
 @click.option("--seed", default=0, show_default=True, type=int)
+@click.option("--representation", type=click.Choice(["tfidf", "embeddings"]),
+              default="tfidf", show_default=True,
+              help="Cluster on TF-IDF words or on sentence embeddings.")
 @with_appcontext
-def run_analysis(round_id, k, seed):
+def run_analysis(round_id, k, seed, representation):
     """Find the themes of a round's ideas now, and print them."""
     survey_round = db.session.get(SurveyRound, round_id)
     if survey_round is None:
@@ -106,7 +109,7 @@ def run_analysis(round_id, k, seed):
     except ValueError:
         raise click.ClickException("--k must be a number from 2 to 20, or auto.") from None
     run = _committed(lambda: theme_services.start_run(survey_round, _system_user(), wanted,
-                                                      seed))
+                                                      seed, representation))
     theme_services.execute_run(run.id)
     run = db.session.get(ThemeRun, run.id)
     if run.status != RunStatus.DONE:

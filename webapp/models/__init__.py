@@ -9,15 +9,23 @@ from webapp.models.surveys import (CHOICE_KINDS, KINDS, LEVER_LABELS, LEVERS, LI
                                    Answer, Lever, LikertTally, Question, QuestionKind, Receipt,
                                    ResponseDraft, RoundAudience, RoundStatus, SurveyResponse,
                                    SurveyRound)
-from webapp.models.themes import PENDING, RUN_STATES, RunStatus, Theme, ThemeAssignment, ThemeRun
+from webapp.models.themes import (
+    PENDING,
+    REPRESENTATION_LABELS,
+    RUN_STATES,
+    RunStatus,
+    Theme,
+    ThemeAssignment,
+    ThemeRun,
+)
 
 __all__ = [
     "ActionEvent", "ActionItem", "ActionSupport", "Answer", "CHOICE_KINDS", "EVENT_KINDS",
     "EventKind", "FINISHED", "Idea", "IdeaModeration", "IdeaVote", "ItemStatus", "KINDS",
     "LEVERS", "LEVER_LABELS", "LIKERT_LABELS", "Lever", "LikertTally", "MODERATION_ACTIONS",
     "ModerationAction", "Notification", "PENDING", "Question", "QuestionKind", "ROLES",
-    "RUN_STATES", "Receipt", "ResponseDraft", "Role", "RoundAudience", "RoundStatus",
-    "RunStatus", "STATUSES",
+    "REPRESENTATION_LABELS", "RUN_STATES", "Receipt", "ResponseDraft", "Role",
+    "RoundAudience", "RoundStatus", "RunStatus", "STATUSES",
     "STATUS_LABELS", "Story", "SurveyResponse", "SurveyRound", "Team", "Theme",
     "ThemeAssignment", "ThemeRun", "User", "Vote",
 ]

@@ -20,6 +20,8 @@ class RunStatus(StrEnum):
 
 RUN_STATES = tuple(status.value for status in RunStatus)
 PENDING = (RunStatus.QUEUED, RunStatus.RUNNING)
+# What a run can cluster the ideas on (see analysis.ThemeModel), as people read it.
+REPRESENTATION_LABELS = {"tfidf": "TF-IDF words", "embeddings": "Sentence embeddings"}
 
 
 def _given(column, kind):
@@ -42,6 +44,9 @@ class ThemeRun(db.Model):
     # None means the number of themes was chosen automatically.
     k_requested: Mapped[int | None]
     seed: Mapped[int] = mapped_column(default=0)
+    # What the ideas were clustered on: "tfidf" (words) or "embeddings" (sentence meaning).
+    representation: Mapped[str] = mapped_column(
+        String(10), default="tfidf", server_default="tfidf")
     status: Mapped[str] = mapped_column(String(10), default=RunStatus.QUEUED.value)
     error: Mapped[str | None] = mapped_column(Text)
     n_ideas: Mapped[int | None]
@@ -60,6 +65,11 @@ class ThemeRun(db.Model):
     def k_label(self):
         """The number of themes asked for, as people read it."""
         return "auto" if self.k_requested is None else str(self.k_requested)
+
+    @property
+    def representation_label(self):
+        """What the ideas were clustered on, as people read it."""
+        return REPRESENTATION_LABELS.get(self.representation, self.representation)
 
 
 class Theme(db.Model):

@@ -49,7 +49,8 @@ def start_run(round_id):
     if not form.validate_on_submit():
         return _render_themes(survey_round, form)
     done = perform(lambda: services.start_run(survey_round, current_user, form.k.data,
-                                              form.seed.data or 0))
+                                              form.seed.data or 0,
+                                              form.representation.data or "tfidf"))
     if done:
         runner().submit(done.value.id)
         flash("The analysis is running. This page updates when it is done.", "info")

@@ -7,13 +7,21 @@ from flask import current_app
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import joinedload
 
-from analysis import find_themes
+from analysis import EmbeddingsUnavailable, embeddings_available, find_themes
 from webapp.database import get_row
 from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.ideas.services import PER_PAGE, theme_idea_ids, visible
 from webapp.limits import TITLE_LIMIT
-from webapp.models import PENDING, Idea, RunStatus, Theme, ThemeAssignment, ThemeRun
+from webapp.models import (
+    PENDING,
+    REPRESENTATION_LABELS,
+    Idea,
+    RunStatus,
+    Theme,
+    ThemeAssignment,
+    ThemeRun,
+)
 from webapp.models.types import utcnow
 from webapp.surveys.services import get_round, released, small_teams
 from webapp.themes.words import shown_words
@@ -37,13 +45,35 @@ def _round_ideas(round_id):
         .order_by(Idea.text, Idea.id)).all()
 
 
-def start_run(survey_round, user, k=None, seed=0):
+def representation_choices():
+    """The representations this server can run, as (value, label) pairs for a form.
+
+    Sentence embeddings only when the ``tandem[embeddings]`` extra is installed.
+    """
+    offered = REPRESENTATION_LABELS if embeddings_available() else ["tfidf"]
+    return [(value, REPRESENTATION_LABELS[value]) for value in offered]
+
+
+def _check_representation(representation):
+    if representation not in REPRESENTATION_LABELS:
+        raise ServiceError("Choose TF-IDF words or sentence embeddings.",
+                           field="representation")
+    if representation == "embeddings" and not embeddings_available():
+        raise ServiceError("Sentence embeddings are not installed on this server "
+                           "(pip install 'tandem[embeddings]'); choose TF-IDF words.",
+                           field="representation")
+
+
+def start_run(survey_round, user, k=None, seed=0, representation="tfidf"):
     """Queue a run on the round's ideas; ``k`` None chooses the number of themes.
 
-    ``user`` (None from the shell without an admin) is recorded as having started it.
-    Runs left unfinished long ago are marked failed first.
+    ``representation`` is what the ideas are clustered on: "tfidf" or "embeddings"
+    (refused when the extra is not installed). ``user`` (None from the shell without
+    an admin) is recorded as having started it. Runs left unfinished long ago are
+    marked failed first.
     """
     mark_stale_runs(survey_round.id)
+    _check_representation(representation)
     if k is not None and not K_MIN <= k <= K_MAX:
         raise ServiceError(f"Choose between {K_MIN} and {K_MAX} themes, or auto.", field="k")
     count = len(_round_ideas(survey_round.id))
@@ -54,7 +84,7 @@ def start_run(survey_round, user, k=None, seed=0):
         raise ServiceError(f"There are only {count} ideas: ask for at most {count} themes.",
                            field="k")
     run = ThemeRun(round_id=survey_round.id, k_requested=k, seed=seed, status=RunStatus.QUEUED,
-                   created_by_id=user.id if user else None)
+                   representation=representation, created_by_id=user.id if user else None)
     db.session.add(run)
     db.session.flush()
     return run
@@ -70,8 +100,9 @@ def execute_run(run_id):
     began = time.perf_counter()
     try:
         result = find_themes([idea.text for idea in ideas], k=run.k_requested or "auto",
-                             teams=[str(idea.team_id) for idea in ideas], seed=run.seed)
-    except ValueError as error:
+                             teams=[str(idea.team_id) for idea in ideas], seed=run.seed,
+                             representation=run.representation)
+    except (ValueError, EmbeddingsUnavailable) as error:
         _fail(run, str(error))
         return
     except Exception:  # the run is marked failed; the details go to the log
