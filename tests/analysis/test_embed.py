@@ -62,8 +62,7 @@ def test_the_three_topics_on_trigram_vectors():
     model = ThemeModel(n_themes=3, random_state=0, representation="embeddings",
                        encoder=trigram_encoder).fit(IDEAS, teams=TEAMS)
     assert adjusted_rand_score(TOPIC, model.labels_) == 1.0
-    assert sorted(t["label"] for t in model.themes_) == [
-        "crm, lead scoring", "discount, pricing, approval", "webinar, events, trade"]
+    assert sorted(t["label"] for t in model.themes_) == ["lead scoring", "pricing", "trade show"]
     again = find_themes(IDEAS, k="auto", seed=0, representation="embeddings",
                         encoder=trigram_encoder)
     assert again == find_themes(IDEAS, k="auto", seed=0, representation="embeddings",
