@@ -49,7 +49,16 @@ def _theme_with(run, text):
 
 @pytest.fixture
 def three_rounds(app, people):
-    """Three analysed rounds, the second for Marketing only; returns ids by name."""
+    """Three analysed rounds, the second for Marketing only (see make_three_rounds)."""
+    return make_three_rounds(app)
+
+
+def make_three_rounds(app):
+    """Make the three analysed rounds; return {round number: ids of round, run, themes}.
+
+    Q2 is for Marketing only; its themes are renamed, and the lead themes of Q1 and Q2
+    each have an action item.
+    """
     ids = {}
     with app.app_context():
         now = utcnow()
