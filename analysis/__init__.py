@@ -6,6 +6,7 @@ here knows about Flask or the database. Also runnable as ``python -m analysis``.
 from ._autok import estimate_n_themes, parallel_n_themes
 from ._embed import EmbeddingsUnavailable, SentenceEncoder, embeddings_available
 from ._heldout import heldout_n_themes
+from ._lineage import match_themes
 from ._model import ThemeModel
 from ._normalise import DOMAIN_STOP_WORDS, STOP_WORDS, Normaliser
 from ._similar import SimilarIdeas
@@ -40,6 +41,7 @@ __all__ = [
     "find_themes",
     "gap",
     "heldout_n_themes",
+    "match_themes",
     "parallel_n_themes",
     "suppress",
     "team_support",

@@ -1,4 +1,10 @@
-"""Command line: ``python -m analysis themes FILE [--k N|auto] [--format json|table]``."""
+"""Command line of ``python -m analysis``.
+
+``themes FILE [--k N|auto] [--format json|table]`` finds the themes of a file of ideas;
+``lineage OLD.json NEW.json [--format table|json]`` matches the themes of two such
+JSON outputs: which of the new round's themes are new, continue an old one, and which
+old ones are gone.
+"""
 import argparse
 import csv
 import io
@@ -6,6 +12,7 @@ import json
 import sys
 
 from ._embed import REPRESENTATIONS, EmbeddingsUnavailable
+from ._lineage import match_themes
 from ._themes import find_themes
 
 __all__ = ["main"]
@@ -48,6 +55,14 @@ def build_parser():
     themes.add_argument("--representation", choices=REPRESENTATIONS, default="tfidf",
                         help="cluster on TF-IDF words, or on sentence embeddings (needs "
                              "pip install 'tandem[embeddings]'; default: tfidf)")
+    lineage = commands.add_parser(
+        "lineage", help="match a round's themes to the previous round's",
+        description="Match the themes of NEW.json to those of OLD.json (each the output of "
+                    "'themes FILE --format json'): new, continues an old theme, or gone.")
+    lineage.add_argument("old", metavar="OLD.json", help="themes of the earlier round")
+    lineage.add_argument("new", metavar="NEW.json", help="themes of the later round")
+    lineage.add_argument("--format", choices=("table", "json"), default="table",
+                         help="output format (default: table)")
     return parser
 
 
@@ -177,18 +192,100 @@ def _themes_command(args):
         print(f"note: found {result['k']} themes, fewer than the {args.k} asked for "
               "(too few distinct ideas, or a theme emptied)", file=sys.stderr)
     if args.format == "json":
-        json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
+        # The texts go along so that ``lineage`` can compare two runs' ideas.
+        json.dump({**result, "ideas": list(texts)}, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(format_table(result, texts))
 
 
+def _load_json(name):
+    try:
+        return json.loads(_decode(_read_bytes(name), name))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name} is not JSON (line {exc.lineno}): give the output of "
+                         "'python -m analysis themes FILE --format json'")
+
+
+def _check_themes_json(data, name):
+    """Refuse data that is not the output of ``themes``, or lacks the ideas' texts."""
+    if not (isinstance(data, dict) and isinstance(data.get("themes"), list)
+            and isinstance(data.get("assignments"), list)):
+        raise InputError(f"{name} is not the output of "
+                         "'python -m analysis themes FILE --format json'")
+    ideas = data.get("ideas")
+    if not isinstance(ideas, list) or len(ideas) != len(data["assignments"]):
+        raise InputError(f"{name} has no idea texts: make it again with "
+                         "'python -m analysis themes FILE --format json'")
+
+
+def read_themes(name):
+    """Read the JSON output of ``themes``: ``({theme index: texts}, {index: label})``.
+
+    Raises :class:`InputError` for a file that is not such output, or one written
+    without the ideas' texts (before they were added to it).
+    """
+    data = _load_json(name)
+    _check_themes_json(data, name)
+    try:
+        labels = {int(theme["index"]): str(theme["label"]) for theme in data["themes"]}
+    except (KeyError, TypeError, ValueError):
+        raise InputError(f"{name}: a theme lacks its index or label")
+    texts = {index: [] for index in labels}
+    for text, index in zip(data["ideas"], data["assignments"]):
+        if index in texts:
+            texts[index].append(str(text))
+    return texts, labels
+
+
+def lineage_result(old, new):
+    """Match two ``read_themes`` results; return JSON-ready data with the labels."""
+    (old_texts, old_labels), (new_texts, new_labels) = old, new
+    found = match_themes(old_texts, new_texts)
+
+    def named(index):
+        return {"index": index, "label": old_labels[index]}
+    return {
+        "themes": [{"index": theme["key"], "label": new_labels[theme["key"]],
+                    "status": theme["status"],
+                    "continues": None if theme["continues"] is None
+                    else named(theme["continues"]),
+                    "share": theme["share"],
+                    "shares": {str(index): share for index, share in theme["shares"].items()}}
+                   for theme in found["themes"]],
+        "gone": [named(index) for index in found["gone"]],
+    }
+
+
+def format_lineage(result):
+    """Render a :func:`lineage_result` as plain text for a terminal."""
+    lines = []
+    for theme in result["themes"]:
+        old = theme["continues"]
+        said = "new" if old is None else (f"continues {old['index']}. “{old['label']}” "
+                                          f"({theme['share']:.0%} of its ideas)")
+        lines.append(f"{theme['index']:>2}. {theme['label']}  — {said}")
+    for old in result["gone"]:
+        lines.append(f"gone: {old['index']}. “{old['label']}”")
+    return "\n".join(lines) + "\n" if lines else "no themes in either file\n"
+
+
+def _lineage_command(args):
+    result = lineage_result(read_themes(args.old), read_themes(args.new))
+    if args.format == "json":
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_lineage(result))
+
+
 def main(argv=None):
     """Run the command line; returns the exit status (0 ok, 1 bad input, 2 bad usage)."""
     args = build_parser().parse_args(argv)
+    command = {"themes": _themes_command, "lineage": _lineage_command}[args.command]
     try:
-        _themes_command(args)
+        command(args)
     except InputError as exc:
-        print(f"python -m analysis themes: error: {exc}", file=sys.stderr)
+        print(f"python -m analysis {args.command}: error: {exc}", file=sys.stderr)
         return 1
     return 0

@@ -79,7 +79,7 @@ def load_demo():
     if demo.is_empty():
         accounts = demo.load_demo()
         db.session.commit()
-        demo.analyse_closed_round()
+        demo.analyse_rounds()
         click.echo("Demo data loaded.")
     else:
         accounts = demo.demo_accounts()

@@ -1,7 +1,7 @@
 """Theme runs record what the ideas were clustered on: TF-IDF words or sentence embeddings.
 
 Revision ID: 0011_run_representation
-Revises: 0009_private_rounds
+Revises: 0010_theme_lineage
 Create Date: 2026-12-02 14:30:00
 
 Runs made before this clustered on TF-IDF words, which the default records.
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0011_run_representation'
-down_revision = '0009_private_rounds'
+down_revision = '0010_theme_lineage'
 branch_labels = None
 depends_on = None
 

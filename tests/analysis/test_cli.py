@@ -144,3 +144,78 @@ def test_stdin(monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", Stdin)
     status, out, _ = run(capsys, "themes", "-", "--k", "3", "--format", "json")
     assert status == 0 and len(json.loads(out)["assignments"]) == len(IDEAS)
+
+
+def _themes_json(path, groups):
+    """Write a themes JSON file: one theme per (label, texts) of ``groups``."""
+    ideas, assignments, themes = [], [], []
+    for index, (label, texts) in enumerate(groups):
+        themes.append({"index": index, "label": label, "size": len(texts)})
+        ideas += texts
+        assignments += [index] * len(texts)
+    path.write_text(json.dumps({"themes": themes, "assignments": assignments, "ideas": ideas}),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def two_rounds(tmp_path):
+    old = _themes_json(tmp_path / "old.json", [
+        ("lead scoring", ["qualified lead definition", "lead scoring model"]),
+        ("pipeline review", ["pipeline review weekly", "joint pipeline meeting"])])
+    new = _themes_json(tmp_path / "new.json", [
+        ("battlecards", ["battlecards against competitors", "competitor battlecards"]),
+        ("qualified leads", ["qualified lead scoring", "lead scoring thresholds"])])
+    return old, new
+
+
+def test_lineage_table(capsys, two_rounds):
+    status, out, err = run(capsys, "lineage", *two_rounds)
+    assert (status, err) == (0, "")
+    assert out.splitlines() == [
+        " 0. battlecards  — new",
+        " 1. qualified leads  — continues 0. “lead scoring” (100% of its ideas)",
+        "gone: 1. “pipeline review”"]
+
+
+def test_lineage_json(capsys, two_rounds):
+    status, out, _ = run(capsys, "lineage", *two_rounds, "--format", "json")
+    assert status == 0
+    assert json.loads(out) == {
+        "themes": [
+            {"index": 0, "label": "battlecards", "status": "new", "continues": None,
+             "share": None, "shares": {}},
+            {"index": 1, "label": "qualified leads", "status": "continues",
+             "continues": {"index": 0, "label": "lead scoring"}, "share": 1.0,
+             "shares": {"0": 1.0}}],
+        "gone": [{"index": 1, "label": "pipeline review"}]}
+
+
+def test_themes_json_feeds_lineage(capsys, lines_file, tmp_path):
+    status, out, _ = run(capsys, "themes", lines_file, "--k", "3", "--format", "json")
+    assert status == 0 and json.loads(out)["ideas"] == IDEAS
+    old = tmp_path / "old.json"
+    old.write_text(out, encoding="utf-8")
+    status, out, _ = run(capsys, "lineage", old, old, "--format", "json")
+    result = json.loads(out)
+    # The same themes again: each continues itself with all its ideas, none is gone.
+    assert status == 0 and result["gone"] == []
+    assert [(t["continues"]["index"], t["share"]) for t in result["themes"]] == \
+        [(t["index"], 1.0) for t in result["themes"]]
+
+
+@pytest.mark.parametrize("content, message", [
+    ('{"k": 2, "themes": [], "assignments": []}', "has no idea texts"),
+    ('{"rows": [1, 2]}', "is not the output of 'python -m analysis themes"),
+    ("[1, 2, 3]", "is not the output of 'python -m analysis themes"),
+    ("label,text\n", "is not JSON (line 1)"),
+    ('{"themes": [{"label": "x"}], "assignments": [0], "ideas": ["a"]}',
+     "a theme lacks its index or label"),
+])
+def test_lineage_of_files_it_cannot_use_says_why(capsys, tmp_path, two_rounds, content, message):
+    path = tmp_path / "other.json"
+    path.write_text(content, encoding="utf-8")
+    status, out, err = run(capsys, "lineage", path, two_rounds[1])
+    assert (status, out) == (1, "")
+    assert err.startswith(f"python -m analysis lineage: error: {path}")
+    assert message in err and len(err.strip().splitlines()) == 1

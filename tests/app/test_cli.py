@@ -3,7 +3,7 @@ from sqlalchemy import func, select
 from webapp.demo import DEMO_PASSWORD, DEMO_PEOPLE, TEAM_SIZES
 from webapp.extensions import db
 from webapp.models import (STATUSES, ActionItem, Receipt, RoundStatus, Story, SurveyResponse,
-                           SurveyRound, ThemeRun, User)
+                           SurveyRound, Theme, ThemeRun, User)
 
 
 def _people(app):
@@ -133,8 +133,20 @@ def test_load_demo_adds_items_a_story_and_a_theme_run(app, runner):
         statuses = set(db.session.scalars(select(ActionItem.status)))
         assert statuses == set(STATUSES), "action items in every status"
         assert db.session.scalar(select(func.count()).select_from(Story)) == 1
-        run = db.session.scalar(select(ThemeRun))
-        assert (run.round_id, run.status) == (_rounds()[0].id, "done")
+        closed, current = db.session.scalars(select(ThemeRun).order_by(ThemeRun.id)).all()
+        assert (closed.round_id, closed.status) == (_rounds()[0].id, "done")
+        assert (current.round_id, current.status) == (_rounds()[1].id, "done")
+
+
+def test_the_demo_open_rounds_themes_continue_the_closed_rounds(app, runner):
+    _load_demo(runner)
+    with app.app_context():
+        closed, current = db.session.scalars(select(ThemeRun).order_by(ThemeRun.id)).all()
+        assert current.previous_run_id == closed.id
+        continued = db.session.scalars(select(Theme.continues_id).where(
+            Theme.run_id == current.id, Theme.continues_id.is_not(None))).all()
+        old = set(db.session.scalars(select(Theme.id).where(Theme.run_id == closed.id)))
+        assert len(continued) >= 3 and set(continued) <= old
 
 
 def test_the_demo_staff_can_read_the_closed_rounds_report(app, runner, client, auth):

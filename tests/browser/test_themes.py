@@ -2,6 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
+from tests.app.test_theme_lineage import make_three_rounds
 from tests.app.test_themes import TOPICS
 from tests.browser.test_surveys import _sign_in
 
@@ -47,3 +48,25 @@ def test_leader_runs_the_analysis_and_sees_theme_cards(
     cards.first.locator(".theme-title a").click()
     expect(page.locator(".idea-card")).to_have_count(sizes[0])
     screenshot("theme")
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_theme_lineage_on_the_themes_page_and_report(
+        app, page, live_server, people, screenshot, width):
+    three_rounds = make_three_rounds(app)
+    page.set_viewport_size({"width": width, "height": 800})
+    _sign_in(page, live_server, people["leader"].email)
+    page.goto(f"{live_server}/rounds/{three_rounds[2]['round']}/themes")
+    card = page.locator(".theme-card").filter(has_text="Keeps coming back")
+    expect(card).to_contain_text("Continues ‘Lead quality push’ from Q2 pulse")
+    expect(card).to_contain_text("Keeps coming back: 3 rounds in a row")
+    expect(card.locator(".lineage-items li")).to_have_count(2)
+    expect(page.locator(".theme-card .badge-new")).to_have_count(1)
+    expect(page.locator(".gone-themes")).to_contain_text("Pipeline rituals")
+    screenshot(f"themes-lineage-{width}")
+    page.goto(f"{live_server}/rounds/{three_rounds[2]['round']}/report#themes")
+    section = page.locator("#themes")
+    expect(section).to_contain_text("Continues ‘Lead quality push’ from Q2 pulse")
+    expect(section.locator(".gone-themes")).to_contain_text("Gone since Q2 pulse")
+    section.scroll_into_view_if_needed()
+    screenshot(f"report-lineage-{width}")

@@ -54,15 +54,23 @@ def load_demo():
     return demo_accounts()
 
 
-def analyse_closed_round():
-    """Run the theme analysis on the demo's closed round, then act on its themes."""
+def analyse_rounds():
+    """Analyse the demo's closed round and act on its themes, then analyse the open round.
+
+    The open round's themes are matched to the closed round's as its run finishes.
+    """
     leader = db.session.scalar(select(User).where(User.email == DEMO_PEOPLE[1][0]))
-    closed = db.session.scalar(select(SurveyRound).order_by(SurveyRound.id))
-    run = start_run(closed, leader)
-    db.session.commit()
-    execute_run(run.id)
+    closed, current = db.session.scalars(select(SurveyRound).order_by(SurveyRound.id)).all()
+    _analyse(closed, leader)
     load_demo_actions(closed.id)
     db.session.commit()
+    _analyse(current, leader)
+
+
+def _analyse(survey_round, leader):
+    run = start_run(survey_round, leader)
+    db.session.commit()
+    execute_run(run.id)
 
 
 def _colleague_names():

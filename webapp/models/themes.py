@@ -57,9 +57,14 @@ class ThemeRun(db.Model):
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     duration_s: Mapped[float | None] = mapped_column(Float)
+    # The run of the previous round that this run's themes were matched against when it
+    # finished (see Theme.continues_id); None if there was none.
+    previous_run_id: Mapped[int | None] = mapped_column(
+        ForeignKey("theme_run.id", ondelete="SET NULL"))
 
     themes: Mapped[list["Theme"]] = relationship(
-        order_by="Theme.position", cascade="all, delete-orphan", passive_deletes=True)
+        order_by="Theme.position", cascade="all, delete-orphan", passive_deletes=True,
+        foreign_keys="Theme.run_id")
 
     @property
     def k_label(self):
@@ -104,6 +109,13 @@ class Theme(db.Model):
     # The theme's ideas with the best bridging scores when last ranked (at the run, and
     # again when the round closes and votes become final).
     top_idea_ids: Mapped[list] = mapped_column(JSON, default=list)
+    # Lineage, set when the run finishes (see webapp.themes.lineage): the theme of the
+    # previous round's run that this one continues, the share of this theme's ideas that
+    # went to it, and how many rounds in a row, this one included, the theme has run.
+    continues_id: Mapped[int | None] = mapped_column(
+        ForeignKey("theme.id", ondelete="SET NULL"), index=True)
+    continues_share: Mapped[float | None] = mapped_column(Float)
+    streak: Mapped[int] = mapped_column(default=1, server_default="1")
 
     @property
     def name(self):

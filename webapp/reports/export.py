@@ -60,6 +60,23 @@ def _theme_rows(report):
         yield ("themes", row.theme.name, "", "ideas", row.theme.size)
         for team, share in row.shares:
             yield ("themes", row.theme.name, team, "share of team's ideas %", _share(share))
+        if row.lineage is not None:
+            yield ("themes", row.theme.name, "", "lineage", lineage_words(row.lineage))
+            yield ("themes", row.theme.name, "", "rounds in a row", row.lineage.streak)
+    lineage = report.lineage
+    for old in lineage.gone if lineage else []:
+        yield ("themes gone", old.theme.name if old.shown else "a theme from an earlier round",
+               "", "gone since", old.survey_round.title if old.shown else "the previous round")
+
+
+def lineage_words(line):
+    """What a theme's lineage says, in the words the page uses."""
+    old = line.continues
+    if old is None:
+        return "New"
+    if not old.shown:
+        return "Continues a theme from an earlier round"
+    return f"Continues ‘{old.theme.name}’ from {old.survey_round.title}"
 
 
 def _idea_rows(report):

@@ -27,7 +27,8 @@ def _report_round(round_id):
 def report(round_id):
     """The report of a round: seven sections, charts with their figures as tables."""
     survey_round = _report_round(round_id)
-    built = services.build(survey_round, id_args("team"), leader=current_user.is_leader)
+    built = services.build(survey_round, id_args("team"), leader=current_user.is_leader,
+                           viewer=current_user)
     return render_template("reports/report.html", report=built, STATUS_LABELS=STATUS_LABELS)
 
 
@@ -36,7 +37,8 @@ def report(round_id):
 def report_csv(round_id):
     """The report's aggregate figures as CSV; never an individual response."""
     survey_round = _report_round(round_id)
-    built = services.build(survey_round, id_args("team"), leader=current_user.is_leader)
+    built = services.build(survey_round, id_args("team"), leader=current_user.is_leader,
+                           viewer=current_user)
     return Response(export.to_csv(built), mimetype="text/csv", headers={
         "Content-Disposition": f"attachment; filename=tandem-round-{round_id}-report.csv"})
 

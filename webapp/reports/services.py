@@ -9,6 +9,7 @@ from webapp.reports import data
 from webapp.privacy import threshold as privacy_threshold
 from webapp.privacy import withheld
 from webapp.surveys.services import participation
+from webapp.themes.lineage import lineage_of
 from webapp.themes.services import latest_done_run, themes_of, top_ideas_per_theme
 
 MOSTLY_ONE_TEAM = 0.75  # a theme whose ideas come this much from one team is marked
@@ -65,6 +66,7 @@ class ThemeRow:
     shares: list  # (team name, share of that team's ideas or None)
     raised_mostly_by: str | None
     top_ideas: list
+    lineage: object = None  # its ThemeLineage, when the run was matched to an earlier one
 
 
 @dataclass
@@ -91,6 +93,7 @@ class Report:
     previous: object
     themes: list
     run: object
+    lineage: object  # the run's Lineage, or None
     bridging: list
     divisive: list
     idea_support: dict
@@ -269,10 +272,22 @@ def _previous(trend, survey_round):
     return earlier[-1] if earlier else None
 
 
-def build(survey_round, team_ids=None, leader=True):
+def _lineage(run, rows, viewer):
+    """The run's lineage as ``viewer`` may see it, also set on each theme row; or None."""
+    if run is None or viewer is None or run.previous_run_id is None:
+        return None
+    found = lineage_of(run, [row.theme for row in rows], viewer)
+    for row in rows:
+        row.lineage = found.themes[row.theme.id]
+    return found
+
+
+def build(survey_round, team_ids=None, leader=True, viewer=None):
     """Gather the report of ``survey_round``, comparing two of its teams.
 
-    ``leader`` False limits the trend to rounds whose reports are shared.
+    ``leader`` False limits the trend to rounds whose reports are shared; ``viewer``
+    (the person reading) adds the themes' lineage, with names of themes from rounds
+    they may not see left out.
     """
     pair = compared_pair(survey_round, team_ids)
     taking_part = participation(survey_round)
@@ -294,6 +309,7 @@ def build(survey_round, team_ids=None, leader=True):
         participation=taking_part, levers=levers,
         items=_item_rows(survey_round.questions, counts, pair, hidden), index=index,
         previous=_previous(trend, survey_round), themes=themes, run=run,
+        lineage=_lineage(run, themes, viewer),
         bridging=bridging, divisive=divisive,
         idea_support={idea.id: support_by_team(pair, counts_by_idea.get(idea.id, {}))
                       for idea in shown},

@@ -9,7 +9,7 @@ from webapp.ideas import services as ideas
 from webapp.limits import TITLE_LIMIT
 from webapp.models import Role, RunStatus
 from webapp.params import id_arg, page_arg
-from webapp.themes import bp, services
+from webapp.themes import bp, lineage, services
 from webapp.themes.forms import RenameForm, RunForm
 from webapp.themes.runner import runner
 
@@ -24,11 +24,13 @@ def _render_themes(survey_round, form):
     runs = services.runs_of(survey_round.id)
     run = _selected_run(survey_round)
     cards = services.themes_with_examples(run) if run and run.status == RunStatus.DONE else []
+    found = [theme for theme, _ in cards]
     return render_template(
         "themes/themes.html", survey_round=survey_round, form=form, run=run,
         runs=runs if current_user.is_leader else [],
         pending=[r for r in runs if services.is_pending(r)], cards=cards,
-        shares=services.team_shares([theme for theme, _ in cards], survey_round),
+        shares=services.team_shares(found, survey_round),
+        lineage=lineage.lineage_of(run, found, current_user) if cards else None,
         withheld=ideas.withheld_teams(survey_round), team_shown=ideas.team_shown,
         rename_form=RenameForm())
 

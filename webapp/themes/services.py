@@ -24,6 +24,7 @@ from webapp.models import (
 )
 from webapp.models.types import utcnow
 from webapp.surveys.services import get_round, released, small_teams
+from webapp.themes.lineage import link_run
 from webapp.themes.words import shown_words
 
 K_MIN, K_MAX = 2, 20
@@ -158,12 +159,14 @@ def _store(run, ideas, result):
         {"run_id": run.id, "idea_id": idea.id,
          "theme_id": by_index[label].id if label in by_index else None}
         for idea, label in zip(ideas, result["assignments"])])
-    _show_words_of_visible_ideas(by_index, ideas, result["assignments"], run.round_id)
+    texts = _visible_texts(by_index, ideas, result["assignments"], run.round_id)
+    _show_words(by_index.values(), texts)
+    link_run(run, themes, texts)
     rank_top_ideas(run.id)
 
 
-def _show_words_of_visible_ideas(by_index, ideas, assignments, round_id):
-    """Fit the new themes' words to their ideas, less any hidden or merged since the run began."""
+def _visible_texts(by_index, ideas, assignments, round_id):
+    """{theme id: texts of its ideas}, less any hidden or merged since the run began."""
     gone = set(db.session.scalars(select(Idea.id).where(
         Idea.round_id == round_id,
         or_(Idea.hidden_at.is_not(None), Idea.merged_into_id.is_not(None)))))
@@ -171,7 +174,7 @@ def _show_words_of_visible_ideas(by_index, ideas, assignments, round_id):
     for idea, label in zip(ideas, assignments):
         if label in by_index and idea.id not in gone:
             texts[by_index[label].id].append(idea.text)
-    _show_words(by_index.values(), texts)
+    return texts
 
 
 def _show_words(themes, texts):
