@@ -258,3 +258,18 @@ def test_small_rounds_run_without_warnings(app, people, n):
             assert [str(w.message) for w in caught] == []
             assert (run.status, run.n_ideas) == ("done", n)
             assert 2 <= run.k_found <= n // 2
+
+
+def test_theme_sizes_read_one_idea_and_two_ideas(app, client, auth, people):
+    auth.login_as(people["leader"])
+    with app.app_context():
+        round_id = factories.make_round(template=False)
+        lone = factories.make_idea(round_id, "Joint webinar calendar")
+        pair = [factories.make_idea(round_id, text)
+                for text in ("Lead scoring rules", "Agree lead scoring")]
+        theme_ids = factories.make_run(round_id, {"webinar calendar": [lone],
+                                                  "lead scoring": pair})
+    page = client.get(f"/rounds/{round_id}/themes").get_data(as_text=True)
+    assert ">1 idea<" in page and ">2 ideas<" in page and "1 ideas" not in page
+    assert "1 idea" in client.get(f"/themes/{theme_ids[0]}").get_data(as_text=True)
+    assert "1 ideas" not in client.get(f"/themes/{theme_ids[0]}").get_data(as_text=True)
