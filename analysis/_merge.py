@@ -46,22 +46,34 @@ def _theme_sums(X, labels, n_themes):
     return M @ X
 
 
-def _merge_near_duplicates(X, labels, max_similarity):
+def _gram(X, labels, n_themes):
+    """Gram matrix (k x k, float64) of the themes' summed rows of ``X``."""
+    sums = _theme_sums(X, labels, n_themes)
+    gram = sums @ sums.T
+    return np.asarray(gram.todense() if sp.issparse(gram) else gram, dtype=np.float64)
+
+
+def _cosines(gram):
+    norms = np.sqrt(np.maximum(np.diag(gram), 1e-300))
+    return gram / np.outer(norms, norms)
+
+
+def _merge_near_duplicates(spaces, labels, max_similarity):
     """Merge the two themes with the most similar centres while above the limit.
 
-    Works on the Gram matrix of the themes' TF-IDF sums (k x k): merging two themes
-    adds their rows and columns, and cosines follow without touching ``X`` again.
+    Two themes are as similar as their centres are in the least similar of the
+    ``spaces``: with stop words kept, every centre leans towards "the, of, what",
+    and only themes alike in their content words too are the same theme. Works on
+    the Gram matrices of the themes' summed rows (k x k): merging two themes adds
+    their rows and columns, and cosines follow without touching the texts again.
     Returns the map from theme to the theme it ended in.
     """
     n_themes = int(labels.max()) + 1
     target = np.arange(n_themes)
-    sums = _theme_sums(X, labels, n_themes)
-    gram = np.asarray((sums @ sums.T).todense() if sp.issparse(sums) else sums @ sums.T,
-                      dtype=np.float64)
-    alive = np.diag(gram) > 0
+    grams = [_gram(X, labels, n_themes) for X in spaces]
+    alive = np.diag(grams[0]) > 0
     while alive.sum() > 1:
-        norms = np.sqrt(np.maximum(np.diag(gram), 1e-300))
-        sim = gram / np.outer(norms, norms)
+        sim = np.minimum.reduce([_cosines(gram) for gram in grams])
         np.fill_diagonal(sim, -1.0)
         sim[~alive, :] = -1.0
         sim[:, ~alive] = -1.0
@@ -69,20 +81,24 @@ def _merge_near_duplicates(X, labels, max_similarity):
         if sim[a, b] <= max_similarity:
             break
         keep, gone = min(a, b), max(a, b)
-        gram[keep, :] += gram[gone, :]
-        gram[:, keep] += gram[:, gone]
+        for gram in grams:
+            gram[keep, :] += gram[gone, :]
+            gram[:, keep] += gram[:, gone]
         alive[gone] = False
         target[target == gone] = keep
     return target
 
 
-def consolidate(X, labels, min_size, max_similarity=MAX_CENTRE_SIMILARITY):
+def consolidate(X, labels, min_size, max_similarity=MAX_CENTRE_SIMILARITY, X_also=None):
     """Merge near-duplicate themes, move themes below ``min_size`` to a mixed bag.
 
     Parameters
     ----------
     X : sparse matrix
         Unit-length TF-IDF rows of the texts.
+    X_also : sparse matrix or None
+        Other rows of the same texts (another vocabulary); themes merge only if
+        their centres are near-duplicates in both.
     labels : ndarray of int
         Theme of each text, 0..k-1, or -1 (no theme; left as is).
     min_size : int
@@ -104,7 +120,8 @@ def consolidate(X, labels, min_size, max_similarity=MAX_CENTRE_SIMILARITY):
     n_old = int(labels.max()) + 1 if len(labels) else 0
     if n_old == 0:
         return labels.copy(), np.full(0, -1), 0
-    target = _merge_near_duplicates(X, labels, max_similarity)
+    spaces = [X] if X_also is None else [X, X_also]
+    target = _merge_near_duplicates(spaces, labels, max_similarity)
     sizes = np.bincount(target[labels[labels >= 0]], minlength=n_old)
     order = np.lexsort((np.arange(n_old), -sizes))
     real = [t for i, t in enumerate(order) if sizes[t] > 0 and (i == 0 or sizes[t] >= min_size)]

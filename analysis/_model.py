@@ -206,7 +206,8 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         labels[~has_words] = -1
         self.min_size_ = int(self.min_size or min_theme_size(int(has_words.sum())))
         self.labels_, self._label_map_, self.n_themes_ = consolidate(
-            Xc, labels, self.min_size_, self.max_similarity)
+            Xc, labels, self.min_size_, self.max_similarity,
+            X_also=Xt if Xc is not Xt else None)
         self._fit_classifier(Xc)
         terms = self.vectorizer_.get_feature_names_out()
         self.themes_ = describe_themes(

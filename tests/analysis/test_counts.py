@@ -58,6 +58,10 @@ def test_near_duplicate_themes_merge():
     out, _, n_real = consolidate(X, labels, min_size=1, max_similarity=0.999)
     assert n_real == 3
     assert list(out) == [1, 1, 0, 0, 0, 2, 2]
+    # With a second vocabulary in which themes 0 and 2 differ, they stay apart.
+    other = rows([1, 0], [1, 0], [1, 1], [1, 1], [1, 1], [0, 1], [0, 1])
+    out, _, n_real = consolidate(X, labels, min_size=1, X_also=other)
+    assert n_real == 3
 
 
 def test_small_themes_go_to_one_mixed_bag_numbered_last():
