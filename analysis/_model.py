@@ -2,7 +2,7 @@
 import warnings
 
 import numpy as np
-from sklearn.base import BaseEstimator, ClusterMixin, clone
+from sklearn.base import BaseEstimator, ClusterMixin
 from sklearn.cluster import KMeans, MiniBatchKMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -15,13 +15,12 @@ from ._autok import estimate_n_themes
 from ._describe import describe_themes
 from ._distinct import count_distinct_rows
 from ._merge import MAX_CENTRE_SIMILARITY, consolidate, min_theme_size, upper_k
-from ._mixture import crossfit_loglik, refine_by_em, word_counts
+from ._mixture import crossfit_loglik, refine_by_em
 from ._normalise import Normaliser
 from ._selftrain import self_train
+from ._words import choose_words
 
 WORDS = ("auto", "content", "all")
-# Texts clustered both ways when ``words="auto"``: enough to tell, cheap at any size.
-_WORDS_SAMPLE = 2000
 
 __all__ = ["ThemeModel"]
 
@@ -72,7 +71,8 @@ class ThemeModel(ClusterMixin, BaseEstimator):
     self_training : int
         Maximum self-training rounds; 0 keeps the k-means clusters (and skips EM).
     em_rounds : int
-        Maximum EM rounds after self-training; 0 skips EM.
+        Maximum EM rounds after self-training (a quarter above 20,000 texts);
+        0 skips EM.
     n_restarts : int
         Whole clusterings (k-means, self-training, EM) run from different seeds up
         to 20,000 texts; the one whose themes best predict held-out texts' words
@@ -197,7 +197,7 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         Xt = self._vectorise(self.vectorizer_, docs, rng)
         k = self._choose_k(docs, n_distinct, int(has_words.sum()), rng)
         self.words_ = self._choose_words(texts, has_words, k, rng)
-        Xc = self._cluster_space(texts, docs, Xt, rng)
+        Xc = self._cluster_space(texts, Xt, rng)
         Z = self._reduce(Xc, rng)
         # Distinct texts can still share a point once rare words are dropped or the
         # SVD projects them together; k-means must not be asked for more themes.
@@ -268,34 +268,18 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         """The words to cluster on: the given ones, or the better of both on a sample."""
         if self.words != "auto" or k < 2:
             return "content" if self.words == "auto" else self.words
-        rows = np.flatnonzero(has_words)
-        if len(rows) > _WORDS_SAMPLE:
-            rows = np.sort(rng.choice(rows, _WORDS_SAMPLE, replace=False))
-        sample = [texts[i] for i in rows]
-        seed = rng.randint(2**31 - 1)
-        trial = {words: _trial_labels(self, sample, words, k, seed)
-                 for words in ("content", "all")}
-        counts = word_counts(Normaliser(stop_words=()).transform(sample))
-        # Scored on all words, the only words both clusterings can be judged on.
-        # Content words are the default (labels use them): all words must win by
-        # more than one paired standard error, so that noise on a small round does
-        # not switch.
-        gain = (crossfit_loglik(counts, trial["all"], random_state=seed)
-                - crossfit_loglik(counts, trial["content"], random_state=seed))
-        se = gain.std() / np.sqrt(max(len(gain) - 1, 1))
-        return "all" if gain.mean() > se else "content"
+        return choose_words(self, texts, has_words, k, rng)
 
-    def _cluster_space(self, texts, docs, Xt, rng):
+    def _cluster_space(self, texts, Xt, rng):
         """The TF-IDF the clustering uses: the content one, or one over all words."""
         if self.words_ == "content":
             self.cluster_normaliser_, self.cluster_vectorizer_ = (self.normaliser_,
                                                                   self.vectorizer_)
-            self._cluster_docs = docs
             return Xt
         self.cluster_normaliser_ = Normaliser(stop_words=())
-        self._cluster_docs = self.cluster_normaliser_.fit_transform(texts)
         self.cluster_vectorizer_ = _tfidf(len(texts))
-        return self._vectorise(self.cluster_vectorizer_, self._cluster_docs, rng)
+        return self._vectorise(self.cluster_vectorizer_,
+                               self.cluster_normaliser_.fit_transform(texts), rng)
 
     def _reduce(self, Xt, rng):
         """Unit-length SVD vectors (or the TF-IDF itself when too few terms)."""
@@ -333,7 +317,7 @@ class ThemeModel(ClusterMixin, BaseEstimator):
             self.centres_ = normalize(Z.mean(axis=0, keepdims=True))
             return np.zeros(Xt.shape[0], dtype=int)
         refine = self.self_training > 0
-        counts = word_counts(self._cluster_docs) if refine else None
+        counts = self._word_presence(Xt) if refine else None
         n_runs = self.n_restarts if refine and Xt.shape[0] <= 20_000 else 1
         best = None
         for _ in range(n_runs):
@@ -345,6 +329,17 @@ class ThemeModel(ClusterMixin, BaseEstimator):
                 best = (score, *run)
         _, labels, self.centres_, self.n_rounds_ = best
         return labels
+
+    def _word_presence(self, Xt):
+        """Which single words each text holds, from the TF-IDF's own columns.
+
+        Short texts seldom repeat a word, and no second pass over the texts is
+        needed. Two-word terms are left out: in a small round most occur once and
+        only add noise to the held-out score.
+        """
+        vocabulary = self.cluster_vectorizer_.vocabulary_
+        words = np.sort([i for term, i in vocabulary.items() if " " not in term])
+        return (Xt[:, words] > 0).astype(np.float64)
 
     def _one_clustering(self, Xt, Z, k, counts, seed):
         """One k-means run, refined; returns labels, k-means centres and rounds run."""
@@ -361,7 +356,9 @@ class ThemeModel(ClusterMixin, BaseEstimator):
             labels, _, n_rounds = self_train(Xt, labels, confidence,
                                              max_rounds=self.self_training)
             if self.em_rounds > 0:
-                labels = refine_by_em(counts, labels, n_rounds=self.em_rounds)
+                # Past 20,000 texts few move after the first rounds: a quarter of them.
+                rounds = self.em_rounds if Xt.shape[0] <= 20_000 else self.em_rounds // 4
+                labels = refine_by_em(counts, labels, n_rounds=rounds)
         return labels, km.cluster_centers_, n_rounds
 
     def _fit_classifier(self, Xc):
@@ -382,14 +379,6 @@ def _tfidf(n_docs):
     """The TF-IDF of the model: sublinear tf over 1-2-grams of space-separated stems."""
     return TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), token_pattern=r"\S+",
                            dtype=np.float32, min_df=_min_df(n_docs))
-
-
-def _trial_labels(model, texts, words, k, seed):
-    """Themes of ``texts`` clustered on ``words`` with exactly ``k`` clusters, unmerged."""
-    # A similarity limit above the largest possible cosine merges nothing.
-    trial = clone(model).set_params(n_themes=k, words=words, min_size=1, max_similarity=2.0,
-                                    random_state=seed, n_threads=None)
-    return trial.fit(texts).labels_
 
 
 def _centre_similarity(Z, centres, labels, chunk=100_000):
