@@ -53,9 +53,15 @@ def choose_words(model, texts, has_words, k, rng):
 
 
 def _trial_labels(model, texts, words, k, seed):
-    """Themes of ``texts`` clustered on ``words`` with exactly ``k`` clusters, unmerged."""
+    """Themes of ``texts`` clustered on ``words`` with exactly ``k`` clusters, unmerged.
+
+    Lighter than the real fit, as the trial clusterings of the held-out search of k
+    are: fewer k-means runs and refinement rounds, one restart.
+    """
     # A similarity limit above the largest possible cosine merges nothing.
     trial = clone(model).set_params(n_themes=k, words=words, min_size=1, max_similarity=2.0,
                                     n_init=min(model.n_init, 3), n_restarts=1,
+                                    self_training=min(model.self_training, 5),
+                                    em_rounds=min(model.em_rounds, 10),
                                     random_state=seed, n_threads=None)
     return trial.fit(texts).labels_
