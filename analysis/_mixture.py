@@ -3,13 +3,15 @@
 Each theme is a distribution over words; a text's words are drawn from its theme's.
 EM (expectation-maximisation) started from the self-trained themes moves each text to
 the theme that best explains all its words, with soft weights while it settles. On
-WordNet glosses and BBC News it added 3-4 points of ARI after self-training.
+WordNet glosses and BBC News it added 3-4 points of ARI after self-training (0.345 to
+0.386 and 0.745 to 0.775, mean of three seeds), on chat exchanges less than one.
 
 The same model gives a score that needs no labels: the log-likelihood of the words of
 texts held out from the word counts, under the mixture of the themes. It follows how
-well a clustering recovers true topics (correlation 0.8-1.0 over seeds on WordNet
-and BBC News), and it compares clusterings made from different representations,
-because it is computed on the same words for all of them.
+well a clustering recovers true topics (correlation with ARI over ten seeds: 0.98 on
+BBC News, 0.76-0.86 on WordNet sets, 0.43 on chat exchanges), and it compares
+clusterings made from different representations, because it is computed on the same
+words for all of them.
 """
 import numpy as np
 import scipy.sparse as sp
@@ -48,7 +50,7 @@ def refine_by_em(counts, labels, n_rounds=20, beta=0.1, tol=1e-3, chunk=100_000)
     Parameters
     ----------
     counts : sparse matrix, shape (n_texts, n_words)
-        Word counts.
+        Word counts (or 0/1 presence).
     labels : ndarray of int
         Starting theme of each text, 0..k-1.
     n_rounds : int

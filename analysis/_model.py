@@ -81,7 +81,8 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         Fewest ideas of a real theme; None uses :func:`min_theme_size`,
         ``max(3, ceil(n / 50))`` for n ideas with content words.
     max_similarity : float
-        Themes whose mean TF-IDF vectors are more alike than this (cosine) merge.
+        Themes whose mean TF-IDF vectors are more alike than this (cosine) merge;
+        when all words are clustered, they must be as alike in content words too.
     minibatch_above : int
         Above this many texts, use MiniBatchKMeans, and learn the vocabulary and
         the SVD from a sample of this size.
@@ -322,8 +323,9 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         best = None
         for _ in range(n_runs):
             run = self._one_clustering(Xt, Z, k, counts, rng.randint(2**31 - 1))
-            # Held-out likelihood follows the agreement with true topics far better
-            # than the k-means inertia does (which picked worse runs on BBC News).
+            # Held-out likelihood follows the agreement with true topics (ARI) across
+            # runs; k-means inertia does not: 30 k-means runs instead of 10, chosen by
+            # inertia, lowered the mean ARI on BBC News from 0.75 to 0.59.
             score = crossfit_loglik(counts, run[0]).mean() if n_runs > 1 else 0.0
             if best is None or score > best[0]:
                 best = (score, *run)
