@@ -15,7 +15,7 @@ Data sources (nothing is downloaded at run time):
   ("what is chemistry / The science of mixing chemicals."), labelled by the subject
   file it comes from (ai, coding, emotion, trivia, ...); 13 subjects with at least 20
   distinct exchanges, 797 texts. The subject often lives in stop words ("you are
-  ...", "can you write ..."), which is where the plain baseline once beat the pipeline.
+  ...", "can you write ..."), where the plain baseline is hardest to beat.
 * ``--labelled FILE.csv``: any other set, with ``text`` and ``label`` columns.
 
 Quality figures: ARI, NMI and accuracy (best one-to-one matching of themes to labels)
