@@ -75,8 +75,11 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         0 skips EM.
     n_restarts : int
         Whole clusterings (k-means, self-training, EM) run from different seeds up
-        to 20,000 texts; the one whose themes best predict held-out texts' words
-        (:func:`crossfit_loglik`) is kept. One run above 20,000 texts.
+        to 10,000 texts; the one whose themes best predict held-out texts' words
+        (:func:`crossfit_loglik`) is kept. One run above 10,000 texts. Six rather
+        than three lifted the chat exchanges of the benchmark from a mean ARI of
+        0.302 to 0.316 over five seeds (each seed at least 0.30), for 0.397 to 0.389
+        on WordNet glosses and no change on BBC News.
     min_size : int or None
         Fewest ideas of a real theme; None uses :func:`min_theme_size`,
         ``max(3, ceil(n / 50))`` for n ideas with content words.
@@ -134,7 +137,7 @@ class ThemeModel(ClusterMixin, BaseEstimator):
 
     def __init__(self, n_themes="auto", k_min=2, k_max=20, k_method="heldout",
                  words="auto", n_components=50, n_init=10, self_training=10,
-                 em_rounds=20, n_restarts=3, min_size=None, max_similarity=MAX_CENTRE_SIMILARITY,
+                 em_rounds=20, n_restarts=6, min_size=None, max_similarity=MAX_CENTRE_SIMILARITY,
                  minibatch_above=100_000, n_terms=8, n_representatives=5,
                  mixed_ratio=0.3, n_threads=1, random_state=None):
         self.n_themes = n_themes
@@ -319,7 +322,7 @@ class ThemeModel(ClusterMixin, BaseEstimator):
             return np.zeros(Xt.shape[0], dtype=int)
         refine = self.self_training > 0
         counts = self._word_presence(Xt) if refine else None
-        n_runs = self.n_restarts if refine and Xt.shape[0] <= 20_000 else 1
+        n_runs = self.n_restarts if refine and Xt.shape[0] <= 10_000 else 1
         best = None
         for _ in range(n_runs):
             run = self._one_clustering(Xt, Z, k, counts, rng.randint(2**31 - 1))

@@ -30,20 +30,20 @@ def test_known_themes_with_teams_and_empty_ideas():
     assert result == {
         "k": 3, "k_requested": 3, "seed": 0, "n_ideas": 26,
         "themes": [
-            {"index": 0, "label": "discount, pricing, approval", "terms": PRICING_TERMS,
-             "size": 8, "representatives": [3, 1, 6, 0, 7], "cohesion": 0.0971,
-             "cohesion_lift": 17.26, "team_shares": {"Marketing": 0.375, "Sales": 0.3125},
-             "mixed": False, "leftover": False},
-            {"index": 1, "label": "crm, lead scoring", "terms": CRM_TERMS, "size": 8,
-             "representatives": [16, 22, 18, 21, 17], "cohesion": 0.0839,
-             "cohesion_lift": 14.92, "team_shares": {"Marketing": 0.25, "Sales": 0.375},
-             "mixed": False, "leftover": False},
-            {"index": 2, "label": "webinar, events, trade", "terms": EVENTS_TERMS,
+            {"index": 0, "label": "webinar, events, trade", "terms": EVENTS_TERMS,
              "size": 8, "representatives": [9, 13, 15, 11, 14], "cohesion": 0.094,
              "cohesion_lift": 16.71, "team_shares": {"Marketing": 0.375, "Sales": 0.3125},
              "mixed": False, "leftover": False},
+            {"index": 1, "label": "discount, pricing, approval", "terms": PRICING_TERMS,
+             "size": 8, "representatives": [3, 1, 6, 0, 7], "cohesion": 0.0971,
+             "cohesion_lift": 17.26, "team_shares": {"Marketing": 0.375, "Sales": 0.3125},
+             "mixed": False, "leftover": False},
+            {"index": 2, "label": "crm, lead scoring", "terms": CRM_TERMS, "size": 8,
+             "representatives": [16, 22, 18, 21, 17], "cohesion": 0.0839,
+             "cohesion_lift": 14.92, "team_shares": {"Marketing": 0.25, "Sales": 0.375},
+             "mixed": False, "leftover": False},
         ],
-        "assignments": [0] * 8 + [2] * 8 + [1] * 8 + [-1, -1],
+        "assignments": [1] * 8 + [0] * 8 + [2] * 8 + [-1, -1],
     }
 
 
@@ -158,8 +158,8 @@ def test_known_cli_json_for_lines(capsys, tmp_path):
     result = json.loads(capsys.readouterr().out)
     assert result["k"] == 3 and result["n_ideas"] == 26
     assert [(t["label"], t["size"], t["representatives"]) for t in result["themes"]] == [
-        ("crm, lead scoring", 8, [18, 24, 20, 19, 23]),
         ("webinar, events, trade", 8, [9, 15, 17, 11, 16]),
         ("discount, pricing, approval", 8, [3, 1, 6, 0, 7]),
+        ("crm, lead scoring", 8, [18, 24, 20, 19, 23]),
     ]
-    assert result["assignments"] == [2] * 8 + [1] * 4 + [-1, -1] + [1] * 4 + [0] * 8
+    assert result["assignments"] == [1] * 8 + [0] * 4 + [-1, -1] + [0] * 4 + [2] * 8
