@@ -21,6 +21,9 @@ from ._selftrain import self_train
 from ._words import choose_words
 
 WORDS = ("auto", "content", "all")
+# Texts the SVD is fitted on at most: 50 directions are as well estimated from them,
+# and a 100,000-idea run saves a second.
+_SVD_SAMPLE = 50_000
 
 __all__ = ["ThemeModel"]
 
@@ -87,8 +90,8 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         Themes whose mean TF-IDF vectors are more alike than this (cosine) merge;
         when all words are clustered, they must be as alike in content words too.
     minibatch_above : int
-        Above this many texts, use MiniBatchKMeans, and learn the vocabulary and
-        the SVD from a sample of this size.
+        Above this many texts, use MiniBatchKMeans, and learn the vocabulary from a
+        sample of this size (the SVD from at most 50,000 texts).
     n_terms, n_representatives : int
         Key terms and representative ideas reported per theme.
     mixed_ratio : float
@@ -287,15 +290,16 @@ class ThemeModel(ClusterMixin, BaseEstimator):
 
     def _reduce(self, Xt, rng):
         """Unit-length SVD vectors (or the TF-IDF itself when too few terms)."""
-        n_rows = min(Xt.shape[0], self.minibatch_above)
+        max_rows = min(self.minibatch_above, _SVD_SAMPLE)
+        n_rows = min(Xt.shape[0], max_rows)
         n_components = min(self.n_components, Xt.shape[1] - 1, n_rows - 1)
         if n_components < 2:
             return normalize(Xt.toarray())
         self.svd_ = TruncatedSVD(n_components, random_state=rng.randint(2**31 - 1))
         sample = Xt
-        if Xt.shape[0] > self.minibatch_above:
+        if Xt.shape[0] > max_rows:
             # The subspace is well estimated from a sample; projecting the rest is cheap.
-            sample = Xt[np.sort(rng.choice(Xt.shape[0], self.minibatch_above, replace=False))]
+            sample = Xt[np.sort(rng.choice(Xt.shape[0], max_rows, replace=False))]
         with warnings.catch_warnings():
             # Identical texts have zero variance: only the unused explained-variance
             # ratio divides by it.
