@@ -15,7 +15,8 @@ from ._merge import MAX_CENTRE_SIMILARITY, consolidate, min_theme_size, upper_k
 from ._mixture import crossfit_loglik, refine_by_em
 from ._normalise import Normaliser
 from ._selftrain import self_train
-from ._space import SVD_SAMPLE, centre_similarity, fit_svd, min_df, project, tfidf
+from ._space import (SVD_SAMPLE, centre_similarity, fit_svd, min_df, project, tfidf,
+                     word_presence)
 from ._words import choose_words
 
 WORDS = ("auto", "content", "all")
@@ -167,6 +168,9 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         self.encoder = encoder
         check_representation(self.representation)
 
+    # Off for trial fits that need only labels (_words.py): naming is costly at scale.
+    _describe = True
+
     def fit(self, X, y=None, teams=None):
         """Find the themes of the texts ``X``.
 
@@ -220,17 +224,20 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         self.labels_, self._label_map_, self.n_themes_ = consolidate(
             Xc, labels, self.min_size_, self.max_similarity,
             X_also=Xt if Xc is not Xt else None)
-        self._fit_classifier(Xc)
-        terms = self.vectorizer_.get_feature_names_out()
+        if self._describe:
+            self._fit_classifier(Xc)
+            self._describe_themes(Xt, Z, docs, texts, teams)
+        return self
+
+    def _describe_themes(self, Xt, Z, docs, texts, teams):
         self.themes_ = describe_themes(
-            Xt, Z, self.labels_, docs, terms, self.normaliser_.readable,
-            teams=list(teams) if teams is not None else None, n_terms=self.n_terms,
-            n_representatives=self.n_representatives, mixed_ratio=self.mixed_ratio,
-            texts=texts)
+            Xt, Z, self.labels_, docs, self.vectorizer_.get_feature_names_out(),
+            self.normaliser_.readable, teams=list(teams) if teams is not None else None,
+            n_terms=self.n_terms, n_representatives=self.n_representatives,
+            mixed_ratio=self.mixed_ratio, texts=texts)
         for theme in self.themes_:
             theme["leftover"] = theme["index"] >= self.n_themes_
             theme["mixed"] = theme["mixed"] or theme["leftover"]
-        return self
 
     def fit_predict(self, X, y=None, teams=None):
         """Fit and return the theme of each text."""
@@ -334,7 +341,7 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         # On embeddings, self-training on words pulls themes back to shared words
         # (WordNet ARI 0.60 → 0.44, BBC 0.83 → 0.73): k-means alone is better there.
         refine = self.self_training > 0 and self.representation == "tfidf"
-        counts = self._word_presence(Xt) if refine else None
+        counts = word_presence(Xt, self.cluster_vectorizer_.vocabulary_) if refine else None
         n_runs = self.n_restarts if refine and Xt.shape[0] <= 10_000 else 1
         best = None
         for _ in range(n_runs):
@@ -347,17 +354,6 @@ class ThemeModel(ClusterMixin, BaseEstimator):
                 best = (score, *run)
         _, labels, self.centres_, self.n_rounds_ = best
         return labels
-
-    def _word_presence(self, Xt):
-        """Which single words each text holds, from the TF-IDF's own columns.
-
-        Short texts seldom repeat a word, and no second pass over the texts is
-        needed. Two-word terms are left out: in a small round most occur once and
-        only add noise to the held-out score.
-        """
-        vocabulary = self.cluster_vectorizer_.vocabulary_
-        words = np.sort([i for term, i in vocabulary.items() if " " not in term])
-        return (Xt[:, words] > 0).astype(np.float64)
 
     def _one_clustering(self, Xt, Z, k, counts, seed):
         """One k-means run, refined; returns labels, k-means centres and rounds run."""

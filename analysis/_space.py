@@ -6,7 +6,8 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-__all__ = ["SVD_SAMPLE", "centre_similarity", "fit_svd", "min_df", "project", "tfidf"]
+__all__ = ["SVD_SAMPLE", "centre_similarity", "fit_svd", "min_df", "project", "tfidf",
+           "word_presence"]
 
 # Texts the SVD is fitted on at most: 50 directions are as well estimated from them,
 # and a 100,000-idea run saves a second.
@@ -68,3 +69,14 @@ def centre_similarity(Z, centres, labels, chunk=100_000):
         rows = slice(start, start + chunk)
         out[rows] = np.einsum("ij,ij->i", Z[rows], centres[labels[rows]])
     return out
+
+
+def word_presence(Xt, vocabulary):
+    """Which single words each text holds, from the TF-IDF's own columns.
+
+    ``vocabulary`` is the vectorizer's term -> column map. Short texts seldom repeat a
+    word, and no second pass over the texts is needed. Two-word terms are left out: in
+    a small round most occur once and only add noise to the held-out score.
+    """
+    words = np.sort([i for term, i in vocabulary.items() if " " not in term])
+    return (Xt[:, words] > 0).astype(np.float64)

@@ -65,4 +65,5 @@ def _trial_labels(model, texts, words, k, seed):
                                     self_training=min(model.self_training, 5),
                                     em_rounds=min(model.em_rounds, 10),
                                     random_state=seed, n_threads=None)
+    trial._describe = False
     return trial.fit(texts).labels_
