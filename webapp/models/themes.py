@@ -2,7 +2,7 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, String, Text
+from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.extensions import db
@@ -99,6 +99,9 @@ class Theme(db.Model):
     size: Mapped[int]
     cohesion: Mapped[float] = mapped_column(Float, default=0.0)
     mixed: Mapped[bool] = mapped_column(default=False)
+    # The mixed bag of ideas whose themes were too small to stand alone: not a theme
+    # of its own, so never matched across rounds.
+    leftover: Mapped[bool] = mapped_column(default=False, server_default=false())
     # Share of each team's ideas that fall in this theme: {team id as text: 0..1}, by id
     # so that renaming a team keeps its figures.
     team_shares: Mapped[dict] = mapped_column(JSON, default=dict)
@@ -119,8 +122,8 @@ class Theme(db.Model):
 
     @property
     def name(self):
-        """The label people see: the leader's, else the one found."""
-        return self.custom_label or self.label
+        """The label people see: the leader's, else the one found ("Mixed bag" for leftovers)."""
+        return self.custom_label or ("Mixed bag" if self.leftover else self.label)
 
 
 class ThemeAssignment(db.Model):

@@ -40,7 +40,8 @@ def previous_run(survey_round):
 def _visible_texts(run_id):
     """{theme id: [texts of its visible ideas]} of a run, every theme present."""
     texts = {theme_id: [] for theme_id in db.session.scalars(
-        select(Theme.id).where(Theme.run_id == run_id).order_by(Theme.position))}
+        select(Theme.id).where(Theme.run_id == run_id, Theme.leftover.is_(False))
+        .order_by(Theme.position))}
     rows = db.session.execute(
         select(ThemeAssignment.theme_id, Idea.text)
         .join(Idea, Idea.id == ThemeAssignment.idea_id)
@@ -48,7 +49,8 @@ def _visible_texts(run_id):
                Idea.hidden_at.is_(None), Idea.merged_into_id.is_(None))
         .order_by(Idea.text, Idea.id))
     for theme_id, text in rows:
-        texts[theme_id].append(text)
+        if theme_id in texts:
+            texts[theme_id].append(text)
     return texts
 
 
@@ -65,7 +67,8 @@ def link_run(run, themes, texts):
     old_themes = {theme.id: theme for theme in db.session.scalars(
         select(Theme).where(Theme.run_id == previous.id))}
     found = match_themes(_visible_texts(previous.id),
-                         {theme.id: texts.get(theme.id, []) for theme in themes})
+                         {theme.id: texts.get(theme.id, []) for theme in themes
+                          if not theme.leftover})
     by_id = {theme.id: theme for theme in themes}
     for outcome in found["themes"]:
         theme, old = by_id[outcome["key"]], old_themes.get(outcome["continues"])
@@ -176,8 +179,8 @@ def lineage_of(run, themes, user):
     if previous is None:
         return Lineage(None, False, {theme.id: ThemeLineage(None, theme.streak)
                                      for theme in themes}, [])
-    old_ids = db.session.scalars(select(Theme.id).where(Theme.run_id == previous.id)
-                                 .order_by(Theme.position)).all()
+    old_ids = db.session.scalars(select(Theme.id).where(
+        Theme.run_id == previous.id, Theme.leftover.is_(False)).order_by(Theme.position)).all()
     themes_said, ancestry = _theme_lineages(themes, old_ids, user)
     continued = {theme.continues_id for theme in themes}
     previous_round = db.session.get(SurveyRound, previous.round_id)

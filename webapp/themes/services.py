@@ -134,6 +134,7 @@ def _theme(run, position, found, ideas):
                  terms=list(found["terms"]), found_label=found["label"],
                  found_terms=list(found["terms"]), size=found["size"],
                  cohesion=float(found.get("cohesion") or 0.0), mixed=bool(found.get("mixed")),
+                 leftover=bool(found.get("leftover")),
                  team_shares=dict(found.get("team_shares") or {}),
                  representative_ids=[ideas[i].id for i in found["representatives"]])
 
