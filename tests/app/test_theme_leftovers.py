@@ -25,8 +25,8 @@ def _round(days_ago, texts, title):
     return round_id
 
 
-def test_a_leftover_theme_is_stored_named_and_left_out_of_lineage(app, client, auth,
-                                                                   people):
+def test_a_leftover_theme_is_stored_named_and_left_out_of_lineage(
+        app, client, auth, people):
     auth.login_as(people["leader"])
     with app.app_context():
         run = services.start_run(get_round(_round(200, LEADS + PIPELINE + STRAYS, "Q1 pulse")),
