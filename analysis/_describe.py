@@ -194,7 +194,8 @@ def _name(themes, texts, labels, name_sample):
     samples = [sample_members(np.flatnonzero(labels == item["index"]),
                               item["representatives"], name_sample) for item in themes]
     names = name_themes(texts, samples, [item["size"] for item in themes],
-                        weak_words=WEAK_LABEL_WORDS)
+                        weak_words=WEAK_LABEL_WORDS,
+                        key_terms=[item["terms"] for item in themes])
     for item, name in zip(themes, names):
         if name:
             item["label"] = name

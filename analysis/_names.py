@@ -85,6 +85,10 @@ class _Phrases:
             if run:
                 yield run, joins
 
+    def stems_of(self, terms):
+        """The stems of the words of ``terms`` (phrases as the key terms give them)."""
+        return {self._stem(word) for term in terms for word in term.lower().split()}
+
     def of_idea(self, text):
         """{stem tuple: surface phrase} of the n-grams of one idea with usable edges."""
         found, cache, banned = {}, self._stems, self.edge_banned
@@ -123,7 +127,7 @@ def sample_members(members, representatives, max_sample):
 
 
 def name_themes(texts, samples, sizes, weak_words=frozenset(), min_share=0.05,
-                min_lift=1.5, longer_share=0.8, max_words=5):
+                min_lift=1.5, longer_share=0.8, max_words=5, key_terms=None):
     """Return a readable name for each theme, or None where no phrase qualifies.
 
     Parameters
@@ -146,6 +150,10 @@ def name_themes(texts, samples, sizes, weak_words=frozenset(), min_share=0.05,
         share as many ideas ("weekly pipeline review" over "pipeline review").
     max_words : int
         Longest name.
+    key_terms : list of lists of str, or None
+        Each theme's key terms: a phrase holding one of their words is preferred, so
+        that a name says what the theme is about rather than a phrase its ideas happen
+        to share ("united states" in glosses of plants).
     """
     phrases = _Phrases(frozenset(weak_words) | EVERYDAY_VERBS, max_words)
     counts = [phrases.count([texts[i] for i in sample]) for sample in samples]
@@ -155,11 +163,19 @@ def name_themes(texts, samples, sizes, weak_words=frozenset(), min_share=0.05,
     for theme, (ideas, written) in enumerate(counts):
         # Lift = precision / the theme's share of all ideas; one theme has none to beat.
         need = min(min_lift * sizes[theme] / sum(sizes), 1.0) if len(sizes) > 1 else 0.0
+        topical = phrases.stems_of(key_terms[theme]) if key_terms else set()
         key = _choose(ideas, len(samples[theme]), [c[0] for c in counts], weights, theme,
-                      (min_share, need, longer_share), used)
+                      (min_share, need, longer_share), used | _off_topic(ideas, topical))
         used.add(key)
         names.append(_surface(key, written) if key else None)
     return names
+
+
+def _off_topic(ideas, topical):
+    """The phrases of ``ideas`` holding no word of ``topical``, if some phrase holds one."""
+    if not topical or not any(topical.intersection(key) for key in ideas):
+        return set()
+    return {key for key in ideas if not topical.intersection(key)}
 
 
 def _choose(ideas, n_sample, all_ideas, weights, theme, rules, used):

@@ -124,3 +124,13 @@ def test_a_single_word_widens_to_the_phrase_around_it_that_two_ideas_share():
     # Only one word reaches half of the ideas; the phrase two of them share names it.
     assert _names(webinars, min_share=0.5) == ["joint webinar calendar"]
     assert _names(webinars[2:], min_share=0.5) == ["webinar"], "no phrase shared by two"
+
+
+def test_a_phrase_holding_a_key_term_is_preferred_to_one_the_ideas_happen_to_share():
+    plants = ["Flowering plant of the United States", "Tall tree of the United States",
+              "Flowering plant with red flowers", "Evergreen tree of cold hills",
+              "Shrub common in the United States", "Climbing plant on old walls"]
+    coins = ["Gold coin of old Spain", "Silver coin of old France", "Copper coin, old Rome"]
+    assert _names(plants, coins)[0] == "united states"
+    key_terms = [["plant", "tree", "flowering"], ["coin", "old"]]
+    assert _names(plants, coins, key_terms=key_terms)[0] == "flowering plant"
