@@ -207,6 +207,9 @@ def _load_json(name):
     except json.JSONDecodeError as exc:
         raise InputError(f"{name} is not JSON (line {exc.lineno}): give the output of "
                          "'python -m analysis themes FILE --format json'")
+    except RecursionError:  # nested deeper than any output of ``themes``
+        raise InputError(f"{name} is not the output of "
+                         "'python -m analysis themes FILE --format json'")
 
 
 def _check_themes_json(data, name):
@@ -224,18 +227,20 @@ def _check_themes_json(data, name):
 def read_themes(name):
     """Read the JSON output of ``themes``: ``({theme index: texts}, {index: label})``.
 
-    Raises :class:`InputError` for a file that is not such output, or one written
-    without the ideas' texts (before they were added to it).
+    The mixed bag of leftovers is not a theme and is left out. Raises
+    :class:`InputError` for a file that is not such output, or one written without the
+    ideas' texts (before they were added to it).
     """
     data = _load_json(name)
     _check_themes_json(data, name)
     try:
-        labels = {int(theme["index"]): str(theme["label"]) for theme in data["themes"]}
-    except (KeyError, TypeError, ValueError):
+        labels = {int(theme["index"]): str(theme["label"]) for theme in data["themes"]
+                  if not theme.get("leftover")}
+    except (AttributeError, KeyError, TypeError, ValueError, OverflowError):
         raise InputError(f"{name}: a theme lacks its index or label")
     texts = {index: [] for index in labels}
     for text, index in zip(data["ideas"], data["assignments"]):
-        if index in texts:
+        if isinstance(index, int) and index in texts:
             texts[index].append(str(text))
     return texts, labels
 

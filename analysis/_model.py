@@ -20,6 +20,10 @@ from ._space import (SVD_SAMPLE, centre_similarity, fit_svd, min_df, project, tf
 from ._words import choose_words
 
 WORDS = ("auto", "content", "all")
+# Below this many texts held-out folds are too small to learn a theme's words (it chose 2
+# mixed themes for the demo's 110 ideas): upper_k's rule of thumb chooses, and the
+# minimum size and merging trim what the ideas do not support.
+HELDOUT_MIN = 500
 
 __all__ = ["ThemeModel"]
 
@@ -47,7 +51,8 @@ class ThemeModel(ClusterMixin, BaseEstimator):
     n_themes : int or "auto"
         Number of themes; "auto" estimates it with :func:`estimate_n_themes` within
         ``[k_min, k_max]`` on a sample of at most 2,000 texts, and at most
-        :func:`upper_k` of the number of texts (5 for 58 ideas, 7 for 113). Never more
+        :func:`upper_k` of the number of texts (5 for 58 ideas, 7 for 113); below
+        ``HELDOUT_MIN`` texts it is :func:`upper_k` itself (see there). Never more
         than the number of distinct texts, nor than the number of distinct points
         they make once vectorised (see :func:`count_distinct_rows`). An explicit k is
         kept exactly, except that near-duplicate themes merge and themes below
@@ -281,7 +286,9 @@ class ThemeModel(ClusterMixin, BaseEstimator):
             return vectorizer.fit_transform(docs)
 
     def _choose_k(self, docs, n_distinct, n_with_words, rng):
-        if self.n_themes == "auto":
+        if self.n_themes == "auto" and n_with_words < HELDOUT_MIN:
+            k = max(self.k_min, upper_k(n_with_words, self.k_max))
+        elif self.n_themes == "auto":
             k = estimate_n_themes(docs, k_min=self.k_min,
                                   k_max=upper_k(n_with_words, self.k_max),
                                   method=self.k_method,

@@ -211,6 +211,11 @@ def test_themes_json_feeds_lineage(capsys, lines_file, tmp_path):
     ("label,text\n", "is not JSON (line 1)"),
     ('{"themes": [{"label": "x"}], "assignments": [0], "ideas": ["a"]}',
      "a theme lacks its index or label"),
+    ('{"themes": [{"index": Infinity, "label": "x"}], "assignments": [0], "ideas": ["a"]}',
+     "a theme lacks its index or label"),
+    ('{"themes": ["x"], "assignments": [0], "ideas": ["a"]}',
+     "a theme lacks its index or label"),
+    ("[" * 100_000 + "]" * 100_000, "is not the output of 'python -m analysis themes"),
 ])
 def test_lineage_of_files_it_cannot_use_says_why(capsys, tmp_path, two_rounds, content, message):
     path = tmp_path / "other.json"
@@ -219,3 +224,30 @@ def test_lineage_of_files_it_cannot_use_says_why(capsys, tmp_path, two_rounds, c
     assert (status, out) == (1, "")
     assert err.startswith(f"python -m analysis lineage: error: {path}")
     assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_lineage_of_a_file_with_unusable_assignments_matches_what_it_can(
+        capsys, tmp_path, two_rounds):
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps({"themes": [{"index": 0, "label": "lead scoring"}],
+                                "assignments": [[0], {"a": 1}, 0],
+                                "ideas": ["x", "y", "qualified lead scoring model"]}))
+    status, out, err = run(capsys, "lineage", path, two_rounds[1])
+    assert (status, err) == (0, "")
+    assert "1. qualified leads  — continues 0. “lead scoring”" in out
+
+
+def test_lineage_leaves_the_mixed_bag_out_on_both_sides(capsys, tmp_path, two_rounds):
+    old = json.loads(two_rounds[0].read_text())
+    old["themes"][1]["leftover"] = True  # the pipeline ideas were left over
+    bag = tmp_path / "bag.json"
+    bag.write_text(json.dumps(old))
+    pipeline = _themes_json(tmp_path / "pipeline.json", [
+        ("pipeline", ["pipeline review weekly", "joint pipeline meeting"]),
+        ("leftovers", ["qualified lead scoring", "lead scoring thresholds"])])
+    new = json.loads(pipeline.read_text())
+    new["themes"][1]["leftover"] = True
+    pipeline.write_text(json.dumps(new))
+    status, out, _ = run(capsys, "lineage", bag, pipeline)
+    assert status == 0
+    assert out.splitlines() == [" 0. pipeline  — new", "gone: 0. “lead scoring”"]

@@ -10,6 +10,7 @@ import pytest
 import scipy.sparse as sp
 from sklearn.metrics import adjusted_rand_score
 
+import analysis._model
 from analysis import ThemeModel, find_themes
 from analysis._merge import consolidate, min_theme_size, upper_k
 from analysis._mixture import crossfit_loglik, refine_by_em, word_counts
@@ -183,3 +184,21 @@ def test_predict_uses_the_words_the_clustering_used():
 def test_unknown_words_option():
     with pytest.raises(ValueError, match="words"):
         ThemeModel(words="stems").fit(IDEAS)
+
+
+def test_auto_k_takes_the_rule_of_thumb_below_500_ideas_and_the_search_from_500(
+        monkeypatch):
+    searched = []
+
+    def search(docs, **options):
+        searched.append(len(docs))
+        return 2
+    monkeypatch.setattr(analysis._model, "estimate_n_themes", search)
+    # 24 ideas: isqrt(12) = 3 themes, no search.
+    assert ThemeModel(random_state=0).fit(IDEAS).n_themes_ == 3
+    assert searched == []
+    texts = [f"{topic} plan {i}" for i in range(250) for topic in ("pricing", "webinar")]
+    ThemeModel(random_state=0, n_restarts=1).fit(texts[:499])
+    assert searched == []
+    ThemeModel(random_state=0, n_restarts=1).fit(texts)
+    assert searched == [500]

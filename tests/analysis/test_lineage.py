@@ -129,3 +129,18 @@ def test_an_old_theme_without_ideas_is_gone_beside_one_continued():
 
 def test_no_new_themes_means_every_old_theme_is_gone():
     assert match_themes({"leads": LEADS}, {}) == {"themes": [], "gone": ["leads"]}
+
+
+def test_the_default_min_share_is_three_ideas_in_ten():
+    old = {"leads": LEADS, "pipeline": PIPELINE, "content": CONTENT,
+           "travel": ["travel budget approval", "hotel travel policy"],
+           "office": ["office plants by the desk", "quiet office space"],
+           "leave": ["holiday leave request", "leave policy for holidays"]}
+    at_share = {"at": LEADS[:3] + PIPELINE[:2] + CONTENT[:2]
+                + ["travel policy", "travel budget", "office plants"]}
+    theme = _by_key(match_themes(old, at_share))["at"]
+    assert (theme["status"], theme["continues"], theme["share"]) == ("continues", "leads", 0.3)
+    below = {"below": LEADS[:2] + [PIPELINE[0], CONTENT[0], "travel policy", "office plants",
+                                   "leave request"]}
+    theme = _by_key(match_themes(old, below))["below"]
+    assert theme["status"] == "new" and theme["shares"]["leads"] == pytest.approx(2 / 7)

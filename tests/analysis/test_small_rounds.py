@@ -8,7 +8,7 @@ from sklearn.cluster import KMeans
 
 import analysis._heldout
 import analysis._model
-from analysis import find_themes
+from analysis import Normaliser, find_themes, heldout_n_themes
 
 from .ideas import IDEAS
 from .test_model import MISC
@@ -68,6 +68,9 @@ def test_no_fit_asks_for_more_themes_than_distinct_points(checked_kmeans, texts)
     for seed in range(4):
         find_themes(texts, k="auto", seed=seed)
         find_themes(texts, k=len(set(texts)), seed=seed)
+        # Rounds this small take auto k from the rule of thumb: the held-out search,
+        # used from 500 ideas on, is checked on them directly.
+        heldout_n_themes(Normaliser().fit_transform(texts), random_state=seed)
     # Both the held-out folds (half the texts) and the full fits were checked.
     assert any(rows < len(texts) for _, _, rows in checked_kmeans)
     assert any(rows == len(texts) for _, _, rows in checked_kmeans)
