@@ -60,7 +60,7 @@ def _theme_rows(report):
         yield ("themes", row.theme.name, "", "ideas", row.theme.size)
         for team, share in row.shares:
             yield ("themes", row.theme.name, team, "share of team's ideas %", _share(share))
-        if row.lineage is not None and not row.theme.leftover:
+        if row.lineage is not None:
             yield ("themes", row.theme.name, "", "lineage", lineage_words(row.lineage))
             yield ("themes", row.theme.name, "", "rounds in a row", row.lineage.streak)
     lineage = report.lineage

@@ -278,7 +278,7 @@ def _lineage(run, rows, viewer):
         return None
     found = lineage_of(run, [row.theme for row in rows], viewer)
     for row in rows:
-        row.lineage = found.themes[row.theme.id]
+        row.lineage = found.themes.get(row.theme.id)
     return found
 
 

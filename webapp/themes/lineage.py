@@ -107,7 +107,7 @@ class Lineage:
 
     previous_round: SurveyRound | None  # None when nothing was compared
     previous_shown: bool
-    themes: dict  # theme id -> ThemeLineage
+    themes: dict  # theme id -> ThemeLineage; the mixed bag of leftovers has none
     gone: list  # Ancestor of each old theme no theme continues
 
 
@@ -178,7 +178,7 @@ def lineage_of(run, themes, user):
     previous = db.session.get(ThemeRun, run.previous_run_id) if run.previous_run_id else None
     if previous is None:
         return Lineage(None, False, {theme.id: ThemeLineage(None, theme.streak)
-                                     for theme in themes}, [])
+                                     for theme in themes if not theme.leftover}, [])
     old_ids = db.session.scalars(select(Theme.id).where(
         Theme.run_id == previous.id, Theme.leftover.is_(False)).order_by(Theme.position)).all()
     themes_said, ancestry = _theme_lineages(themes, old_ids, user)
@@ -190,7 +190,11 @@ def lineage_of(run, themes, user):
 
 
 def _theme_lineages(themes, old_ids, user):
-    """({theme id: ThemeLineage}, the _Ancestry of their ancestors and ``old_ids``)."""
+    """({theme id: ThemeLineage}, the _Ancestry of their ancestors and ``old_ids``).
+
+    The mixed bag of leftovers is not a theme and gets no lineage.
+    """
+    themes = [theme for theme in themes if not theme.leftover]
     parent = _parents(themes)
     chains = {theme.id: _chain(theme.id, parent) for theme in themes}
     ancestor_ids = {i for chain in chains.values() for i in chain}
