@@ -18,8 +18,15 @@ from sklearn.utils import check_random_state
 from sklearn.utils.extmath import randomized_svd
 
 from ._heldout import heldout_n_themes
+from ._merge import upper_k
+from ._silhouette import silhouette_n_themes
 
-__all__ = ["estimate_n_themes", "parallel_n_themes"]
+__all__ = ["HELDOUT_MIN", "auto_n_themes", "estimate_n_themes", "parallel_n_themes"]
+
+# Below this many texts held-out folds are too small to learn a theme's words (it chose 2
+# mixed themes for the demo's 110 ideas): upper_k's rule of thumb chooses, and the
+# minimum size and merging trim what the ideas do not support.
+HELDOUT_MIN = 500
 
 METHODS = ("heldout", "parallel")
 
@@ -59,6 +66,25 @@ def _count_above_null(docs, k_max, n_null, margin, rng):
     # well-mixed texts has as strongly or more so: it always counts as one theme,
     # and each further singular value that beats the null adds one.
     return 1 + int(np.sum(real[1:] > (1.0 + margin) * null[1:]))
+
+
+def auto_n_themes(docs, n_with_words, k_min, k_max, method, rng, Z=None):
+    """The number of themes the theme model looks for when asked for "auto".
+
+    With embedding vectors ``Z``: :func:`silhouette_n_themes` on them. Otherwise
+    :func:`estimate_n_themes` on the normalised texts ``docs``, or below
+    ``HELDOUT_MIN`` texts with words, :func:`upper_k` itself. Never above
+    :func:`upper_k` of ``n_with_words`` (nor ``k_max``), never below ``k_min``.
+    ``rng`` (a RandomState) gives a searching method its seed.
+    """
+    k_top = upper_k(n_with_words, k_max)
+    if Z is not None:
+        return silhouette_n_themes(Z, k_min, k_top,
+                                   random_state=rng.randint(np.iinfo(np.int32).max))
+    if n_with_words < HELDOUT_MIN:
+        return max(k_min, k_top)
+    return estimate_n_themes(docs, k_min=k_min, k_max=k_top, method=method,
+                             random_state=rng.randint(np.iinfo(np.int32).max))
 
 
 def estimate_n_themes(docs, k_min=2, k_max=20, method="heldout", random_state=None,

@@ -7,11 +7,11 @@ from sklearn.preprocessing import normalize
 from sklearn.utils import check_random_state
 from threadpoolctl import threadpool_limits
 
-from ._autok import estimate_n_themes
+from ._autok import auto_n_themes
 from ._describe import describe_themes
 from ._distinct import count_distinct_rows
 from ._embed import check_representation, embed, fit_reduction, reduce_embeddings
-from ._merge import MAX_CENTRE_SIMILARITY, consolidate, min_theme_size, upper_k
+from ._merge import MAX_CENTRE_SIMILARITY, consolidate, min_theme_size
 from ._mixture import crossfit_loglik, refine_by_em
 from ._normalise import Normaliser
 from ._selftrain import self_train
@@ -20,10 +20,6 @@ from ._space import (SVD_SAMPLE, centre_similarity, fit_svd, min_df, project, tf
 from ._words import choose_words
 
 WORDS = ("auto", "content", "all")
-# Below this many texts held-out folds are too small to learn a theme's words (it chose 2
-# mixed themes for the demo's 110 ideas): upper_k's rule of thumb chooses, and the
-# minimum size and merging trim what the ideas do not support.
-HELDOUT_MIN = 500
 
 __all__ = ["ThemeModel"]
 
@@ -52,7 +48,8 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         Number of themes; "auto" estimates it with :func:`estimate_n_themes` within
         ``[k_min, k_max]`` on a sample of at most 2,000 texts, and at most
         :func:`upper_k` of the number of texts (5 for 58 ideas, 7 for 113); below
-        ``HELDOUT_MIN`` texts it is :func:`upper_k` itself (see there). Never more
+        ``HELDOUT_MIN`` texts it is :func:`upper_k` itself (see there). With
+        embeddings, :func:`silhouette_n_themes` chooses in the embedding space. Never more
         than the number of distinct texts, nor than the number of distinct points
         they make once vectorised (see :func:`count_distinct_rows`). An explicit k is
         kept exactly, except that near-duplicate themes merge and themes below
@@ -60,7 +57,7 @@ class ThemeModel(ClusterMixin, BaseEstimator):
     k_min, k_max : int
         Range for the automatic choice.
     k_method : {"heldout", "parallel"}
-        How "auto" chooses k (see :func:`estimate_n_themes`).
+        How "auto" chooses k on TF-IDF (see :func:`estimate_n_themes`).
     words : {"auto", "content", "all"}
         Words the clustering sees (see above).
     n_components : int
@@ -216,10 +213,17 @@ class ThemeModel(ClusterMixin, BaseEstimator):
                              "numbers or symbols)")
         self.vectorizer_ = tfidf(len(docs))
         Xt = self._vectorise(self.vectorizer_, docs, rng)
-        k = self._choose_k(docs, n_distinct, int(has_words.sum()), rng)
-        self.words_ = self._choose_words(texts, has_words, k, rng)
-        Xc = self._cluster_space(texts, Xt, rng)
-        Z = self._represent(texts, Xc, rng)
+        n_with_words = int(has_words.sum())
+        if self.representation == "embeddings":  # k is chosen in the embedding space
+            self.words_ = "content"  # the TF-IDF then only names the themes
+            Xc = self._cluster_space(texts, Xt, rng)
+            Z = self._represent(texts, Xc, rng)
+            k = self._choose_k(docs, n_distinct, n_with_words, rng, Z[has_words])
+        else:
+            k = self._choose_k(docs, n_distinct, n_with_words, rng)
+            self.words_ = self._choose_words(texts, has_words, k, rng)
+            Xc = self._cluster_space(texts, Xt, rng)
+            Z = self._represent(texts, Xc, rng)
         # Distinct texts can still share a point once rare words are dropped or the
         # SVD projects them together; k-means must not be asked for more themes.
         k = count_distinct_rows(Z, limit=k)
@@ -285,14 +289,10 @@ class ThemeModel(ClusterMixin, BaseEstimator):
             vectorizer.set_params(min_df=1)
             return vectorizer.fit_transform(docs)
 
-    def _choose_k(self, docs, n_distinct, n_with_words, rng):
-        if self.n_themes == "auto" and n_with_words < HELDOUT_MIN:
-            k = max(self.k_min, upper_k(n_with_words, self.k_max))
-        elif self.n_themes == "auto":
-            k = estimate_n_themes(docs, k_min=self.k_min,
-                                  k_max=upper_k(n_with_words, self.k_max),
-                                  method=self.k_method,
-                                  random_state=rng.randint(np.iinfo(np.int32).max))
+    def _choose_k(self, docs, n_distinct, n_with_words, rng, Z=None):
+        if self.n_themes == "auto":
+            k = auto_n_themes(docs, n_with_words, self.k_min, self.k_max, self.k_method,
+                              rng, Z)
         else:
             k = int(self.n_themes)
             if k < 1:
@@ -301,8 +301,6 @@ class ThemeModel(ClusterMixin, BaseEstimator):
 
     def _choose_words(self, texts, has_words, k, rng):
         """The words to cluster on: the given ones, or the better of both on a sample."""
-        if self.representation == "embeddings":
-            return "content"  # the TF-IDF then only names the themes
         if self.words != "auto" or k < 2:
             return "content" if self.words == "auto" else self.words
         return choose_words(self, texts, has_words, k, rng)

@@ -10,7 +10,7 @@ import pytest
 import scipy.sparse as sp
 from sklearn.metrics import adjusted_rand_score
 
-import analysis._model
+import analysis._autok
 from analysis import ThemeModel, find_themes
 from analysis._merge import consolidate, min_theme_size, upper_k
 from analysis._mixture import crossfit_loglik, refine_by_em, word_counts
@@ -193,7 +193,7 @@ def test_auto_k_takes_the_rule_of_thumb_below_500_ideas_and_the_search_from_500(
     def search(docs, **options):
         searched.append(len(docs))
         return 2
-    monkeypatch.setattr(analysis._model, "estimate_n_themes", search)
+    monkeypatch.setattr(analysis._autok, "estimate_n_themes", search)
     # 24 ideas: isqrt(12) = 3 themes, no search.
     assert ThemeModel(random_state=0).fit(IDEAS).n_themes_ == 3
     assert searched == []
