@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import insert, text
 
 from tests import factories
+from tests.servers import redis_server
 from webapp import create_app
 from webapp.extensions import db
 from webapp.models import Team
@@ -91,6 +92,13 @@ def reset_database(default_teams):
             for sequence in _sequences(connection):
                 connection.execute(text(f"ALTER SEQUENCE {sequence} RESTART"))
         connection.execute(insert(Team), default_teams)
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    """A throwaway Redis server on a free loopback port, stopped after the test."""
+    with redis_server(tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

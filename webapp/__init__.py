@@ -11,6 +11,7 @@ from webapp.admin import routes as admin_routes
 from webapp.auth import routes as auth_routes
 from webapp.auth import throttle
 from webapp.extensions import csrf, db, login_manager, migrate
+from webapp.health import routes as health_routes
 from webapp.ideas import routes as ideas_routes
 from webapp.main import routes as main_routes
 from webapp.limits import IDEA_LIMIT, TEXT_LIMIT, TITLE_LIMIT
@@ -84,6 +85,7 @@ def register_blueprints(app):
     app.register_blueprint(spotlight_routes.bp)
     app.register_blueprint(notifications_routes.bp)
     app.register_blueprint(reports_routes.bp)
+    app.register_blueprint(health_routes.bp)
 
 
 def register_errorhandlers(app):

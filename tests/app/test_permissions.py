@@ -28,6 +28,8 @@ EXPECTED = {
     ("static", "GET"): dict.fromkeys(ROLES, "ok"),
     ("main.home", "GET"): _signed_in("ok"),
     ("main.anonymity", "GET"): _signed_in("ok"),
+    ("health.healthz", "GET"): dict.fromkeys(ROLES, "ok"),
+    ("health.readyz", "GET"): dict.fromkeys(ROLES, "ok"),
     ("auth.login", "GET"): {"anonymous": "ok", **dict.fromkeys(SIGNED_IN, "home")},
     ("auth.login", "POST"): {"anonymous": "ok", **dict.fromkeys(SIGNED_IN, "home")},
     ("auth.logout", "POST"): dict.fromkeys(ROLES, "login"),

@@ -2,13 +2,9 @@
 
 The counts live in a store that several workers share.
 """
-import shutil
-import socket
-import subprocess
 import time
 
 import pytest
-import redis
 from limits.storage import RedisStorage
 
 from tests import factories
@@ -97,45 +93,6 @@ def test_no_limit_when_rate_limiting_is_off(client, people):
     for _ in range(12):
         assert _failed(_attempt(client, people["member"].email, "wrong"))
     assert _attempt(client, people["member"].email).status_code == 302
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def redis_url(tmp_path):
-    """A throwaway Redis server on a free loopback port, stopped after the test."""
-    server = shutil.which("redis-server")
-    if server is None:
-        pytest.fail("redis-server is missing: scripts/system-deps.sh installs it")
-    port = _free_port()
-    process = subprocess.Popen(
-        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-         "--appendonly", "no", "--dir", str(tmp_path)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"redis://127.0.0.1:{port}"
-    try:
-        _wait_for(url, process)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-def _wait_for(url, process, timeout=10):
-    deadline = time.monotonic() + timeout
-    with redis.Redis.from_url(url) as connection:
-        while True:
-            try:
-                connection.ping()
-                return
-            except redis.ConnectionError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
 
 
 @pytest.fixture

@@ -25,6 +25,15 @@ def init_app(app):
     app.extensions[EXTENSION] = limiter if limiter.enabled else None
 
 
+def shared_store():
+    """The limiter's storage when it is shared between processes (not memory), else None."""
+    limiter = current_app.extensions.get(EXTENSION)
+    if limiter is None or current_app.config.get("RATELIMIT_STORAGE_URI",
+                                                 "memory://").startswith("memory://"):
+        return None
+    return limiter.storage
+
+
 def _strategy():
     limiter = current_app.extensions.get(EXTENSION)
     return limiter.limiter if limiter is not None else None
