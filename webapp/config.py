@@ -81,6 +81,9 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     "RATELIMIT_HEADERS_ENABLED": False,
     "RATELIMIT_STORAGE_URI": "memory://",
+    # A shared store that stops answering must not hold a sign-in for long: after this
+    # many seconds the attempt is counted in the worker's own memory instead.
+    "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     # Failed sign-ins are counted over a moving window, so after a wait of at most the
     # window the next attempt is allowed again.
     "RATELIMIT_STRATEGY": "moving-window",

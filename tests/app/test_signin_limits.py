@@ -9,6 +9,7 @@ from limits.storage import RedisStorage
 
 from tests import factories
 from tests.conftest import make_config
+from tests.servers import free_port
 from webapp import create_app
 from webapp.auth.services import BAD_SIGNIN, wait_in_words
 from webapp.extensions import db
@@ -139,3 +140,21 @@ def test_workers_each_counting_in_memory_do_not_share(workers, people):
     """Why a shared store is needed: in memory each worker sees only its own failures."""
     first, second = workers("memory://"), workers("memory://")
     assert _split_failures(first, second, people).status_code == 302
+
+
+def test_an_unreachable_store_neither_fails_sign_in_nor_lifts_the_limit(
+        workers, people, caplog):
+    """With Redis down, each worker counts in its own memory until it answers again."""
+    worker = workers(f"redis://127.0.0.1:{free_port()}")  # nothing listens there
+    assert _attempt(worker, people["member"].email).status_code == 302
+    other = workers(f"redis://127.0.0.1:{free_port()}")
+    for number in range(5):
+        assert _failed(_attempt(other, f"guess{number}@example.com", "wrong"))
+    assert _refused(_attempt(other, people["member"].email), "1 minute")
+    assert "the shared store is unreachable" in caplog.text
+
+
+def test_counting_returns_to_the_shared_store_when_it_answers(workers, people, redis_url):
+    first, second = workers(redis_url), workers(redis_url)
+    assert _refused(_split_failures(first, second, people), "1 minute")
+    assert "signin_throttle_fallback" not in first.application.extensions

@@ -6,6 +6,10 @@ workers a shared store such as Redis, so that every worker sees the same counts.
 failed attempts are counted (``record_failure``); while an account or an address has
 used up its limit, ``seconds_to_wait`` says how long until the next attempt is allowed.
 ``RATELIMIT_ENABLED = False`` turns the counting off.
+
+When the shared store cannot be reached, attempts are counted in the worker's own memory
+until it answers again (a warning goes to the log, and /readyz says so): sign-in keeps
+working and stays limited, per worker, rather than failing for everyone.
 """
 import hashlib
 import math
@@ -15,8 +19,11 @@ from flask import current_app
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from limits import parse_many
+from limits.storage import MemoryStorage
+from limits.strategies import STRATEGIES
 
 EXTENSION = "signin_throttle"
+FALLBACK = "signin_throttle_fallback"
 
 
 def init_app(app):
@@ -39,6 +46,30 @@ def _strategy():
     return limiter.limiter if limiter is not None else None
 
 
+def _fallback():
+    """The worker's own counts, used while the shared store is unreachable."""
+    if FALLBACK not in current_app.extensions:
+        strategy = STRATEGIES[current_app.config["RATELIMIT_STRATEGY"]]
+        current_app.extensions[FALLBACK] = strategy(MemoryStorage())
+    return current_app.extensions[FALLBACK]
+
+
+def _counted(operation):
+    """Run ``operation(strategy)`` on the shared store, or on the fallback if it fails.
+
+    Returns None when counting is off.
+    """
+    strategy = _strategy()
+    if strategy is None:
+        return None
+    try:
+        return operation(strategy)
+    except Exception:  # each storage raises its own client's errors (redis, memcached)
+        current_app.logger.warning("sign-in limits: the shared store is unreachable; "
+                                   "counting in this worker's memory", exc_info=True)
+        return operation(_fallback())
+
+
 def _rules(account, address):
     """(limits, key parts) for the account and for the address of an attempt.
 
@@ -55,21 +86,23 @@ def _rules(account, address):
 
 def seconds_to_wait(account, address):
     """Return 0 if sign-in may be tried now, else the whole seconds until it may."""
-    strategy = _strategy()
-    if strategy is None:
-        return 0
-    now = time.time()
-    waits = [strategy.get_window_stats(item, *keys).reset_time - now
-             for items, keys in _rules(account, address) for item in items
-             if not strategy.test(item, *keys)]
-    return max(1, math.ceil(max(waits))) if waits else 0
+    rules = _rules(account, address)
+
+    def waits(strategy):
+        now = time.time()
+        return [strategy.get_window_stats(item, *keys).reset_time - now
+                for items, keys in rules for item in items
+                if not strategy.test(item, *keys)]
+    found = _counted(waits)
+    return max(1, math.ceil(max(found))) if found else 0
 
 
 def record_failure(account, address):
     """Count one failed sign-in against the account and the address."""
-    strategy = _strategy()
-    if strategy is None:
-        return
-    for items, keys in _rules(account, address):
-        for item in items:
-            strategy.hit(item, *keys)
+    rules = _rules(account, address)
+
+    def hit(strategy):
+        for items, keys in rules:
+            for item in items:
+                strategy.hit(item, *keys)
+    _counted(hit)
