@@ -2,15 +2,14 @@
 
 Pure Python on numpy, scikit-learn and nltk: plain data in, plain data out. Nothing
 here knows about Flask or the database. Also runnable as ``python -m analysis``.
+
+Importing the package costs only the measures (plain Python): the text analysis, with
+numpy, scikit-learn and nltk (about 170 MB of a process's memory), is imported when one
+of its names is first used, so a web worker that only ranks ideas never pays for it.
 """
-from ._autok import estimate_n_themes, parallel_n_themes
-from ._embed import EmbeddingsUnavailable, SentenceEncoder, embeddings_available
-from ._heldout import heldout_n_themes
-from ._lineage import match_themes
-from ._model import ThemeModel
-from ._normalise import DOMAIN_STOP_WORDS, STOP_WORDS, Normaliser
-from ._similar import SimilarIdeas
-from ._themes import find_themes
+import importlib
+
+from ._extras import EmbeddingsUnavailable, embeddings_available
 from .measures import (
     alignment_index,
     bridging_score,
@@ -22,6 +21,21 @@ from .measures import (
     team_support,
     wilson_lower_bound,
 )
+
+# Name -> the module that defines it, imported on first use.
+_LAZY = {
+    "estimate_n_themes": "._autok",
+    "parallel_n_themes": "._autok",
+    "SentenceEncoder": "._embed",
+    "heldout_n_themes": "._heldout",
+    "match_themes": "._lineage",
+    "ThemeModel": "._model",
+    "DOMAIN_STOP_WORDS": "._normalise",
+    "STOP_WORDS": "._normalise",
+    "Normaliser": "._normalise",
+    "SimilarIdeas": "._similar",
+    "find_themes": "._themes",
+}
 
 __all__ = [
     "DOMAIN_STOP_WORDS",
@@ -47,3 +61,16 @@ __all__ = [
     "team_support",
     "wilson_lower_bound",
 ]
+
+
+def __getattr__(name):
+    """Import the module behind one of the text-analysis names on its first use."""
+    if name not in _LAZY:
+        raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

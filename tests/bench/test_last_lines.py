@@ -17,6 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
     ("signin.py", ["--repeat", "1"], r"sign-in time ratio unknown/known: \d+\.\d\d"),
     ("import_people.py", ["--rows", "200"], r"import seconds for 200 rows: \d+\.\d\d"),
     ("lineage.py", ["--trials", "2"], r"lineage answers right at the defaults: \d\.\d\d\d"),
+    ("worker_memory.py", ["--pages", "5"],
+     r"worker resident memory MB: \d+ \(analysis stack imported: (yes|no)\)"),
 ])
 def test_last_line_is_exact(script, args, last_line):
     done = subprocess.run([sys.executable, str(ROOT / "bench" / script), *args], cwd=ROOT,

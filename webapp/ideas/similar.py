@@ -4,7 +4,7 @@ from collections import OrderedDict
 
 from sqlalchemy import func, select
 
-from analysis import SimilarIdeas
+import analysis
 from webapp.extensions import db
 from webapp.models import Idea, IdeaModeration
 from webapp.surveys.services import released
@@ -44,7 +44,7 @@ def _index(survey_round):
             return cached[1], cached[2]
     rows = db.session.execute(_candidates(survey_round).order_by(Idea.id)).all()
     ids = [row.id for row in rows]
-    index = SimilarIdeas().fit([row.text for row in rows])
+    index = analysis.SimilarIdeas().fit([row.text for row in rows])
     with _lock:
         _cache[round_id] = (version, index, ids)
         while len(_cache) > _CACHE_SIZE:

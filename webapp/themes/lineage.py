@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
-from analysis import match_themes
+import analysis
 from webapp.extensions import db
 from webapp.ideas.services import can_view
 from webapp.models import (ActionItem, Idea, RunStatus, SurveyRound, Theme, ThemeAssignment,
@@ -66,9 +66,9 @@ def link_run(run, themes, texts):
         return
     old_themes = {theme.id: theme for theme in db.session.scalars(
         select(Theme).where(Theme.run_id == previous.id))}
-    found = match_themes(_visible_texts(previous.id),
-                         {theme.id: texts.get(theme.id, []) for theme in themes
-                          if not theme.leftover})
+    found = analysis.match_themes(_visible_texts(previous.id),
+                                  {theme.id: texts.get(theme.id, []) for theme in themes
+                                   if not theme.leftover})
     by_id = {theme.id: theme for theme in themes}
     for outcome in found["themes"]:
         theme, old = by_id[outcome["key"]], old_themes.get(outcome["continues"])

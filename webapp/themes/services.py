@@ -7,7 +7,8 @@ from flask import current_app
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import joinedload
 
-from analysis import EmbeddingsUnavailable, embeddings_available, find_themes
+import analysis
+from analysis import EmbeddingsUnavailable, embeddings_available
 from webapp.database import get_row
 from webapp.errors import ServiceError
 from webapp.extensions import db
@@ -30,6 +31,14 @@ from webapp.themes.words import shown_words
 K_MIN, K_MAX = 2, 20
 MIN_IDEAS = 5
 STALE_AFTER = timedelta(minutes=30)
+
+
+def find_themes(texts, **options):
+    """Run the theme analysis: :func:`analysis.find_themes`, imported on first use.
+
+    Web workers that never run an analysis never import scikit-learn and nltk.
+    """
+    return analysis.find_themes(texts, **options)
 
 
 def _round_ideas(round_id):

@@ -6,7 +6,7 @@ any more, however telling it was (an insult, a colleague's name).
 """
 from collections import Counter
 
-from analysis import Normaliser
+import analysis
 
 __all__ = ["shown_words"]
 
@@ -43,7 +43,7 @@ class _Vocabulary:
 
     def __init__(self, texts):
         # Stop words counted too: a name can hold them ("trade show", "cost of sales").
-        self._normaliser = Normaliser(stop_words=())
+        self._normaliser = analysis.Normaliser(stop_words=())
         self._counts = Counter(word for text in texts for word in self._normaliser.tokens(text))
         self._forms = None
 
