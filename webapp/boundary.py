@@ -6,9 +6,9 @@ rolls back and shows the refusal at the form field it names, or as a flash messa
 """
 from dataclasses import dataclass
 
-from flask import flash
+from flask import flash, g
 
-from webapp.errors import ServiceError
+from webapp.errors import COMMIT_SENT, COMMITTED, ServiceError
 from webapp.extensions import db
 
 __all__ = ["Outcome", "perform", "show_error"]
@@ -41,7 +41,11 @@ def perform(action, form=None, success=None):
         db.session.rollback()
         show_error(form, error)
         return Outcome(False, error=error)
+    # The error page reads this: a failure after the commit was sent must not say that
+    # nothing was saved (the database may have committed before the connection broke).
+    g.commit_state = COMMIT_SENT
     db.session.commit()
+    g.commit_state = COMMITTED
     if success:
         flash(success(value) if callable(success) else success, "success")
     return Outcome(True, value)

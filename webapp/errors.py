@@ -1,5 +1,5 @@
 """Error pages and the error type services raise for bad input."""
-from flask import render_template
+from flask import g, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -14,6 +14,15 @@ MESSAGES = {
     429: ("Too many attempts", "Too many attempts in a short time. Wait a minute and try again."),
     500: ("Something went wrong", "The error has been logged. Nothing you entered was saved "
           "by the failed request; go back and try again."),
+}
+# How far a request's commit got (``g.commit_state``, set by the request boundary), and
+# what a 500 page then says: only what is known.
+COMMIT_SENT, COMMITTED = "sent", "done"
+AFTER_COMMIT = {
+    COMMIT_SENT: ("The error has been logged. It happened while your change was being "
+                  "saved, so it may or may not have been: look before you try again."),
+    COMMITTED: ("The error has been logged. Your change was saved, but the page after it "
+                "could not be shown. Go back and reload to see it."),
 }
 
 
@@ -58,4 +67,4 @@ def register(app):
         # The failed statement may have left the transaction aborted: the page below
         # must not run in it.
         db.session.rollback()
-        return render_error(500)
+        return render_error(500, AFTER_COMMIT.get(g.get("commit_state")))

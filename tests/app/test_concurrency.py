@@ -104,3 +104,17 @@ def test_concurrent_identical_supports_leave_one_row(app, database_url, people):
     with app.app_context():
         assert db.session.execute(select(ActionSupport.user_id)).all() == \
             [(people["member"].id,)]
+
+
+def test_concurrent_identical_idea_posts_leave_one_idea(app, database_url, people):
+    """A retried post (double click, reload after an error page) posts the idea once."""
+    with app.app_context():
+        round_id = factories.make_round(template=False)
+    form = {"text": "Sales joins the campaign kick-off", "confirm": "1"}
+    outcomes = _all_at_once(database_url, people["member"], f"/rounds/{round_id}/ideas",
+                            form, 12)
+    assert [status for status, _ in outcomes] == [302] * 12, "no 5xx"
+    with app.app_context():
+        texts = db.session.scalars(select(Idea.text).where(Idea.round_id == round_id)).all()
+    assert texts == ["Sales joins the campaign kick-off"]
+    assert len({location for _, location in outcomes}) == 1  # each answer shows that idea

@@ -406,3 +406,28 @@ def test_survey_ideas_of_a_small_team_do_not_carry_its_name(
     hints = client.get(_board_url(round_id) + "/similar?text=shared+pipeline+idea").json
     teams_shown = {hint["text"].rsplit(" ", 1)[1]: hint["team"] for hint in hints["ideas"]}
     assert teams_shown["product"] == "team not shown" and teams_shown["sales"] == "Sales"
+
+
+def test_the_same_idea_posted_again_by_its_author_is_posted_once(
+        app, client, auth, people, board, make_user):
+    auth.login_as(people["member"])
+    form = {"text": "Shared lead definition", "confirm": "1"}
+    assert client.post(_board_url(board), data=form).status_code == 302
+    assert client.post(_board_url(board), data=form).status_code == 302
+    assert [i.author_id for i in _ideas(app)] == [people["member"].id]
+    # Someone else may post the same words: that is their idea.
+    auth.login_as(make_user(team="Marketing"))
+    client.post(_board_url(board), data=form)
+    assert len(_ideas(app)) == 2
+
+
+def test_an_idea_hidden_by_a_leader_can_be_posted_again(app, client, auth, people, board):
+    auth.login_as(people["member"])
+    form = {"text": "Shared lead definition", "confirm": "1"}
+    client.post(_board_url(board), data=form)
+    with app.app_context():
+        idea = db.session.scalars(select(Idea)).one()
+        moderation.hide(idea, db.session.get(User, people["leader"].id), "Off topic")
+        db.session.commit()
+    client.post(_board_url(board), data=form)
+    assert len(_ideas(app)) == 2

@@ -12,7 +12,7 @@ from webapp.extensions import db
 from webapp.ideas import similar
 from webapp.limits import IDEA_LIMIT
 from webapp.models import (Idea, IdeaVote, RoundStatus, RunStatus, Theme, ThemeAssignment,
-                           ThemeRun, Vote)
+                           ThemeRun, User, Vote)
 from webapp.models.types import utcnow
 from webapp.privacy import withheld
 from webapp.surveys.services import check_open, get_round, in_audience, released, small_teams
@@ -183,6 +183,15 @@ def post_idea(survey_round, user, text, credited=False):
         raise ServiceError("Write your idea first.", field="text")
     if len(text) > IDEA_LIMIT:
         raise ServiceError(f"Keep it to at most {IDEA_LIMIT:,} characters.", field="text")
+    # The same person posting the same text twice is a retried request (a double click,
+    # a reload after an error page), so the idea already posted stands for it. The
+    # author's row lock makes concurrent retries wait for the first to commit.
+    db.session.execute(select(User.id).where(User.id == user.id).with_for_update())
+    posted = db.session.scalar(select(Idea).where(
+        Idea.round_id == survey_round.id, Idea.author_id == user.id, Idea.text == text,
+        Idea.hidden_at.is_(None), Idea.merged_into_id.is_(None)).limit(1))
+    if posted is not None:
+        return posted
     idea = Idea(round_id=survey_round.id, team_id=user.team_id, author_id=user.id,
                 credited=bool(credited), text=text)
     db.session.add(idea)
