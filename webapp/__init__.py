@@ -24,6 +24,7 @@ from webapp.reports import routes as reports_routes
 from webapp.spotlight import routes as spotlight_routes
 from webapp.surveys import routes as surveys_routes
 from webapp.themes import routes as themes_routes
+from webapp.jobs import Jobs
 from webapp.themes.runner import ThemeRunner
 
 __all__ = ["create_app"]
@@ -60,6 +61,7 @@ def register_extensions(app):
     csrf.init_app(app)
     throttle.init_app(app)
     login_manager.init_app(app)
+    Jobs().init_app(app)
     ThemeRunner().init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please sign in to see that page."

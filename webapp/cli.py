@@ -12,6 +12,7 @@ from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.models import ROLES, Role, RunStatus, SurveyRound, Team, ThemeRun, User
 from webapp.themes import services as theme_services
+from webapp.worker import worker
 
 
 def _committed(action, explain=None):
@@ -127,4 +128,4 @@ def _system_user():
                              .order_by(User.id))
 
 
-commands = [create_user, import_users, load_demo, run_analysis]
+commands = [create_user, import_users, load_demo, run_analysis, worker]

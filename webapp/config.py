@@ -65,6 +65,8 @@ def from_environment(instance_path):
         "SIGNIN_ACCOUNT_LIMIT": os.environ.get("SIGNIN_ACCOUNT_LIMIT",
                                                DEFAULTS["SIGNIN_ACCOUNT_LIMIT"]),
         "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
+        # Background jobs go to an RQ queue in this Redis; unset, they run in-process.
+        "REDIS_URL": os.environ.get("REDIS_URL") or None,
     }
 
 
@@ -92,4 +94,10 @@ DEFAULTS = {
     # separated by ";".
     "SIGNIN_LIMIT": "5 per minute",
     "SIGNIN_ACCOUNT_LIMIT": "10 per 15 minutes",
+    "REDIS_URL": None,
+    # A queued job is stopped after this many seconds (a theme run of 1M ideas takes ~1 min).
+    "JOB_TIMEOUT": 1800,
+    # A job that raised (the database restarting, a Redis blip) is retried after each of
+    # these waits in turn.
+    "JOB_RETRY_INTERVALS": (10, 30, 60),
 }

@@ -158,15 +158,24 @@ def test_refusals_before_a_run_starts(app, client, auth, people):
 def test_progress_shows_until_done_and_stale_runs_fail(app, client, auth, people,
                                                        round_with_ideas):
     with app.app_context():
-        run = ThemeRun(round_id=round_with_ideas, status="running", seed=0)
+        run = ThemeRun(round_id=round_with_ideas, status="running", seed=0,
+                       stage="finding themes")
         db.session.add(run)
         db.session.commit()
         run_id = run.id
     auth.login_as(people["member"])
     page = client.get(f"/rounds/{round_with_ideas}/themes").get_data(as_text=True)
     assert '<meta http-equiv="refresh"' in page and "Analysis running" in page
+    assert "(step 2 of 3: finding themes)" in page
     with app.app_context():
-        db.session.get(ThemeRun, run_id).created_at = utcnow() - timedelta(hours=2)
+        # Its worker said it was alive 50 s ago: still running.
+        db.session.get(ThemeRun, run_id).heartbeat_at = utcnow() - timedelta(seconds=50)
+        db.session.commit()
+    page = client.get(f"/rounds/{round_with_ideas}/themes").get_data(as_text=True)
+    assert '<meta http-equiv="refresh"' in page
+    with app.app_context():
+        # Silent for over a minute: its worker stopped.
+        db.session.get(ThemeRun, run_id).heartbeat_at = utcnow() - timedelta(seconds=70)
         db.session.commit()
     page = client.get(f"/rounds/{round_with_ideas}/themes").get_data(as_text=True)
     assert '<meta http-equiv="refresh"' not in page
@@ -175,7 +184,37 @@ def test_progress_shows_until_done_and_stale_runs_fail(app, client, auth, people
         as_text=True)
     assert _get(app, ThemeRun, run_id).status == "running", "a page view writes nothing"
     _run(app, round_with_ideas, client, k="3")
-    assert _get(app, ThemeRun, run_id).status == "failed", "marked when the next run starts"
+    stopped = _get(app, ThemeRun, run_id)
+    assert stopped.status == "failed", "marked when the next run starts"
+    assert "worker running this analysis stopped" in stopped.error
+
+
+def test_a_run_queued_for_half_an_hour_is_given_up(app, client, auth, people,
+                                                   round_with_ideas):
+    with app.app_context():
+        run = ThemeRun(round_id=round_with_ideas, status="queued", seed=0,
+                       created_at=utcnow() - timedelta(minutes=29))
+        db.session.add(run)
+        db.session.commit()
+        run_id = run.id
+        assert services.mark_stale_runs() == 0
+        db.session.get(ThemeRun, run_id).created_at = utcnow() - timedelta(minutes=31)
+        assert services.mark_stale_runs() == 1
+        db.session.commit()
+    assert _get(app, ThemeRun, run_id).status == "failed"
+
+
+def test_a_job_delivered_twice_runs_once(app, round_with_ideas):
+    with app.app_context():
+        run = ThemeRun(round_id=round_with_ideas, status="queued", seed=0, k_requested=3)
+        db.session.add(run)
+        db.session.commit()
+        services.execute_run(run.id)
+        finished = db.session.get(ThemeRun, run.id).finished_at
+        themes = db.session.scalar(select(func.count()).select_from(Theme))
+        services.execute_run(run.id)
+        assert db.session.get(ThemeRun, run.id).finished_at == finished
+        assert db.session.scalar(select(func.count()).select_from(Theme)) == themes > 0
 
 
 def test_hidden_ideas_are_left_out_of_runs(app, client, auth, people, round_with_ideas):

@@ -12,6 +12,7 @@ from webapp.models.surveys import (CHOICE_KINDS, KINDS, LEVER_LABELS, LEVERS, LI
 from webapp.models.themes import (
     PENDING,
     REPRESENTATION_LABELS,
+    RUN_STAGES,
     RUN_STATES,
     RunStatus,
     Theme,
@@ -24,7 +25,7 @@ __all__ = [
     "EventKind", "FINISHED", "Idea", "IdeaModeration", "IdeaVote", "ItemStatus", "KINDS",
     "LEVERS", "LEVER_LABELS", "LIKERT_LABELS", "Lever", "LikertTally", "MODERATION_ACTIONS",
     "ModerationAction", "Notification", "PENDING", "Question", "QuestionKind", "ROLES",
-    "REPRESENTATION_LABELS", "RUN_STATES", "Receipt", "ResponseDraft", "Role",
+    "REPRESENTATION_LABELS", "RUN_STAGES", "RUN_STATES", "Receipt", "ResponseDraft", "Role",
     "RoundAudience", "RoundStatus", "RunStatus", "STATUSES",
     "STATUS_LABELS", "Story", "SurveyResponse", "SurveyRound", "Team", "Theme",
     "ThemeAssignment", "ThemeRun", "User", "Vote",

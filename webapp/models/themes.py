@@ -20,6 +20,8 @@ class RunStatus(StrEnum):
 
 RUN_STATES = tuple(status.value for status in RunStatus)
 PENDING = (RunStatus.QUEUED, RunStatus.RUNNING)
+# What a running run is doing, in order; the page shows "step i of n".
+RUN_STAGES = ("reading the ideas", "finding themes", "saving the themes")
 # What a run can cluster the ideas on (see analysis.ThemeModel), as people read it.
 REPRESENTATION_LABELS = {"tfidf": "TF-IDF words", "embeddings": "Sentence embeddings"}
 
@@ -57,6 +59,10 @@ class ThemeRun(db.Model):
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     duration_s: Mapped[float | None] = mapped_column(Float)
+    # While running: what it is doing (one of RUN_STAGES), and when it last said it was
+    # alive; a heartbeat older than a minute means its worker stopped.
+    stage: Mapped[str | None] = mapped_column(String(40))
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # The run of the previous round that this run's themes were matched against when it
     # finished (see Theme.continues_id); None if there was none.
     previous_run_id: Mapped[int | None] = mapped_column(

@@ -22,13 +22,15 @@ def _selected_run(survey_round):
 
 def _render_themes(survey_round, form):
     runs = services.runs_of(survey_round.id)
+    pending = [r for r in runs if services.is_pending(r)]
     run = _selected_run(survey_round)
     cards = services.themes_with_examples(run) if run and run.status == RunStatus.DONE else []
     found = [theme for theme, _ in cards]
     return render_template(
         "themes/themes.html", survey_round=survey_round, form=form, run=run,
         runs=runs if current_user.is_leader else [],
-        pending=[r for r in runs if services.is_pending(r)], cards=cards,
+        pending=pending, stage=services.stage_of(pending[0]) if pending else None,
+        cards=cards,
         shares=services.team_shares(found, survey_round),
         lineage=lineage.lineage_of(run, found, current_user) if cards else None,
         withheld=ideas.withheld_teams(survey_round), team_shown=ideas.team_shown,

@@ -1,36 +1,29 @@
-"""Runs theme analyses off the request thread, one at a time per process."""
-from concurrent.futures import ThreadPoolExecutor
-
+"""Theme runs go to the app's job queue (see ``webapp/jobs.py``); a request only queues."""
 from flask import current_app
 
-from webapp.themes.services import execute_run
+from webapp.jobs import EXTENSION as JOBS
+
+EXECUTE = "webapp.themes.services.execute_run"
 
 
 class ThemeRunner:
-    """A single background worker per app; a request only queues the run and returns."""
+    """Queues theme runs as background jobs."""
 
     def __init__(self):
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="themes")
-        self._futures = {}
+        self._jobs = None
 
     def init_app(self, app):
-        """Attach the runner to ``app``."""
+        """Attach the runner to ``app`` (after its job queue)."""
+        self._jobs = app.extensions[JOBS]
         app.extensions["theme_runner"] = self
 
     def submit(self, run_id):
-        """Start run ``run_id`` in the background."""
-        app = current_app._get_current_object()
-
-        def work():
-            with app.app_context():
-                execute_run(run_id)
-        self._futures[run_id] = self._executor.submit(work)
+        """Queue run ``run_id``; a worker (or, with no queue, this process) runs it."""
+        self._jobs.enqueue(EXECUTE, run_id, key=("theme run", run_id))
 
     def wait(self, run_id, timeout=60):
-        """Block until run ``run_id`` has finished (for the shell and tests)."""
-        future = self._futures.pop(run_id, None)
-        if future is not None:
-            future.result(timeout=timeout)
+        """Block until run ``run_id`` has finished in this process (for the shell and tests)."""
+        self._jobs.wait(("theme run", run_id), timeout)
 
 
 def runner():

@@ -17,6 +17,7 @@ from webapp.limits import TITLE_LIMIT
 from webapp.models import (
     PENDING,
     REPRESENTATION_LABELS,
+    RUN_STAGES,
     Idea,
     RunStatus,
     Theme,
@@ -25,6 +26,7 @@ from webapp.models import (
 )
 from webapp.models.types import utcnow
 from webapp.surveys.services import get_round, released, small_teams
+from webapp.themes.heartbeat import STALLED_AFTER, Heartbeat, stalled, stamp
 from webapp.themes.lineage import link_run
 from webapp.themes.words import shown_words
 
@@ -101,17 +103,30 @@ def start_run(survey_round, user, k=None, seed=0, representation="tfidf"):
 
 
 def execute_run(run_id):
-    """Run the analysis for a queued run and store its themes; record any failure."""
+    """Run the analysis for a queued run and store its themes; record any failure.
+
+    A run that is no longer pending (finished, or given up on as interrupted) is left
+    as it is, so that a job delivered twice does the work once. Errors of the database
+    itself propagate, for the job queue to retry.
+    """
     run = db.session.get(ThemeRun, run_id)
+    if run is None or run.status not in PENDING:
+        return
     run.status, run.started_at = RunStatus.RUNNING, utcnow()
+    run.stage, run.heartbeat_at = RUN_STAGES[0], utcnow()
     db.session.commit()
     ideas = _round_ideas(run.round_id)
-    db.session.commit()  # hold no transaction during the long computation
+    texts, teams = [idea.text for idea in ideas], [str(idea.team_id) for idea in ideas]
+    options = {"k": run.k_requested or "auto", "seed": run.seed,
+               "representation": run.representation}
+    # Hold no transaction during the long computation (on SQLite it would hold the
+    # write lock, and the heartbeat could not be written).
+    db.session.commit()
+    stamp(run_id, stage=RUN_STAGES[1])
     began = time.perf_counter()
     try:
-        result = find_themes([idea.text for idea in ideas], k=run.k_requested or "auto",
-                             teams=[str(idea.team_id) for idea in ideas], seed=run.seed,
-                             representation=run.representation)
+        with Heartbeat(run_id):
+            result = find_themes(texts, teams=teams, **options)
     except (ValueError, EmbeddingsUnavailable) as error:
         _fail(run, str(error))
         return
@@ -119,13 +134,15 @@ def execute_run(run_id):
         current_app.logger.exception("Theme run %s failed", run_id)
         _fail(run, "The analysis failed unexpectedly; the details are in the server log.")
         return
+    stamp(run_id, stage=RUN_STAGES[2])
+    db.session.refresh(run)
     try:
         _store(run, ideas, result)
     except Exception:  # the run is marked failed; the details go to the log
         current_app.logger.exception("Storing theme run %s failed", run_id)
         _fail(run, "The themes were found but could not be saved; see the server log.")
         return
-    run.status, run.finished_at = RunStatus.DONE, utcnow()
+    run.status, run.finished_at, run.stage = RunStatus.DONE, utcnow(), None
     run.duration_s = time.perf_counter() - began
     run.n_ideas, run.k_found = len(ideas), result["k"]
     db.session.commit()
@@ -134,6 +151,7 @@ def execute_run(run_id):
 def _fail(run, message):
     db.session.rollback()
     run.status, run.error, run.finished_at = RunStatus.FAILED, message, utcnow()
+    run.stage = None
     db.session.commit()
 
 
@@ -244,19 +262,44 @@ def rank_top_ideas(run_id, per_theme=6):
     db.session.flush()
 
 
-def mark_stale_runs(round_id):
-    """Fail runs that never finished, e.g. because the server restarted mid-run."""
-    db.session.execute(
+def mark_stale_runs(round_id=None):
+    """Fail runs that will not finish: their worker stopped, or they waited too long.
+
+    A running run whose heartbeat stopped a minute ago lost its worker; a queued one
+    untouched for ``STALE_AFTER`` lost its queue (the in-process queue dies with its
+    process). ``round_id`` None looks at every round. Returns how many were failed.
+    """
+    now = utcnow()
+    scope = [] if round_id is None else [ThemeRun.round_id == round_id]
+    stopped = db.session.execute(
         update(ThemeRun)
-        .where(ThemeRun.round_id == round_id, ThemeRun.status.in_(PENDING),
-               ThemeRun.created_at < utcnow() - STALE_AFTER)
-        .values(status=RunStatus.FAILED, error="The run was interrupted before it finished.",
-                finished_at=utcnow()))
+        .where(*scope, ThemeRun.status == RunStatus.RUNNING,
+               func.coalesce(ThemeRun.heartbeat_at, ThemeRun.started_at,
+                             ThemeRun.created_at) < now - STALLED_AFTER)
+        .values(status=RunStatus.FAILED, stage=None, finished_at=now,
+                error="The worker running this analysis stopped before it finished; "
+                      "start it again."))
+    waited = db.session.execute(
+        update(ThemeRun)
+        .where(*scope, ThemeRun.status == RunStatus.QUEUED,
+               ThemeRun.created_at < now - STALE_AFTER)
+        .values(status=RunStatus.FAILED, finished_at=now,
+                error="The run was interrupted before it finished."))
+    return stopped.rowcount + waited.rowcount
 
 
 def is_pending(run):
     """True while a run is queued or running and not yet given up on."""
-    return run.status in PENDING and run.created_at >= utcnow() - STALE_AFTER
+    if run.status == RunStatus.RUNNING:
+        return not stalled(run)
+    return run.status == RunStatus.QUEUED and run.created_at >= utcnow() - STALE_AFTER
+
+
+def stage_of(run):
+    """(step, of, stage) of a running run, e.g. (2, 3, "finding themes"); None if unknown."""
+    if run.stage not in RUN_STAGES:
+        return None
+    return RUN_STAGES.index(run.stage) + 1, len(RUN_STAGES), run.stage
 
 
 def runs_of(round_id):
