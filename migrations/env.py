@@ -2,6 +2,7 @@ import logging
 from logging.config import fileConfig
 
 from flask import current_app
+from sqlalchemy import text
 
 from alembic import context
 
@@ -94,10 +95,18 @@ def run_migrations_online():
             # DROP of the old table would cascade-delete every row that refers to it.
             # The pragma only works outside a transaction, hence the driver connection.
             _sqlite_foreign_keys(connection, on=False)
+        else:
+            # An ALTER waiting for a table lock queues every later read behind it: give up
+            # after MIGRATION_LOCK_TIMEOUT instead (run the upgrade again later).
+            connection.execute(text("SELECT set_config('lock_timeout', :wait, false)"),
+                               {"wait": current_app.config["MIGRATION_LOCK_TIMEOUT"]})
+            connection.commit()
         try:
             context.configure(
                 connection=connection,
                 target_metadata=get_metadata(),
+                # Each migration commits on its own, so it holds its locks only for itself.
+                transaction_per_migration=True,
                 **conf_args
             )
 

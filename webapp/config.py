@@ -67,6 +67,8 @@ def from_environment(instance_path):
         "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
         # Background jobs go to an RQ queue in this Redis; unset, they run in-process.
         "REDIS_URL": os.environ.get("REDIS_URL") or None,
+        "MIGRATION_LOCK_TIMEOUT": os.environ.get("MIGRATION_LOCK_TIMEOUT",
+                                                 DEFAULTS["MIGRATION_LOCK_TIMEOUT"]),
     }
 
 
@@ -100,4 +102,7 @@ DEFAULTS = {
     # A job that raised (the database restarting, a Redis blip) is retried after each of
     # these waits in turn.
     "JOB_RETRY_INTERVALS": (10, 30, 60),
+    # On PostgreSQL a migration gives up on a table lock it cannot take in this time, so
+    # that reads never queue behind it for longer (a PostgreSQL interval, e.g. "5s").
+    "MIGRATION_LOCK_TIMEOUT": "5s",
 }

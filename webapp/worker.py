@@ -14,7 +14,7 @@ try:  # the redis extra
 except ImportError:
     SimpleWorker = None
 
-REAP_EVERY = 20  # seconds; a stopped run is shown as such after a minute anyway
+REAP_EVERY = 10  # seconds: with STALLED_AFTER, a dead run is failed within a minute
 
 
 class Reaper:

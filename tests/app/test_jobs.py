@@ -14,8 +14,8 @@ from webapp.extensions import db
 from webapp.jobs import QUEUE_NAME, queue
 from webapp.models import ThemeRun
 from webapp.models.types import utcnow
-from webapp.themes.heartbeat import Heartbeat
-from webapp.worker import Reaper
+from webapp.themes.heartbeat import BEAT_EVERY, STALLED_AFTER, Heartbeat, stalled
+from webapp.worker import REAP_EVERY, Reaper
 
 ROOT = Path(__file__).resolve().parents[2]
 IDEAS = ["Weekly pipeline review with both teams", "Review the pipeline every Monday",
@@ -112,3 +112,12 @@ def test_a_running_analysis_keeps_stamping_its_heartbeat(app):
             time.sleep(0.5)
         db.session.expire_all()
         assert db.session.get(ThemeRun, run_id).heartbeat_at > utcnow() - timedelta(seconds=5)
+
+
+def test_a_run_whose_worker_died_is_given_up_within_a_minute():
+    """Its last beat may be up to a beat old at death; then STALLED_AFTER, then a reap."""
+    beat = utcnow()
+    run = ThemeRun(status="running", heartbeat_at=beat)
+    assert not stalled(run, now=beat + BEAT_EVERY * 2)  # two missed beats are not death
+    assert stalled(run, now=beat + STALLED_AFTER + timedelta(seconds=1))
+    assert (STALLED_AFTER + timedelta(seconds=REAP_EVERY)).total_seconds() <= 60

@@ -16,7 +16,7 @@ from webapp.models.types import utcnow
 
 log = logging.getLogger(__name__)
 BEAT_EVERY = timedelta(seconds=15)
-STALLED_AFTER = timedelta(seconds=60)
+STALLED_AFTER = timedelta(seconds=45)  # two missed beats are not yet a death
 
 
 def stamp(run_id, **values):
