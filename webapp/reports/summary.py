@@ -56,15 +56,15 @@ def biggest_gaps(report, limit=BIGGEST_GAPS):
 
 def done_items(since, until):
     """Action items marked done after ``since`` (any time if None) and by ``until``."""
-    statement = (select(ActionItem).join(ActionEvent, ActionEvent.item_id == ActionItem.id)
-                 .where(ActionEvent.kind == EventKind.STATUS,
-                        ActionEvent.to_status == ItemStatus.DONE,
-                        ActionItem.status == ItemStatus.DONE)
-                 .order_by(ActionItem.title, ActionItem.id).distinct())
+    finished = select(ActionEvent.item_id).where(ActionEvent.kind == EventKind.STATUS,
+                                                 ActionEvent.to_status == ItemStatus.DONE)
     if since is not None:
-        statement = statement.where(ActionEvent.at > since)
+        finished = finished.where(ActionEvent.at > since)
     if until is not None:
-        statement = statement.where(ActionEvent.at <= until)
+        finished = finished.where(ActionEvent.at <= until)
+    statement = (select(ActionItem).where(ActionItem.status == ItemStatus.DONE,
+                                          ActionItem.id.in_(finished))
+                 .order_by(ActionItem.title, ActionItem.id))
     return db.session.scalars(statement).all()
 
 
