@@ -226,28 +226,6 @@ def test_dropping_needs_a_reason(app, client, auth, people, owners):
     assert "Why dropped:</strong> Budget moved to Q3" in listed.split("</article>")[0]
 
 
-def test_owners_hear_when_a_leader_moves_or_spotlights_their_item(
-        app, client, auth, people, owners):
-    with app.app_context():
-        item_id = factories.make_item(owners=owners)
-        team_ids = [factories.get_team(n).id for n in ("Sales", "Marketing")]
-    auth.login_as(people["leader"])
-    client.post(f"/actions/{item_id}/status", data={"to_status": "approved"})
-    auth.login_as(owners[0])
-    client.post(f"/actions/{item_id}/status", data={"to_status": "in_progress"})
-    auth.login_as(people["leader"])
-    client.post("/spotlight/new", data={
-        "title": "Joint win: pipeline reviews", "body": "Both teams now review weekly.",
-        "team_ids": team_ids, "item_ids": [item_id]})
-    moved = ["“Weekly joint pipeline review” is now approved.",
-             "“Weekly joint pipeline review” is now in progress."]
-    spotlit = ("Your action item “Weekly joint pipeline review” is in the spotlight: "
-               "“Joint win: pipeline reviews”.")
-    assert moved[1] not in _notices(app, owners[0]), "nobody is told of their own move"
-    assert [n for n in _notices(app, owners[0]) if "owner of" not in n] == [moved[0], spotlit]
-    assert [n for n in _notices(app, owners[1]) if "owner of" not in n] == [*moved, spotlit]
-
-
 @pytest.fixture
 def accountability(app, client, auth, people, owners, make_user):
     """The list page and CSV a member sees: a late item, one backed by both teams, one not."""
