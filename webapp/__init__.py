@@ -11,6 +11,7 @@ from webapp.admin import routes as admin_routes
 from webapp.auth import routes as auth_routes
 from webapp.auth import throttle
 from webapp.extensions import csrf, db, login_manager, migrate
+from webapp.fields import length_limit
 from webapp.health import routes as health_routes
 from webapp.ideas import routes as ideas_routes
 from webapp.main import routes as main_routes
@@ -107,7 +108,7 @@ def register_template_helpers(app):
                                  ItemStatus=ItemStatus, RunStatus=RunStatus,
                                  EventKind=EventKind, QuestionKind=QuestionKind,
                                  IDEA_LIMIT=IDEA_LIMIT, TEXT_LIMIT=TEXT_LIMIT,
-                                 TITLE_LIMIT=TITLE_LIMIT,
+                                 TITLE_LIMIT=TITLE_LIMIT, length_limit=length_limit,
                                  LIKERT_LABELS=LIKERT_LABELS,
                                  LEVER_LABELS={lever.value: label
                                                for lever, label in LEVER_LABELS.items()})

@@ -222,6 +222,8 @@ def test_dropping_needs_a_reason(app, client, auth, people, owners):
                 data={"to_status": "dropped", "reason": "Budget moved to Q3"})
     item = _item(app, item_id)
     assert (item.status, item.drop_reason) == ("dropped", "Budget moved to Q3")
+    listed = client.get("/actions").get_data(as_text=True).split(f'id="item-{item_id}"')[1]
+    assert "Why dropped:</strong> Budget moved to Q3" in listed.split("</article>")[0]
 
 
 @pytest.fixture

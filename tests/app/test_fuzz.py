@@ -44,7 +44,8 @@ ID_MODELS = {"person_id": User, "team_id": Team, "round_id": SurveyRound,
 BOUNDARIES = [0, 1, 2**31 - 1, 2**31, 2**32, 2**53 + 1, 2**63 - 1, 2**63, 2**64, 10**23,
               -1, -(2**31), -(2**63)]
 PARAMETERS = ["q", "team", "status", "page", "item", "theme", "idea", "run", "sort", "next",
-              "text", "value", "back", "direction", "action", "shared", "lever", "round"]
+              "text", "value", "back", "direction", "action", "shared", "lever", "round",
+              "into"]
 TRICKY = ["", " ", "\x00", "a\x00b", "\x1b[31m", "\r\n", "\t", "0", "-1", "+1", "1.5",
           "1e309", "NaN", "Infinity", "0x10", "٣", "²", "9" * 5000, str(2**31),
           str(2**63), "2026-02-30", "9999-12-31", "0000-00-00", "true", "on", "None",

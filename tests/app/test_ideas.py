@@ -255,8 +255,8 @@ def test_merge_carries_votes_over_without_counting_anyone_twice(
     agreeing = [both, only_target, only_duplicate, *others]
     assert _votes(app) == sorted((target, person.id, Vote.AGREE) for person in agreeing)
     _check_merged(app, people, target, duplicate, earlier)
-    followed = client.get(f"/ideas/{duplicate}", follow_redirects=True).get_data(as_text=True)
-    assert "That idea was merged into this one" in followed
+    old_address = client.get(f"/ideas/{duplicate}").get_data(as_text=True)
+    assert f'Merged into <a href="/ideas/{target}">#{target}</a>' in old_address
     board_page = client.get(_board_url(board)).get_data(as_text=True)
     assert "One pipeline dashboard for both teams</a>" not in board_page
 

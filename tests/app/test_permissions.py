@@ -79,6 +79,8 @@ EXPECTED = {
     ("ideas.similar", "GET"): _signed_in("ok"),
     ("ideas.idea", "GET"): _signed_in("ok"),
     ("ideas.vote", "POST"): _signed_in("redirect"),
+    # No idea to merge into is given, so the leader is sent back to the idea.
+    ("ideas.confirm_merge", "GET"): _leaders("redirect"),
     ("ideas.merge", "POST"): _leaders("redirect"),
     ("ideas.hide", "POST"): _leaders("redirect"),
     ("ideas.unhide", "POST"): _leaders("redirect"),

@@ -165,6 +165,7 @@ def test_the_walk_covers_every_page(app, client, auth, people, make_user):
              "admin.import_people_view", "admin.edit_team", "surveys.new_round",
              "surveys.edit_round", "surveys.new_question", "surveys.edit_question",
              "surveys.preview", "surveys.answer", "surveys.thanks", "actions.new_item",
+             "ideas.confirm_merge",
              "spotlight.new_story", "spotlight.story", "health.healthz", "health.readyz"}
     assert pages - forms == walked
 

@@ -102,18 +102,25 @@ def test_the_report_export_neutralises_texts_and_keeps_gaps_numbers(app, client,
 
 def test_report_figures_are_numbers_to_one_decimal():
     team = SimpleNamespace(name="-Ops")
+    summary = SimpleNamespace(index=45.04999, delta=-3.25, top_idea=None, done_items=[], gaps=[
+        SimpleNamespace(label="+Lever", value=-3.5, words="Ops more favourable by 4 points")])
     report = SimpleNamespace(
         participation=[], items=[], index=45.04999, delta=-3.25, themes=[], bridging=[],
         divisive=[], action_items=[], trend=[], lineage=None, pair=[team, team],
-        gap_label="-Ops − Ops",
+        gap_label="-Ops − Ops", summary=summary,
         levers=[SimpleNamespace(label="+Lever", gap=-3.5, cells=[
             SimpleNamespace(share=0.123), SimpleNamespace(share=None)])])
     rows = list(export.rows(report))
+    assert [row[-1] for row in rows[:3]] == [45.0, -3.2, -3.5], "the summary, first"
+    rows = rows[3:]
     assert rows[0] == ("levers", "+Lever", "-Ops", "favourable %", 12.3)
     assert rows[1][-1] == ""
     assert rows[2][-1] == -3.5
     assert [row[-1] for row in rows[3:]] == [45.0, -3.2]
     written = _rows(export.to_csv(report))
+    assert written[3] == ["summary", "biggest gap: +Lever (Ops more favourable by 4 points)",
+                          "'-Ops − Ops", "gap points", "-3.5"]
+    written = written[3:]
     assert written[1] == ["levers", "'+Lever", "'-Ops", "favourable %", "12.3"]
     assert written[3] == ["levers", "'+Lever", "'-Ops − Ops", "gap points", "-3.5"]
     assert [row[-1] for row in written[4:]] == ["45.0", "-3.2"]

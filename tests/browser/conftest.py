@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+from tests.browser.checks import accessibility_problems
 from tests.conftest import make_config
 from tests.live import serve
 from webapp import create_app
@@ -24,13 +25,31 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
-    """A fresh page in its own browser context (own cookies)."""
+def page(browser, live_server):
+    """A fresh page in its own browser context (own cookies).
+
+    Every page the test loads is checked with axe-core afterwards, as whoever is signed
+    in by then, while the server still runs: a critical or serious violation fails the
+    test.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     context.set_default_timeout(10_000)
     page = context.new_page()
+    visited = []
+    page.on("load", lambda loaded: visited.append(loaded.url))
     yield page
+    problems = _visited_problems(page, visited)
     context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def _visited_problems(page, visited):
+    """Open each page loaded during a test again and return axe-core's grave findings."""
+    problems = []
+    for url in dict.fromkeys(url.split("#")[0] for url in visited if url.startswith("http")):
+        page.goto(url)
+        problems.extend(accessibility_problems(page))
+    return problems
 
 
 @pytest.fixture

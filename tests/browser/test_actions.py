@@ -8,7 +8,7 @@ pytestmark = pytest.mark.browser
 
 
 def _sign_out(page):
-    page.locator("details.dropdown summary").click()
+    page.locator(".nav-wide details.dropdown summary").click()
     page.get_by_role("button", name="Sign out").click()
 
 
@@ -54,7 +54,8 @@ def test_theme_to_item_support_progress_done_and_spotlight(
     _sign_out(page)
 
     _sign_in(page, live_server, owner.email)
-    expect(page.locator(".bell-count")).to_have_text("1")
+    # Told they own it, and that the leader approved it.
+    expect(page.locator(".nav-wide .bell-count")).to_have_text("2")
     page.goto(item_url)
     page.get_by_label("New status").select_option(label="In progress")
     page.get_by_role("button", name="Change status").click()

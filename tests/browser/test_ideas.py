@@ -51,3 +51,27 @@ def test_post_see_a_hint_vote_change_vote_and_sort(
     page.locator(f"#idea-{existing} .idea-text a").click()
     screenshot("idea")
     expect(page.get_by_role("heading", name="Support by team")).to_be_visible()
+
+
+def test_the_idea_box_counts_characters_and_keeps_a_too_long_paste(
+        app, page, live_server, make_user, screenshot):
+    member = make_user(team="Sales", name="Sam Rivera")
+    with app.app_context():
+        round_id = factories.make_round(template=False, title="Q1 2027 alignment pulse")
+    _sign_in(page, live_server, member.email)
+    page.goto(f"{live_server}/rounds/{round_id}/ideas")
+    box = page.get_by_label("Your idea")
+    counter = page.locator('[data-count-for="text"]')
+    expect(counter).to_have_text("0 / 1,000 characters")
+    box.press_sequentially("Joint QBRs", delay=5)
+    expect(counter).to_have_text("10 / 1,000 characters")
+    pasted = "Plan campaigns with sales. " * 40  # 1,080 characters, more than fits
+    box.fill(pasted)
+    expect(counter).to_have_text("1,080 / 1,000 characters: 80 too many")
+    expect(counter).to_have_class(re.compile("over"))
+    assert box.input_value() == pasted, "nothing is cut on the way in"
+    screenshot("idea-too-long")
+    page.get_by_role("button", name="Post idea").click()
+    expect(page.get_by_text("Keep it to at most 1,000 characters.")).to_be_visible()
+    expect(box).to_have_value(pasted)
+    expect(counter).to_contain_text("too many")

@@ -6,7 +6,7 @@ from tests.browser.test_surveys import _sign_in
 
 pytestmark = pytest.mark.browser
 
-SECTIONS = ("1. Participation by team", "2. Levers", "3. Alignment index", "4. Themes",
+SECTIONS = ("In short", "1. Participation by team", "2. Levers", "3. Alignment index", "4. Themes",
             "5. Ideas", "6. Action items", "7. Trends across rounds")
 
 

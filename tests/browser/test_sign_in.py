@@ -26,12 +26,33 @@ def test_sign_in_and_out(page, live_server, make_user, screenshot):
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Sam")
     screenshot("home")
 
-    page.get_by_text("Sam Rivera").click()
+    page.locator("summary", has_text="Sam Rivera").click()
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_url(live_server + "/login")
     expect(page.get_by_role("status")).to_contain_text("You are signed out.")
     page.goto(live_server + "/")
     expect(page).to_have_url(re.compile("^" + re.escape(live_server + "/login")))
+
+
+def test_a_phone_gets_one_menu_that_opens_without_script(browser, live_server, make_user):
+    member = make_user(team="Sales", name="Sam Rivera")
+    context = browser.new_context(viewport={"width": 360, "height": 740},
+                                  java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server + "/login")
+    page.get_by_label("Email").fill(member.email)
+    page.get_by_label("Password").fill(factories.PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(live_server + "/")
+    expect(page.get_by_role("link", name="Spotlight")).to_be_hidden()
+    page.get_by_text("Menu", exact=True).click()
+    expect(page.get_by_role("link", name="Spotlight")).to_be_visible()
+    page.get_by_role("link", name="Spotlight").click()
+    page.wait_for_url(live_server + "/spotlight")
+    page.get_by_text("Menu", exact=True).click()
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url(live_server + "/login")
+    context.close()
 
 
 def test_admin_pages_render(page, live_server, make_user, screenshot):

@@ -188,7 +188,9 @@ def change_status(item, actor, to_status, reason=""):
     db.session.flush()
     supporters = db.session.scalars(select(ActionSupport.user_id).where(
         ActionSupport.item_id == item.id))
-    notify(list(supporters), f"“{item.title}” is now {STATUS_LABELS[to_status].lower()}.",
+    # The owners hear of a move someone else made, whether or not they back the item.
+    owners = [owner for owner in (item.owner_a_id, item.owner_b_id) if owner != actor.id]
+    notify([*supporters, *owners], f"“{item.title}” is now {STATUS_LABELS[to_status].lower()}.",
            path_for("actions.item", item_id=item.id))
 
 

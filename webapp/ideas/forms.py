@@ -12,7 +12,7 @@ class IdeaForm(FlaskForm):
     text = TextAreaField("Your idea", validators=[
         DataRequired("Write your idea first."),
         Length(max=IDEA_LIMIT, message=f"Keep it to at most {IDEA_LIMIT:,} characters.")],
-        render_kw={"rows": 3, "maxlength": IDEA_LIMIT})
+        render_kw={"rows": 3})
     credited = BooleanField("Show my name with this idea (otherwise only my team is shown)")
     confirm = HiddenField()
 

@@ -42,7 +42,7 @@ def _render_board(survey_round, form, similar=()):
         sorts=services.SORTS, support=services.supports(survey_round.teams, ids),
         theme_choices=theme_choices, my_votes=services.votes_of(current_user, ids),
         similar=similar, can_post=survey_round.is_open and in_audience(survey_round, current_user),
-        withheld=withheld)
+        withheld=withheld, merged=services.merged_ideas(survey_round, current_user))
 
 
 @bp.route("/rounds/<int:round_id>/ideas", methods=["GET", "POST"])
@@ -88,8 +88,11 @@ def idea(idea_id):
     """One idea: its support per team, votes and, for leaders, moderation."""
     idea, survey_round = _idea_for(idea_id)
     if idea.merged_into_id is not None:
-        flash("That idea was merged into this one, with its votes.", "info")
-        return redirect(url_for(".idea", idea_id=idea.merged_into_id))
+        # The old address stays: it says where the idea went, and links there.
+        return render_template(
+            "ideas/merged.html", idea=idea, survey_round=survey_round,
+            target=services.idea_seen_by(idea.merged_into_id, current_user),
+            withheld=services.withheld_teams(survey_round))
     return render_template(
         "ideas/idea.html", idea=idea, survey_round=survey_round,
         withheld=services.withheld_teams(survey_round),
@@ -126,6 +129,20 @@ def _moderate(idea_id, action, message, form_class=None):
     if not perform(lambda: action(idea, survey_round, form), success=message):
         return redirect(url_for(".idea", idea_id=idea_id))
     return redirect(url_for(".idea", idea_id=idea.merged_into_id or idea_id))
+
+
+@bp.route("/ideas/<int:idea_id>/merge")
+@role_required(Role.LEADER)
+def confirm_merge(idea_id):
+    """Ask a leader to confirm merging an idea into idea ``into``, both texts side by side."""
+    idea, survey_round = _idea_for(idea_id)
+    target = services.idea_seen_by(id_arg("into"), current_user)
+    if target is None or target.id == idea.id or idea.merged_into_id is not None:
+        flash("Choose one of the similar ideas to merge this one into.", "error")
+        return redirect(url_for(".idea", idea_id=idea_id))
+    return render_template("ideas/merge.html", idea=idea, target=target,
+                           survey_round=survey_round, form=MergeForm(target_id=target.id),
+                           withheld=services.withheld_teams(survey_round))
 
 
 @bp.route("/ideas/<int:idea_id>/merge", methods=["POST"])

@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import aliased, joinedload
 
 from analysis import bridging_score, divisiveness, team_support, wilson_lower_bound
 from webapp.access import ensure, found_or_404
@@ -61,6 +61,17 @@ def visible(statement, user, survey_round):
     statement = statement.where(Idea.merged_into_id.is_(None),
                                 released(Idea.held, survey_round))
     return statement if user.is_leader else statement.where(Idea.hidden_at.is_(None))
+
+
+def merged_ideas(survey_round, user):
+    """The round's merged ideas ``user`` may see, each with the idea it went to, by number."""
+    target = aliased(Idea)
+    statement = (select(Idea).join(target, target.id == Idea.merged_into_id)
+                 .where(Idea.round_id == survey_round.id, released(Idea.held, survey_round))
+                 .order_by(Idea.id))
+    if not user.is_leader:
+        statement = statement.where(Idea.hidden_at.is_(None), target.hidden_at.is_(None))
+    return db.session.scalars(statement).all()
 
 
 def withheld_teams(survey_round):

@@ -20,6 +20,7 @@ def _points(value):
 
 def rows(report):
     """Yield (section, subject, team, measure, value) rows, in page order."""
+    yield from _summary_rows(report)
     yield from _participation_rows(report)
     yield from _lever_rows(report)
     yield from _item_rows(report)
@@ -31,6 +32,21 @@ def rows(report):
         yield ("action items", item.title, "", "status", STATUS_LABELS[item.status])
     for point in report.trend:
         yield ("trend", point.survey_round.title, "", "alignment index", _points(point.index))
+
+
+def _summary_rows(report):
+    """The summary's figures: the same values the sections below hold."""
+    summary = report.summary
+    yield ("summary", "alignment index", "", "0-100", _points(summary.index))
+    yield ("summary", "change since previous round", "", "points", _points(summary.delta))
+    for found in summary.gaps:
+        yield ("summary", f"biggest gap: {found.label} ({found.words})", report.gap_label,
+               "gap points", _points(found.value))
+    if summary.top_idea is not None:
+        yield ("summary", "top bridging idea", summary.top_idea.team.name, "idea",
+               summary.top_idea.text)
+    for item in summary.done_items:
+        yield ("summary", "done since previous round", "", "action item", item.title)
 
 
 def _participation_rows(report):

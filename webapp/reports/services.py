@@ -6,6 +6,7 @@ from webapp.extensions import db
 from webapp.ideas.services import support_by_team, tallies
 from webapp.models import LEVER_LABELS, LIKERT_LABELS, Idea, Lever, QuestionKind, RoundStatus
 from webapp.reports import data
+from webapp.reports.summary import summarise
 from webapp.privacy import threshold as privacy_threshold
 from webapp.privacy import withheld
 from webapp.surveys.services import participation
@@ -99,6 +100,7 @@ class Report:
     idea_support: dict
     action_items: list
     trend: list
+    summary: object = None  # the opening summary, taken from the figures above
 
     @property
     def gap_label(self):
@@ -303,7 +305,7 @@ def build(survey_round, team_ids=None, leader=True, viewer=None):
     themes = _themes(survey_round, run, survey_round.teams, hidden)
     shown = bridging + divisive + [idea for row in themes for idea in row.top_ideas]
     counts_by_idea = tallies([idea.id for idea in shown])
-    return Report(
+    report = Report(
         survey_round=survey_round, pair=pair, threshold=privacy_threshold(),
         suppressed=hidden,
         participation=taking_part, levers=levers,
@@ -314,3 +316,5 @@ def build(survey_round, team_ids=None, leader=True, viewer=None):
         idea_support={idea.id: support_by_team(pair, counts_by_idea.get(idea.id, {}))
                       for idea in shown},
         action_items=data.round_items(survey_round.id), trend=trend)
+    report.summary = summarise(report)
+    return report

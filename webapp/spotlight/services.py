@@ -7,6 +7,8 @@ from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.limits import STORY_LIMIT, TITLE_LIMIT
 from webapp.models import ActionItem, ItemStatus, Story, Team
+from webapp.notifications.services import notify
+from webapp.urls import path_for
 
 
 def publish(title, body, team_ids, item_ids, author):
@@ -26,7 +28,16 @@ def publish(title, body, team_ids, item_ids, author):
                       ActionItem.id.in_(item_ids or [])))))
     db.session.add(story)
     db.session.flush()
+    _tell_owners(story, author)
     return story
+
+
+def _tell_owners(story, author):
+    """Tell the owners of the story's items that their item is in the spotlight."""
+    for item in story.items:
+        notify([owner for owner in (item.owner_a_id, item.owner_b_id) if owner != author.id],
+               f"Your action item “{item.title}” is in the spotlight: “{story.title}”.",
+               path_for("spotlight.story", story_id=story.id))
 
 
 def get_story(story_id):
