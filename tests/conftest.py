@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import insert, text
 
 from tests import factories
-from tests.servers import redis_server
+from tests.servers import redis_server, smtp_server
 from webapp import create_app
 from webapp.extensions import db
 from webapp.models import Team
@@ -99,6 +99,20 @@ def redis_url(tmp_path):
     """A throwaway Redis server on a free loopback port, stopped after the test."""
     with redis_server(tmp_path) as url:
         yield url
+
+
+@pytest.fixture
+def smtp():
+    """A real SMTP server on a free loopback port; its inbox, to read what it received."""
+    with smtp_server() as inbox:
+        yield inbox
+
+
+@pytest.fixture
+def mail_config(smtp):
+    """Configuration that sends mail to the ``smtp`` server, with links on a test host."""
+    return {"MAIL_SERVER": "127.0.0.1", "MAIL_PORT": smtp.port, "MAIL_USE_TLS": False,
+            "BASE_URL": "https://tandem.example"}
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ Outcomes: "ok" (200), "login" (redirect to sign-in), "home" (redirect to the hom
 import pytest
 
 from tests import factories
+from webapp.mail.links import unsubscribe_token
 
 ROLES = ("anonymous", "member", "leader", "admin")
 SIGNED_IN = ("member", "leader", "admin")
@@ -35,6 +36,12 @@ EXPECTED = {
     ("auth.logout", "POST"): dict.fromkeys(ROLES, "login"),
     ("auth.change_password", "GET"): _signed_in("ok"),
     ("auth.change_password", "POST"): _signed_in("ok"),
+    ("mail.outbox", "GET"): _only_admin(),
+    # There is no mail to send again.
+    ("mail.retry", "POST"): _only_admin(admin="404"),
+    # The signed token is the permission: the member's link works for whoever holds it.
+    ("mail.unsubscribe", "GET"): dict.fromkeys(ROLES, "ok"),
+    ("mail.unsubscribe", "POST"): dict.fromkeys(ROLES, "ok"),
     ("admin.people", "GET"): _only_admin(),
     ("admin.new_person", "GET"): _only_admin(),
     ("admin.new_person", "POST"): _only_admin(),
@@ -134,10 +141,12 @@ def _url_values(app, rule, people):
         theme_id = factories.make_theme(round_id, idea_ids=[idea_id])
         item_id = factories.make_item(round_id)
         story_id, notification_id = factories.make_story_and_notice(item_id, people["member"])
+        unsubscribe = unsubscribe_token(people["member"])
     values = {"person_id": people["member"].id, "team_id": spare_team.id,
               "filename": "tandem.css", "round_id": round_id, "question_id": question_id,
               "idea_id": idea_id, "theme_id": theme_id, "item_id": item_id,
-              "story_id": story_id, "notification_id": notification_id}
+              "story_id": story_id, "notification_id": notification_id, "mail_id": 1,
+              "token": unsubscribe}
     return {name: values[name] for name in rule.arguments}
 
 

@@ -109,7 +109,8 @@ def _urls(app, closed, current, item):
         team_ids = dict(db.session.execute(select(Team.name, Team.id)).all())
     pairs = [(team_ids["Sales"], team_ids["Tiny"]), (team_ids["Tiny"], team_ids["Marketing"])]
     urls = ["/", "/anonymity", "/rounds/", "/actions", "/actions/export.csv",
-            f"/actions/{item}", "/spotlight", "/notifications", "/admin/people", "/admin/teams"]
+            f"/actions/{item}", "/spotlight", "/notifications", "/admin/people", "/admin/teams",
+            "/admin/mail"]
     for round_id in (closed, current):
         urls += [f"/rounds/{round_id}", f"/rounds/{round_id}/themes",
                  f"/rounds/{round_id}/ideas/similar?text=pipeline+leads+idea",
@@ -165,7 +166,8 @@ def test_the_walk_covers_every_page(app, client, auth, people, make_user):
              "admin.import_people_view", "admin.edit_team", "surveys.new_round",
              "surveys.edit_round", "surveys.new_question", "surveys.edit_question",
              "surveys.preview", "surveys.answer", "surveys.thanks", "actions.new_item",
-             "spotlight.new_story", "spotlight.story", "health.healthz", "health.readyz"}
+             "spotlight.new_story", "spotlight.story", "health.healthz", "health.readyz",
+             "mail.unsubscribe"}
     assert pages - forms == walked
 
 

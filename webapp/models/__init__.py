@@ -4,6 +4,8 @@ from webapp.models.actions import (EVENT_KINDS, FINISHED, STATUS_LABELS, STATUSE
                                    Notification, Story)
 from webapp.models.ideas import (MODERATION_ACTIONS, Idea, IdeaModeration, IdeaVote,
                                  ModerationAction, Vote)
+from webapp.models.mail import (MAIL_KINDS, MAIL_STATES, MailKind, MailStatus, OutboxMail,
+                                RoundMail)
 from webapp.models.people import ROLES, Role, Team, User
 from webapp.models.surveys import (CHOICE_KINDS, KINDS, LEVER_LABELS, LEVERS, LIKERT_LABELS,
                                    Answer, Lever, LikertTally, Question, QuestionKind, Receipt,
@@ -23,10 +25,11 @@ from webapp.models.themes import (
 __all__ = [
     "ActionEvent", "ActionItem", "ActionSupport", "Answer", "CHOICE_KINDS", "EVENT_KINDS",
     "EventKind", "FINISHED", "Idea", "IdeaModeration", "IdeaVote", "ItemStatus", "KINDS",
-    "LEVERS", "LEVER_LABELS", "LIKERT_LABELS", "Lever", "LikertTally", "MODERATION_ACTIONS",
-    "ModerationAction", "Notification", "PENDING", "Question", "QuestionKind", "ROLES",
-    "REPRESENTATION_LABELS", "RUN_STAGES", "RUN_STATES", "Receipt", "ResponseDraft", "Role",
-    "RoundAudience", "RoundStatus", "RunStatus", "STATUSES",
-    "STATUS_LABELS", "Story", "SurveyResponse", "SurveyRound", "Team", "Theme",
-    "ThemeAssignment", "ThemeRun", "User", "Vote",
+    "LEVERS", "LEVER_LABELS", "LIKERT_LABELS", "Lever", "LikertTally", "MAIL_KINDS",
+    "MAIL_STATES", "MODERATION_ACTIONS", "MailKind", "MailStatus", "ModerationAction",
+    "Notification", "OutboxMail", "PENDING", "Question", "QuestionKind", "REPRESENTATION_LABELS",
+    "ROLES", "RUN_STAGES", "RUN_STATES", "Receipt", "ResponseDraft", "Role", "RoundAudience",
+    "RoundMail", "RoundStatus", "RunStatus", "STATUSES", "STATUS_LABELS", "Story",
+    "SurveyResponse", "SurveyRound", "Team", "Theme", "ThemeAssignment", "ThemeRun", "User",
+    "Vote"
 ]
