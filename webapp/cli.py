@@ -2,6 +2,7 @@
 from pathlib import Path
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import func, select
 
@@ -10,6 +11,9 @@ from webapp.admin import services as people
 from webapp.admin.people_import import import_people
 from webapp.errors import ServiceError
 from webapp.extensions import db
+from webapp.jobs import jobs
+from webapp.mail.outbox import JOB_KEY, send_soon
+from webapp.mail.rounds import queue_round_mails
 from webapp.models import ROLES, Role, RunStatus, SurveyRound, Team, ThemeRun, User
 from webapp.themes import services as theme_services
 from webapp.worker import worker
@@ -128,4 +132,32 @@ def _system_user():
                              .order_by(User.id))
 
 
-commands = [create_user, import_users, load_demo, run_analysis, worker]
+@click.command("send-reminders")
+@with_appcontext
+def send_reminders():
+    """Mail open rounds' invitations and due reminders, then send the outbox.
+
+    Safe to run from cron every few minutes, even two at once: nobody gets the same
+    round mail twice.
+    """
+    queued = _committed(queue_round_mails)
+    click.echo(f"Round mails written to the outbox: {queued:,}.")
+    _send_outbox()
+
+
+@click.command("send-mail")
+@with_appcontext
+def send_mail():
+    """Send the mails that are due, including those waiting to be tried again."""
+    _send_outbox()
+
+
+def _send_outbox():
+    """Have the outbox sent by the job runner; in-process, wait for it here."""
+    send_soon()
+    if not current_app.config.get("REDIS_URL"):
+        jobs().wait(JOB_KEY, timeout=None)
+
+
+commands = [create_user, import_users, load_demo, run_analysis, send_mail, send_reminders,
+            worker]
