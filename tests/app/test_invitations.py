@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from tests import factories
+from webapp.auth.password_links import INVITATION, RESET, lifetime
 from webapp.extensions import db
 from webapp.jobs import jobs
 from webapp.mail.outbox import JOB_KEY
@@ -206,3 +207,11 @@ def test_the_sign_in_page_offers_the_link(client):
 def test_factories_make_people_without_a_password(app):
     with app.app_context():
         assert factories.make_user(password=None).password_hash is None
+
+
+def test_mails_say_how_long_a_link_works(app):
+    with app.app_context():
+        assert lifetime(INVITATION) == "7 days"
+        assert lifetime(RESET) == "1 hour"
+        app.config["PASSWORD_LINK_SECONDS"] = 5400
+        assert lifetime(RESET) == "90 minutes"

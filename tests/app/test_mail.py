@@ -25,7 +25,7 @@ def _queue(app, user, subject="Hello"):
     with app.app_context():
         person = db.session.get(User, user.id)
         mail = queue_mail(MailKind.INVITATION, person, subject, "invitation",
-                          link="https://tandem.example/x", inviter="Ada", days=7)
+                          link="https://tandem.example/x", inviter="Ada", valid_for="7 days")
         db.session.commit()
         return mail.id
 
@@ -65,7 +65,7 @@ def test_a_rolled_back_action_sends_nothing(app, smtp, people):
     with app.app_context():
         person = db.session.get(User, people["member"].id)
         queue_mail(MailKind.INVITATION, person, "Never", "invitation", link="x", inviter="A",
-                   days=7)
+                   valid_for="7 days")
         db.session.rollback()
         assert sender.send_due() == 0
         assert db.session.scalars(select(OutboxMail)).all() == []
@@ -141,7 +141,7 @@ def test_of_two_senders_only_one_claims_a_mail(app, smtp, people):
     with app.app_context():
         person = db.session.get(User, people["member"].id)
         mail = queue_mail(MailKind.INVITATION, person, "Once", "invitation", link="x",
-                          inviter="A", days=7)
+                          inviter="A", valid_for="7 days")
         db.session.flush()
         mail_id = mail.id
         db.session.info.clear()  # no background sender: this test is the sender

@@ -49,6 +49,14 @@ def _max_age(purpose):
     return config["INVITATION_LINK_SECONDS" if purpose == INVITATION else "PASSWORD_LINK_SECONDS"]
 
 
+def lifetime(purpose):
+    """How long a link for ``purpose`` works, in words: "7 days", "1 hour"."""
+    seconds = _max_age(purpose)
+    count, unit = next((seconds // size, unit) for size, unit in (
+        (86400, "day"), (3600, "hour"), (60, "minute"), (1, "second")) if seconds % size == 0)
+    return f"{count} {unit}{'' if count == 1 else 's'}"
+
+
 def make_token(user, purpose):
     """A token that lets ``user`` set a password once, for a while."""
     return _serializer().dumps({"u": user.id, "s": _state(user), "p": purpose})
@@ -91,7 +99,7 @@ def invite(user, inviter_name):
         raise ServiceError(f"{user.name} is deactivated; reactivate them to invite them.")
     link = _link(user, INVITATION)
     queue_mail(MailKind.INVITATION, user, "You are invited to Tandem", "invitation",
-               link=link, inviter=inviter_name, days=_max_age(INVITATION) // 86400)
+               link=link, inviter=inviter_name, valid_for=lifetime(INVITATION))
     return Sent(user.name, user.email, link)
 
 
@@ -115,5 +123,5 @@ def send_password_link(email):
         db.session.rollback()
         return
     queue_mail(MailKind.PASSWORD, user, "Set your Tandem password", "password",
-               link=_link(user, RESET), minutes=_max_age(RESET) // 60)
+               link=_link(user, RESET), valid_for=lifetime(RESET))
     db.session.commit()
