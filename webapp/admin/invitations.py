@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from webapp.admin.people_import import import_people
 from webapp.admin.services import is_email
-from webapp.auth.password_links import invite
+from webapp.auth.password_links import INVITATION, invite, lifetime
 from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.mail.outbox import mail_configured
@@ -25,6 +25,8 @@ class InvitationReport:
     skipped: list = field(default_factory=list)
     mailed: bool = True
     imported: object = None
+    valid_for: str = ""
+    """How long each link works, in words."""
 
 
 def _reason_not_to_invite(person):
@@ -45,12 +47,13 @@ def invite_person(person, inviter):
                            "your password?\" on the sign-in page.")
     if reason:
         raise ServiceError(f"{person.name} was not invited: {reason}.")
-    return InvitationReport(sent=[invite(person, inviter.name)], mailed=mail_configured())
+    return InvitationReport(sent=[invite(person, inviter.name)], mailed=mail_configured(),
+                            valid_for=lifetime(INVITATION))
 
 
 def invite_emails(emails, inviter):
     """Invite everyone at ``emails`` who has no password yet; report the rest."""
-    report = InvitationReport(mailed=mail_configured())
+    report = InvitationReport(mailed=mail_configured(), valid_for=lifetime(INVITATION))
     people = []
     for start in range(0, len(emails), _CHUNK):
         people += db.session.scalars(select(User).where(
