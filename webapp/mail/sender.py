@@ -63,8 +63,9 @@ def _message(mail, connection):
 def _deliver(mail, connection):
     """Hand ``mail`` to the SMTP server (or the log); raise on failure."""
     if connection is None:
-        current_app.logger.info("mail (no MAIL_SERVER, not sent) to %s: %s\n%s",
-                                mail.to_address, mail.subject, mail.text_body)
+        # A warning, so that it shows with the default log level: nothing was delivered.
+        current_app.logger.warning("mail not sent (no MAIL_SERVER) to %s: %s\n%s",
+                                   mail.to_address, mail.subject, mail.text_body)
         return
     try:
         _message(mail, connection).send()
