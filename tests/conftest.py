@@ -14,6 +14,7 @@ from tests import factories
 from tests.servers import redis_server, smtp_server
 from webapp import create_app
 from webapp.extensions import db
+from webapp.jobs import jobs
 from webapp.models import Team
 
 
@@ -133,6 +134,9 @@ def app(database_url, migrated_database, config_overrides):
         reset_database(migrated_database)
     yield app
     with app.app_context():
+        # Mails queued by the test are still being sent in a thread: let them finish
+        # before their connections are closed under them.
+        jobs().wait_all()
         db.engine.dispose()
 
 

@@ -66,10 +66,10 @@ def user_for_token(token):
     """The active person ``token`` lets set a password now, or None."""
     serializer = _serializer()
     try:
-        payload = serializer.loads(token, max_age=_max_age(INVITATION))
+        payload = serializer.loads(token, max_age=max(map(_max_age, (INVITATION, RESET))))
         if not isinstance(payload, dict) or payload.get("p") not in (INVITATION, RESET):
             return None
-        # Reset links live shorter than invitations: checked again with their own age.
+        # Each kind of link is checked again with its own age limit.
         serializer.loads(token, max_age=_max_age(payload["p"]))
     except BadSignature:  # includes SignatureExpired
         return None
