@@ -14,6 +14,7 @@ from webapp.extensions import db
 from webapp.jobs import jobs
 from webapp.mail.outbox import JOB_KEY, send_soon
 from webapp.mail.rounds import queue_round_mails
+from webapp.notifications.services import send_digests
 from webapp.models import ROLES, Role, RunStatus, SurveyRound, Team, ThemeRun, User
 from webapp.themes import services as theme_services
 from webapp.worker import worker
@@ -159,5 +160,17 @@ def _send_outbox():
         jobs().wait(JOB_KEY, timeout=None)
 
 
-commands = [create_user, import_users, load_demo, run_analysis, send_mail, send_reminders,
-            worker]
+@click.command("send-digest")
+@with_appcontext
+def send_digest():
+    """Mail the weekly digest to everyone who chose one and has news, then send the outbox.
+
+    Run it once a week from cron; a second run (even at the same time) sends nothing new.
+    """
+    sent = _committed(send_digests)
+    click.echo(f"Digests written to the outbox: {sent:,}.")
+    _send_outbox()
+
+
+commands = [create_user, import_users, load_demo, run_analysis, send_digest, send_mail,
+            send_reminders, worker]

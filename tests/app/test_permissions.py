@@ -117,6 +117,9 @@ EXPECTED = {
     ("spotlight.new_story", "POST"): _leaders(),
     ("notifications.inbox", "GET"): _signed_in("ok"),
     ("notifications.read_all", "POST"): _signed_in("redirect"),
+    # An empty form keeps the choices shown, so the save goes through.
+    ("notifications.preferences", "GET"): _signed_in("ok"),
+    ("notifications.preferences", "POST"): _signed_in("redirect"),
     # The walk's notification is the member's: nobody else can open it.
     # The walk's round is open, so its report is for leaders only.
     ("reports.report", "GET"): _leaders(),

@@ -167,7 +167,8 @@ def test_the_walk_covers_every_page(app, client, auth, people, make_user):
              "surveys.edit_round", "surveys.new_question", "surveys.edit_question",
              "surveys.preview", "surveys.answer", "surveys.thanks", "actions.new_item",
              "spotlight.new_story", "spotlight.story", "health.healthz", "health.readyz",
-             "auth.forgot_password", "auth.set_password", "mail.unsubscribe"}
+             "auth.forgot_password", "auth.set_password", "mail.unsubscribe",
+             "notifications.preferences"}
     assert pages - forms == walked
 
 

@@ -89,3 +89,17 @@ def test_unsubscribing_from_the_link_in_a_mail(app, page, live_server, make_user
     page.get_by_role("button", name="Unsubscribe").click()
     expect(page.get_by_role("heading", name="You are unsubscribed")).to_be_visible()
     _both_widths(page, screenshot, "unsubscribed")
+
+
+def test_choosing_how_to_hear_of_news(page, live_server, make_user, screenshot):
+    person = make_user(name="Mia Member")
+    _sign_in(page, live_server, person.email)
+    page.get_by_text("Mia Member").click()
+    page.get_by_role("link", name="Notification settings").click()
+    group = page.get_by_role("group", name="An action item you back changes status")
+    group.get_by_label("In a weekly digest").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("status")).to_contain_text("Your choices are saved.")
+    expect(page.get_by_role("group", name="An action item you back changes status")
+           .get_by_label("In a weekly digest")).to_be_checked()
+    _both_widths(page, screenshot, "notification-settings")

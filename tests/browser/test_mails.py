@@ -10,7 +10,9 @@ from webapp.extensions import db
 from webapp.jobs import jobs
 from webapp.mail.outbox import JOB_KEY
 from webapp.mail.rounds import queue_for_round
-from webapp.models import RoundMail, SurveyRound, User
+from webapp.models import (NotificationKind, NotificationPreference, RoundMail, SurveyRound,
+                           User)
+from webapp.notifications.services import notify, send_digests
 from webapp.models.types import utcnow
 
 pytestmark = pytest.mark.browser
@@ -18,7 +20,9 @@ pytestmark = pytest.mark.browser
 BUTTONS = {"You are invited to Tandem": "Choose your password",
            "Set your Tandem password": "Set a new password",
            "Your answers, please: Q1 alignment pulse": "Answer the survey",
-           "Reminder: Q1 alignment pulse closes soon": "Answer the survey"}
+           "Reminder: Q1 alignment pulse closes soon": "Answer the survey",
+           "You are an owner of the action item “Joint pipeline review”.": "Open it in Tandem",
+           "Your week in Tandem": "See all your notifications"}
 
 
 @pytest.fixture
@@ -42,9 +46,18 @@ def _every_kind_of_mail(app, smtp):
         queue_for_round(survey_round)
         db.session.execute(db.delete(RoundMail).where(RoundMail.slot != "open"))
         queue_for_round(survey_round)  # the reminder, now that the invitation is out
+        db.session.add_all([
+            NotificationPreference(user_id=member.id, kind="owner", delivery="mail"),
+            NotificationPreference(user_id=member.id, kind="item_moved", delivery="digest")])
+        notify([member.id], "You are an owner of the action item “Joint pipeline review”.",
+               "/actions/1", NotificationKind.OWNER)
+        for status in ("approved", "in progress", "done"):
+            notify([member.id], f"“Joint pipeline review” is now {status}.", "/actions/1",
+                   NotificationKind.ITEM_MOVED)
+        send_digests()
         db.session.commit()
         jobs().wait(JOB_KEY)
-    return {message["Subject"]: message.get_body(("html",)).get_content()
+    return {message["Subject"].strip(): message.get_body(("html",)).get_content()
             for recipients, message in smtp.messages if member.email in recipients
             or newcomer.email in recipients}
 
@@ -57,7 +70,7 @@ def test_every_mail_reads_well_on_a_desk_and_a_phone(app, smtp, page, screenshot
             page.set_viewport_size({"width": width, "height": 800})
             page.set_content(html)
             expect(page.get_by_role("link", name=BUTTONS[subject])).to_be_visible()
-            expect(page.get_by_role("link", name="Stop round invitations and reminders")) \
+            expect(page.get_by_role("link", name="Unsubscribe from round and notification mails")) \
                 .to_be_visible()
             # Nothing runs off the side of a phone's screen.
             assert page.evaluate("document.documentElement.scrollWidth") <= width

@@ -1,14 +1,15 @@
 """What admins see of the outbox, retrying a failed mail, and unsubscribing."""
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from webapp.database import get_row
 from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.mail.links import unsubscribe_user_id
 from webapp.mail.outbox import mail_configured, send_after_commit
-from webapp.models import MailStatus, OutboxMail, User
+from webapp.models import (Delivery, MailStatus, NotificationPreference, OutboxMail,
+                           User)
 from webapp.models.types import utcnow
 
 FAILED_LISTED = 200
@@ -59,10 +60,15 @@ def unsubscriber(token):
 
 
 def unsubscribe(token):
-    """Turn off round invitations and reminders for the person ``token`` names."""
+    """Turn off round mails and notification mails for the person ``token`` names."""
     user = unsubscriber(token)
     if user is None:
         raise ServiceError("This unsubscribe link is not valid.")
     user.round_mails = False
+    # Notifications this person chose to hear of by mail or digest go to the inbox only.
+    db.session.execute(update(NotificationPreference).where(
+        NotificationPreference.user_id == user.id,
+        NotificationPreference.delivery.in_([Delivery.MAIL, Delivery.DIGEST]))
+        .values(delivery=Delivery.APP.value))
     db.session.flush()
     return user

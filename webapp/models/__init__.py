@@ -6,6 +6,9 @@ from webapp.models.ideas import (MODERATION_ACTIONS, Idea, IdeaModeration, IdeaV
                                  ModerationAction, Vote)
 from webapp.models.mail import (MAIL_KINDS, MAIL_STATES, MailKind, MailStatus, OutboxMail,
                                 RoundMail)
+from webapp.models.notifications import (DELIVERIES, DELIVERY_LABELS, KIND_CHOICES,
+                                         NOTIFICATION_KINDS, Delivery, NotificationKind,
+                                         NotificationPreference)
 from webapp.models.people import ROLES, Role, Team, User
 from webapp.models.surveys import (CHOICE_KINDS, KINDS, LEVER_LABELS, LEVERS, LIKERT_LABELS,
                                    Answer, Lever, LikertTally, Question, QuestionKind, Receipt,
@@ -23,13 +26,14 @@ from webapp.models.themes import (
 )
 
 __all__ = [
-    "ActionEvent", "ActionItem", "ActionSupport", "Answer", "CHOICE_KINDS", "EVENT_KINDS",
-    "EventKind", "FINISHED", "Idea", "IdeaModeration", "IdeaVote", "ItemStatus", "KINDS",
-    "LEVERS", "LEVER_LABELS", "LIKERT_LABELS", "Lever", "LikertTally", "MAIL_KINDS",
-    "MAIL_STATES", "MODERATION_ACTIONS", "MailKind", "MailStatus", "ModerationAction",
-    "Notification", "OutboxMail", "PENDING", "Question", "QuestionKind", "REPRESENTATION_LABELS",
-    "ROLES", "RUN_STAGES", "RUN_STATES", "Receipt", "ResponseDraft", "Role", "RoundAudience",
-    "RoundMail", "RoundStatus", "RunStatus", "STATUSES", "STATUS_LABELS", "Story",
-    "SurveyResponse", "SurveyRound", "Team", "Theme", "ThemeAssignment", "ThemeRun", "User",
-    "Vote"
+    "ActionEvent", "ActionItem", "ActionSupport", "Answer", "CHOICE_KINDS", "DELIVERIES",
+    "DELIVERY_LABELS", "Delivery", "EVENT_KINDS", "EventKind", "FINISHED", "Idea",
+    "IdeaModeration", "IdeaVote", "ItemStatus", "KINDS", "KIND_CHOICES", "LEVERS", "LEVER_LABELS",
+    "LIKERT_LABELS", "Lever", "LikertTally", "MAIL_KINDS", "MAIL_STATES", "MODERATION_ACTIONS",
+    "MailKind", "MailStatus", "ModerationAction", "NOTIFICATION_KINDS", "Notification",
+    "NotificationKind", "NotificationPreference", "OutboxMail", "PENDING", "Question",
+    "QuestionKind", "REPRESENTATION_LABELS", "ROLES", "RUN_STAGES", "RUN_STATES", "Receipt",
+    "ResponseDraft", "Role", "RoundAudience", "RoundMail", "RoundStatus", "RunStatus", "STATUSES",
+    "STATUS_LABELS", "Story", "SurveyResponse", "SurveyRound", "Team", "Theme", "ThemeAssignment",
+    "ThemeRun", "User", "Vote"
 ]

@@ -32,6 +32,8 @@ class MailKind(StrEnum):
     PASSWORD = "password"
     ROUND_OPEN = "round_open"
     REMINDER = "reminder"
+    NOTIFICATION = "notification"
+    DIGEST = "digest"
 
 
 MAIL_KINDS = tuple(kind.value for kind in MailKind)
