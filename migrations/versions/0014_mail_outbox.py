@@ -18,7 +18,7 @@ branch_labels = None
 depends_on = None
 
 STATES = ('pending', 'sending', 'sent', 'failed')
-KINDS = ('invitation', 'password', 'round_open', 'reminder')
+KINDS = ('invitation', 'password', 'round_open', 'reminder', 'notification', 'digest')
 
 
 def upgrade():

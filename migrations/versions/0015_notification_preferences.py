@@ -4,8 +4,8 @@ Revision ID: 0015_notification_preferences
 Revises: 0014_mail_outbox
 Create Date: 2026-12-03 07:00:00
 
-Notifications get a kind and the time they went out in a digest; the outbox takes
-notification and digest mails.
+Notifications get a kind and the time they went out in a digest. The upgrade only adds,
+so the release before it keeps working while it runs.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -17,17 +17,8 @@ down_revision = '0014_mail_outbox'
 branch_labels = None
 depends_on = None
 
-OLD_KINDS = ('invitation', 'password', 'round_open', 'reminder')
-NEW_KINDS = OLD_KINDS + ('notification', 'digest')
 NOTIFICATION_KINDS = ('owner', 'idea_used', 'item_moved', 'general')
 DELIVERIES = ('app', 'mail', 'digest', 'off')
-
-
-def _mail_kinds(kinds):
-    with op.batch_alter_table('mail_outbox', schema=None) as batch_op:
-        batch_op.drop_constraint(op.f('ck_mail_outbox_kind_known'), type_='check')
-        batch_op.create_check_constraint(op.f('ck_mail_outbox_kind_known'),
-                                         f"kind IN {kinds!r}")
 
 
 def upgrade():
@@ -49,12 +40,9 @@ def upgrade():
                                       server_default='general'))
         batch_op.add_column(sa.Column('digested_at', sa.DateTime(timezone=True),
                                       nullable=True))
-    _mail_kinds(NEW_KINDS)
 
 
 def downgrade():
-    op.execute("DELETE FROM mail_outbox WHERE kind IN ('notification', 'digest')")
-    _mail_kinds(OLD_KINDS)
     with op.batch_alter_table('notification', schema=None) as batch_op:
         batch_op.drop_column('digested_at')
         batch_op.drop_column('kind')
