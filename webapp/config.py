@@ -54,6 +54,7 @@ def from_environment(instance_path):
         database_url = "sqlite:///" + str(Path(instance_path) / "tandem.sqlite")
         secret_key = secret_key or embedded_secret_key(instance_path)
     return {
+        **mail_from_environment(),
         "SECRET_KEY": secret_key,
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE"),
@@ -67,7 +68,6 @@ def from_environment(instance_path):
         "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
         # Background jobs go to an RQ queue in this Redis; unset, they run in-process.
         "REDIS_URL": os.environ.get("REDIS_URL") or None,
-        **mail_from_environment(),
     }
 
 
@@ -97,25 +97,6 @@ DEFAULTS = {
     "PASSWORD_MIN_LENGTH": 12,
     "PEOPLE_PER_PAGE": 50,
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
-    "RATELIMIT_HEADERS_ENABLED": False,
-    "RATELIMIT_STORAGE_URI": "memory://",
-    # A shared store that stops answering must not hold a sign-in for long: after this
-    # many seconds the attempt is counted in the worker's own memory instead.
-    "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-    # Failed sign-ins are counted over a moving window, so after a wait of at most the
-    # window the next attempt is allowed again.
-    "RATELIMIT_STRATEGY": "moving-window",
-    # Failed sign-ins allowed per client address, and per account (email address, known
-    # or not), before sign-in is refused for a while; several limits may be given,
-    # separated by ";".
-    "SIGNIN_LIMIT": "5 per minute",
-    "SIGNIN_ACCOUNT_LIMIT": "10 per 15 minutes",
-    "REDIS_URL": None,
-    # A queued job is stopped after this many seconds (a theme run of 1M ideas takes ~1 min).
-    "JOB_TIMEOUT": 1800,
-    # A job that raised (the database restarting, a Redis blip) is retried after each of
-    # these waits in turn.
-    "JOB_RETRY_INTERVALS": (10, 30, 60),
     # No mail server: mails go to the log, and admins see invitation links on screen.
     "MAIL_SERVER": None,
     "MAIL_PORT": 587,
@@ -136,4 +117,23 @@ DEFAULTS = {
     "PASSWORD_LINK_SECONDS": 3600,
     # A second "forgot your password" mail to one person waits this long after the first.
     "PASSWORD_MAIL_INTERVAL_SECONDS": 120,
+    "RATELIMIT_HEADERS_ENABLED": False,
+    "RATELIMIT_STORAGE_URI": "memory://",
+    # A shared store that stops answering must not hold a sign-in for long: after this
+    # many seconds the attempt is counted in the worker's own memory instead.
+    "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    # Failed sign-ins are counted over a moving window, so after a wait of at most the
+    # window the next attempt is allowed again.
+    "RATELIMIT_STRATEGY": "moving-window",
+    # Failed sign-ins allowed per client address, and per account (email address, known
+    # or not), before sign-in is refused for a while; several limits may be given,
+    # separated by ";".
+    "SIGNIN_LIMIT": "5 per minute",
+    "SIGNIN_ACCOUNT_LIMIT": "10 per 15 minutes",
+    "REDIS_URL": None,
+    # A queued job is stopped after this many seconds (a theme run of 1M ideas takes ~1 min).
+    "JOB_TIMEOUT": 1800,
+    # A job that raised (the database restarting, a Redis blip) is retried after each of
+    # these waits in turn.
+    "JOB_RETRY_INTERVALS": (10, 30, 60),
 }
