@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from tests import factories
+from tests.servers import free_port
 from webapp.auth.password_links import INVITATION, RESET, lifetime
 from webapp.extensions import db
 from webapp.jobs import jobs
@@ -215,3 +216,16 @@ def test_mails_say_how_long_a_link_works(app):
         assert lifetime(RESET) == "1 hour"
         app.config["PASSWORD_LINK_SECONDS"] = 5400
         assert lifetime(RESET) == "90 minutes"
+
+
+def test_a_mail_server_that_is_down_does_not_fail_the_invitation(
+        app, client, auth, people, make_user):
+    app.config["MAIL_PORT"] = app.extensions["mailman"].port = free_port()  # nobody there
+    newcomer = make_user(name="Nora Newcomer", password=None)
+    auth.login_as(people["admin"])
+    page = client.post(f"/admin/people/{newcomer.id}/invite").get_data(as_text=True)
+    assert "1 invitation is on the way" in page
+    _wait(app)
+    with app.app_context():
+        mail = db.session.scalars(select(OutboxMail)).one()
+        assert (mail.to_address, mail.status, mail.attempts) == (newcomer.email, "pending", 1)
