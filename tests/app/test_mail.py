@@ -1,6 +1,10 @@
 """The outbox: mails written with the action, sent in the background to a real SMTP server."""
 import logging
+import os
+import subprocess
+import sys
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
@@ -8,11 +12,13 @@ from sqlalchemy import select, update
 from tests import factories
 from tests.servers import free_port
 from webapp.extensions import db
-from webapp.jobs import jobs
+from webapp.jobs import jobs, queue
 from webapp.mail import sender
 from webapp.mail.outbox import JOB_KEY, queue_mail
 from webapp.models import MailKind, OutboxMail, User
 from webapp.models.types import utcnow
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -175,3 +181,19 @@ def test_factories_people_have_round_mails_on(app):
     with app.app_context():
         person = factories.make_user()
     assert person.round_mails is True
+
+
+def test_with_redis_the_mail_waits_in_the_queue_for_a_worker(
+        app, smtp, people, redis_url, database_url):
+    app.config["REDIS_URL"] = redis_url
+    mail_id = _queue(app, people["member"], "Queued")
+    assert len(queue(redis_url)) == 1
+    assert smtp.messages == [] and _mail(app, mail_id).status == "pending"
+    env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": redis_url,
+           "SECRET_KEY": "test-secret", "MAIL_SERVER": "127.0.0.1",
+           "MAIL_PORT": str(smtp.port), "MAIL_USE_TLS": "0", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--burst"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    assert smtp.recipients() == [people["member"].email]
+    assert _mail(app, mail_id).status == "sent"
