@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from webapp import demo
 from webapp.admin import services as people
+from webapp.admin.invitations import import_and_invite
 from webapp.admin.people_import import import_people
 from webapp.errors import ServiceError
 from webapp.extensions import db
@@ -64,7 +65,9 @@ def create_user(email, name, team, role, password):
 @click.command("import-users")
 @with_appcontext
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def import_users(file):
+@click.option("--invite", is_flag=True,
+              help="Mail everyone in the file who has no password yet an invitation.")
+def import_users(file, invite):
     """Create or update people from a CSV file with columns email,name,team,role."""
     def explain(rejected):
         for line, message in rejected.problems:
@@ -73,9 +76,25 @@ def import_users(file):
             click.echo(f"{file}: {rejected.unlisted:,} more problem(s) not listed", err=True)
 
     with file.open("rb") as stream:
-        result = _committed(lambda: import_people(stream), explain)
+        if invite:
+            report = _committed(lambda: import_and_invite(stream, _system_user()), explain)
+            result = report.imported
+        else:
+            result = _committed(lambda: import_people(stream), explain)
     click.echo(f"Imported: {result.created:,} added, {result.updated:,} updated, "
                f"{result.unchanged:,} unchanged.")
+    if invite:
+        _report_invitations(report)
+
+
+def _report_invitations(report):
+    """Say who was invited and who was not; then send the invitations."""
+    click.echo(f"Invited: {len(report.sent):,}.")
+    for name, email, reason in report.skipped:
+        click.echo(f"Not invited: {name} <{email}>: {reason}", err=True)
+    if not report.mailed:
+        click.echo("No MAIL_SERVER is set: the invitations are written to the log.")
+    _send_outbox()
 
 
 @click.command("load-demo")

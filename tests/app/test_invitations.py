@@ -229,3 +229,14 @@ def test_a_mail_server_that_is_down_does_not_fail_the_invitation(
     with app.app_context():
         mail = db.session.scalars(select(OutboxMail)).one()
         assert (mail.to_address, mail.status, mail.attempts) == (newcomer.email, "pending", 1)
+
+
+def test_a_large_import_is_invited_from_the_shell(app, runner, smtp, people, tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_text(CSV + f"{people['member'].email},Mia Member,Sales,member\n")
+    result = runner.invoke(args=["import-users", "--invite", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Invited: 2." in result.output
+    assert "Not invited: Mia Member" in result.output and "has a password already" in result.output
+    assert sorted(smtp.recipients()) == ["nina@example.com", "omar@example.com"]
+    assert "Ada Admin has invited you" in smtp.messages[0][1].get_body(("plain",)).get_content()
