@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import insert, text
 
 from tests import factories
-from tests.servers import redis_server
+from tests.servers import redis_server, smtp_server
 from webapp import create_app
 from webapp.extensions import db
+from webapp.jobs import jobs
 from webapp.models import Team
 
 
@@ -102,6 +103,20 @@ def redis_url(tmp_path):
 
 
 @pytest.fixture
+def smtp():
+    """A real SMTP server on a free loopback port; its inbox, to read what it received."""
+    with smtp_server() as inbox:
+        yield inbox
+
+
+@pytest.fixture
+def mail_config(smtp):
+    """Configuration that sends mail to the ``smtp`` server, with links on a test host."""
+    return {"MAIL_SERVER": "127.0.0.1", "MAIL_PORT": smtp.port, "MAIL_USE_TLS": False,
+            "BASE_URL": "https://tandem.example"}
+
+
+@pytest.fixture
 def config_overrides():
     """Per-test configuration overrides; override this fixture to change them."""
     return {}
@@ -119,6 +134,9 @@ def app(database_url, migrated_database, config_overrides):
         reset_database(migrated_database)
     yield app
     with app.app_context():
+        # Mails queued by the test are still being sent in a thread: let them finish
+        # before their connections are closed under them.
+        jobs().wait_all()
         db.engine.dispose()
 
 

@@ -1,5 +1,5 @@
 """Tandem: helps a company's sales and marketing teams align."""
-from flask import Flask
+from flask import Flask, has_request_context
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -10,10 +10,11 @@ from webapp.actions import routes as actions_routes
 from webapp.admin import routes as admin_routes
 from webapp.auth import routes as auth_routes
 from webapp.auth import throttle
-from webapp.extensions import csrf, db, login_manager, migrate
+from webapp.extensions import csrf, db, login_manager, mailer, migrate
 from webapp.fields import length_limit
 from webapp.health import routes as health_routes
 from webapp.ideas import routes as ideas_routes
+from webapp.mail import routes as mail_routes
 from webapp.main import routes as main_routes
 from webapp.limits import IDEA_LIMIT, TEXT_LIMIT, TITLE_LIMIT
 from webapp.models import (LEVER_LABELS, LIKERT_LABELS, EventKind, ItemStatus, QuestionKind,
@@ -62,6 +63,7 @@ def register_extensions(app):
     csrf.init_app(app)
     throttle.init_app(app)
     login_manager.init_app(app)
+    mailer.init_app(app)
     Jobs().init_app(app)
     ThemeRunner().init_app(app)
     login_manager.login_view = "auth.login"
@@ -89,6 +91,7 @@ def register_blueprints(app):
     app.register_blueprint(notifications_routes.bp)
     app.register_blueprint(reports_routes.bp)
     app.register_blueprint(health_routes.bp)
+    app.register_blueprint(mail_routes.bp)
 
 
 def register_errorhandlers(app):
@@ -115,8 +118,8 @@ def register_template_helpers(app):
 
     @app.context_processor
     def unread_notifications():
-        """The bell's count, for the navigation bar."""
-        if current_user.is_authenticated:
+        """The bell's count, for the navigation bar (mails are rendered outside requests)."""
+        if has_request_context() and current_user.is_authenticated:
             return {"unread_count": unread_count(current_user)}
         return {"unread_count": 0}
 

@@ -2,14 +2,20 @@
 from pathlib import Path
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import func, select
 
 from webapp import demo
 from webapp.admin import services as people
+from webapp.admin.invitations import import_and_invite
 from webapp.admin.people_import import import_people
 from webapp.errors import ServiceError
 from webapp.extensions import db
+from webapp.jobs import jobs
+from webapp.mail.outbox import JOB_KEY, send_soon
+from webapp.mail.rounds import queue_round_mails
+from webapp.notifications.services import send_digests
 from webapp.models import ROLES, Role, RunStatus, SurveyRound, Team, ThemeRun, User
 from webapp.themes import services as theme_services
 from webapp.worker import worker
@@ -59,7 +65,9 @@ def create_user(email, name, team, role, password):
 @click.command("import-users")
 @with_appcontext
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def import_users(file):
+@click.option("--invite", is_flag=True,
+              help="Mail everyone in the file who has no password yet an invitation.")
+def import_users(file, invite):
     """Create or update people from a CSV file with columns email,name,team,role."""
     def explain(rejected):
         for line, message in rejected.problems:
@@ -68,9 +76,25 @@ def import_users(file):
             click.echo(f"{file}: {rejected.unlisted:,} more problem(s) not listed", err=True)
 
     with file.open("rb") as stream:
-        result = _committed(lambda: import_people(stream), explain)
+        if invite:
+            report = _committed(lambda: import_and_invite(stream, _system_user()), explain)
+            result = report.imported
+        else:
+            result = _committed(lambda: import_people(stream), explain)
     click.echo(f"Imported: {result.created:,} added, {result.updated:,} updated, "
                f"{result.unchanged:,} unchanged.")
+    if invite:
+        _report_invitations(report)
+
+
+def _report_invitations(report):
+    """Say who was invited and who was not; then send the invitations."""
+    click.echo(f"Invited: {len(report.sent):,}.")
+    for name, email, reason in report.skipped:
+        click.echo(f"Not invited: {name} <{email}>: {reason}", err=True)
+    if not report.mailed:
+        click.echo("No MAIL_SERVER is set: the invitations are written to the log.")
+    _send_outbox()
 
 
 @click.command("load-demo")
@@ -128,4 +152,44 @@ def _system_user():
                              .order_by(User.id))
 
 
-commands = [create_user, import_users, load_demo, run_analysis, worker]
+@click.command("send-reminders")
+@with_appcontext
+def send_reminders():
+    """Mail open rounds' invitations and due reminders, then send the outbox.
+
+    Safe to run from cron every few minutes, even two at once: nobody gets the same
+    round mail twice.
+    """
+    queued = _committed(queue_round_mails)
+    click.echo(f"Round mails written to the outbox: {queued:,}.")
+    _send_outbox()
+
+
+@click.command("send-mail")
+@with_appcontext
+def send_mail():
+    """Send the mails that are due, including those waiting to be tried again."""
+    _send_outbox()
+
+
+def _send_outbox():
+    """Have the outbox sent by the job runner; in-process, wait for it here."""
+    send_soon()
+    if not current_app.config.get("REDIS_URL"):
+        jobs().wait(JOB_KEY, timeout=None)
+
+
+@click.command("send-digest")
+@with_appcontext
+def send_digest():
+    """Mail the weekly digest to everyone who chose one and has news, then send the outbox.
+
+    Run it once a week from cron; a second run (even at the same time) sends nothing new.
+    """
+    sent = _committed(send_digests)
+    click.echo(f"Digests written to the outbox: {sent:,}.")
+    _send_outbox()
+
+
+commands = [create_user, import_users, load_demo, run_analysis, send_digest, send_mail,
+            send_reminders, worker]

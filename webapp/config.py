@@ -54,6 +54,7 @@ def from_environment(instance_path):
         database_url = "sqlite:///" + str(Path(instance_path) / "tandem.sqlite")
         secret_key = secret_key or embedded_secret_key(instance_path)
     return {
+        **mail_from_environment(),
         "SECRET_KEY": secret_key,
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE"),
@@ -72,6 +73,21 @@ def from_environment(instance_path):
     }
 
 
+def mail_from_environment():
+    """The SMTP settings; with no ``MAIL_SERVER`` mails are written to the log instead."""
+    return {
+        "MAIL_SERVER": os.environ.get("MAIL_SERVER") or None,
+        "MAIL_PORT": int(os.environ.get("MAIL_PORT", "587")),
+        "MAIL_USE_TLS": _flag("MAIL_USE_TLS", default=True),
+        "MAIL_USE_SSL": _flag("MAIL_USE_SSL"),
+        "MAIL_USERNAME": os.environ.get("MAIL_USERNAME") or None,
+        "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD") or None,
+        "MAIL_DEFAULT_SENDER": os.environ.get("MAIL_DEFAULT_SENDER",
+                                              DEFAULTS["MAIL_DEFAULT_SENDER"]),
+        "BASE_URL": os.environ.get("BASE_URL", DEFAULTS["BASE_URL"]),
+    }
+
+
 DEFAULTS = {
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "SESSION_COOKIE_HTTPONLY": True,
@@ -83,6 +99,26 @@ DEFAULTS = {
     "PASSWORD_MIN_LENGTH": 12,
     "PEOPLE_PER_PAGE": 50,
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    # No mail server: mails go to the log, and admins see invitation links on screen.
+    "MAIL_SERVER": None,
+    "MAIL_PORT": 587,
+    "MAIL_USE_TLS": True,
+    "MAIL_USE_SSL": False,
+    "MAIL_TIMEOUT": 10,
+    "MAIL_DEFAULT_SENDER": "Tandem <tandem@localhost>",
+    # Where the links in mails point (mails are written outside any request).
+    "BASE_URL": "http://127.0.0.1:5000",
+    # A mail the server did not take is tried again after 1, 2, 4, ... minutes, this
+    # many times in all, then marked failed for an admin to look at.
+    "MAIL_MAX_ATTEMPTS": 6,
+    "MAIL_RETRY_SECONDS": 60,
+    # A sender that claimed a mail and vanished (its process died) gives it up after this.
+    "MAIL_CLAIM_SECONDS": 600,
+    # How long a password link works: an invitation a week, a forgotten password an hour.
+    "INVITATION_LINK_SECONDS": 7 * 24 * 3600,
+    "PASSWORD_LINK_SECONDS": 3600,
+    # A second "forgot your password" mail to one person waits this long after the first.
+    "PASSWORD_MAIL_INTERVAL_SECONDS": 120,
     "RATELIMIT_HEADERS_ENABLED": False,
     "RATELIMIT_STORAGE_URI": "memory://",
     # A shared store that stops answering must not hold a sign-in for long: after this

@@ -10,6 +10,7 @@ per interval), and stopped after ``JOB_TIMEOUT`` seconds. Jobs report their own 
 the database (a theme run's status, stage and heartbeat), which is what pages read.
 """
 import importlib
+from concurrent import futures
 from concurrent.futures import ThreadPoolExecutor
 
 from flask import current_app
@@ -83,6 +84,14 @@ class Jobs:
         future = self._futures.pop(key, None)
         if future is not None:
             future.result(timeout=timeout)
+
+    def wait_all(self, timeout=60):
+        """Block until every in-process job so far has finished (before shutting down).
+
+        A job that raised is not raised again here: whoever waits on its key sees that.
+        """
+        # One worker runs jobs in order: the newest of each key covers those before it.
+        futures.wait(list(self._futures.values()), timeout=timeout)
 
 
 def queue(url):

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.ideas.services import rescore_round
+from webapp.mail.rounds import queue_for_round
 from webapp.models import RoundStatus, SurveyRound
 from webapp.models.types import utcnow
 from webapp.reports.data import store_tallies
@@ -37,6 +38,7 @@ def open_round(survey_round):
     if survey_round.closes_at is not None and survey_round.closes_at <= now:
         survey_round.closes_at = None
     db.session.flush()
+    queue_for_round(survey_round)  # the audience's invitations, with the opening
 
 
 def close_round(survey_round):
@@ -80,6 +82,8 @@ def update_round(survey_round, details):
     surveys.update_round(survey_round, details)
     if {team.id for team in survey_round.teams} != teams_before:
         rescore_round(survey_round)
+    # Opened by this change (a start date of today), or teams added: invite them now.
+    queue_for_round(survey_round)
 
 
 def needs_settling(survey_round):

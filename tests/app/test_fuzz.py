@@ -30,8 +30,10 @@ from tests import factories
 from tests.conftest import make_config, reset_database
 from webapp import create_app
 from webapp.extensions import db
-from webapp.models import (ActionItem, Idea, Notification, Question, Story, SurveyRound, Team,
-                           Theme, User)
+from webapp.auth.password_links import RESET, make_token
+from webapp.mail.links import unsubscribe_token
+from webapp.models import (ActionItem, Idea, Notification, OutboxMail, Question, Story,
+                           SurveyRound, Team, Theme, User)
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "9"))
 # Counted here and printed at the end of the run (see tests/conftest.py).
@@ -40,7 +42,8 @@ STATS = {"requests": 0, "5xx": 0}
 ROLES = ("anonymous", "member", "leader", "admin")
 ID_MODELS = {"person_id": User, "team_id": Team, "round_id": SurveyRound,
              "question_id": Question, "idea_id": Idea, "theme_id": Theme,
-             "item_id": ActionItem, "story_id": Story, "notification_id": Notification}
+             "item_id": ActionItem, "story_id": Story, "notification_id": Notification,
+             "mail_id": OutboxMail}
 BOUNDARIES = [0, 1, 2**31 - 1, 2**31, 2**32, 2**53 + 1, 2**63 - 1, 2**63, 2**64, 10**23,
               -1, -(2**31), -(2**63)]
 PARAMETERS = ["q", "team", "status", "page", "item", "theme", "idea", "run", "sort", "next",
@@ -123,6 +126,8 @@ def world(database_url, migrated_database):
         known = {name: list(db.session.scalars(select(model.id).order_by(model.id).limit(20)))
                  for name, model in ID_MODELS.items()}
         known["filename"] = ["tandem.css", "js/app.js"]
+        member = db.session.get(User, accounts["member"][0])
+        known["token"] = [unsubscribe_token(member), make_token(member, RESET)]
         strategies = {
             "path": {name: _path_value(ids) for name, ids in known.items()},
             "query": _pairs(PARAMETERS),

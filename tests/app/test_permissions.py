@@ -7,6 +7,7 @@ Outcomes: "ok" (200), "login" (redirect to sign-in), "home" (redirect to the hom
 import pytest
 
 from tests import factories
+from webapp.mail.links import unsubscribe_token
 
 ROLES = ("anonymous", "member", "leader", "admin")
 SIGNED_IN = ("member", "leader", "admin")
@@ -35,6 +36,19 @@ EXPECTED = {
     ("auth.logout", "POST"): dict.fromkeys(ROLES, "login"),
     ("auth.change_password", "GET"): _signed_in("ok"),
     ("auth.change_password", "POST"): _signed_in("ok"),
+    # Anyone may ask for a password link; the walk's link is not valid, so it says so.
+    ("auth.forgot_password", "GET"): dict.fromkeys(ROLES, "ok"),
+    ("auth.forgot_password", "POST"): dict.fromkeys(ROLES, "ok"),
+    ("auth.set_password", "GET"): dict.fromkeys(ROLES, "ok"),
+    ("auth.set_password", "POST"): dict.fromkeys(ROLES, "ok"),
+    # The walk's person has a password already, so the invitation is refused.
+    ("admin.invite_person", "POST"): _only_admin(admin="redirect"),
+    ("mail.outbox", "GET"): _only_admin(),
+    # There is no mail to send again.
+    ("mail.retry", "POST"): _only_admin(admin="404"),
+    # The signed token is the permission: the member's link works for whoever holds it.
+    ("mail.unsubscribe", "GET"): dict.fromkeys(ROLES, "ok"),
+    ("mail.unsubscribe", "POST"): dict.fromkeys(ROLES, "ok"),
     ("admin.people", "GET"): _only_admin(),
     ("admin.new_person", "GET"): _only_admin(),
     ("admin.new_person", "POST"): _only_admin(),
@@ -105,6 +119,9 @@ EXPECTED = {
     ("spotlight.new_story", "POST"): _leaders(),
     ("notifications.inbox", "GET"): _signed_in("ok"),
     ("notifications.read_all", "POST"): _signed_in("redirect"),
+    # An empty form keeps the choices shown, so the save goes through.
+    ("notifications.preferences", "GET"): _signed_in("ok"),
+    ("notifications.preferences", "POST"): _signed_in("redirect"),
     # The walk's notification is the member's: nobody else can open it.
     # The walk's round is open, so its report is for leaders only.
     ("reports.report", "GET"): _leaders(),
@@ -136,10 +153,12 @@ def _url_values(app, rule, people):
         theme_id = factories.make_theme(round_id, idea_ids=[idea_id])
         item_id = factories.make_item(round_id)
         story_id, notification_id = factories.make_story_and_notice(item_id, people["member"])
+        unsubscribe = unsubscribe_token(people["member"])
     values = {"person_id": people["member"].id, "team_id": spare_team.id,
               "filename": "tandem.css", "round_id": round_id, "question_id": question_id,
               "idea_id": idea_id, "theme_id": theme_id, "item_id": item_id,
-              "story_id": story_id, "notification_id": notification_id}
+              "story_id": story_id, "notification_id": notification_id, "mail_id": 1,
+              "token": unsubscribe if rule.endpoint.startswith("mail.") else "not-a-link"}
     return {name: values[name] for name in rule.arguments}
 
 

@@ -109,7 +109,8 @@ def _urls(app, closed, current, item):
         team_ids = dict(db.session.execute(select(Team.name, Team.id)).all())
     pairs = [(team_ids["Sales"], team_ids["Tiny"]), (team_ids["Tiny"], team_ids["Marketing"])]
     urls = ["/", "/anonymity", "/rounds/", "/actions", "/actions/export.csv",
-            f"/actions/{item}", "/spotlight", "/notifications", "/admin/people", "/admin/teams"]
+            f"/actions/{item}", "/spotlight", "/notifications", "/admin/people", "/admin/teams",
+            "/admin/mail"]
     for round_id in (closed, current):
         urls += [f"/rounds/{round_id}", f"/rounds/{round_id}/themes",
                  f"/rounds/{round_id}/ideas/similar?text=pipeline+leads+idea",
@@ -166,7 +167,9 @@ def test_the_walk_covers_every_page(app, client, auth, people, make_user):
              "surveys.edit_round", "surveys.new_question", "surveys.edit_question",
              "surveys.preview", "surveys.answer", "surveys.thanks", "actions.new_item",
              "ideas.confirm_merge",
-             "spotlight.new_story", "spotlight.story", "health.healthz", "health.readyz"}
+             "spotlight.new_story", "spotlight.story", "health.healthz", "health.readyz",
+             "auth.forgot_password", "auth.set_password", "mail.unsubscribe",
+             "notifications.preferences"}
     assert pages - forms == walked
 
 

@@ -14,9 +14,14 @@ def csrf_client(app):
     return app.test_client()
 
 
+# RFC 8058: a mail client unsubscribes with one POST that carries no form token; the
+# signed token in the address is what it proves.
+CSRF_EXEMPT = {"mail.unsubscribe"}
+
+
 def _post_routes(app):
     for rule in app.url_map.iter_rules():
-        if "POST" in rule.methods:
+        if "POST" in rule.methods and rule.endpoint not in CSRF_EXEMPT:
             yield rule
 
 

@@ -12,7 +12,8 @@ from webapp.extensions import db
 from webapp.ideas.services import team_shown, theme_idea_ids, withheld_teams
 from webapp.limits import REASON_LIMIT, TEXT_LIMIT, TITLE_LIMIT
 from webapp.models import (LEVERS, STATUS_LABELS, ActionEvent, ActionItem, ActionSupport,
-                           EventKind, Idea, ItemStatus, RoundStatus, Team, Theme, ThemeRun, User)
+                           EventKind, Idea, ItemStatus, NotificationKind, RoundStatus, Team,
+                           Theme, ThemeRun, User)
 from webapp.notifications.services import notify
 from webapp.privacy import withheld
 from webapp.surveys.services import get_round, shown_now
@@ -141,9 +142,11 @@ def create_item(details, leader):
     db.session.add(item)
     db.session.flush()
     link = path_for("actions.item", item_id=item.id)
-    notify([o.id for o in owners], f"You are an owner of the action item “{title}”.", link)
+    notify([o.id for o in owners], f"You are an owner of the action item “{title}”.", link,
+           NotificationKind.OWNER)
     notify([idea.author_id for idea in item.ideas if idea.credited],
-           f"Your idea became part of the action item “{title}”.", link)
+           f"Your idea became part of the action item “{title}”.", link,
+           NotificationKind.IDEA_USED)
     return item
 
 
@@ -191,7 +194,7 @@ def change_status(item, actor, to_status, reason=""):
     # The owners hear of a move someone else made, whether or not they back the item.
     owners = [owner for owner in (item.owner_a_id, item.owner_b_id) if owner != actor.id]
     notify([*supporters, *owners], f"“{item.title}” is now {STATUS_LABELS[to_status].lower()}.",
-           path_for("actions.item", item_id=item.id))
+           path_for("actions.item", item_id=item.id), NotificationKind.ITEM_MOVED)
 
 
 def post_update(item, actor, text):

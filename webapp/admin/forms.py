@@ -1,8 +1,8 @@
 """Forms for people, teams and CSV import."""
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired, FileSize
-from wtforms import (EmailField, PasswordField, SelectChoice, SelectField, StringField,
-                     SubmitField)
+from wtforms import (BooleanField, EmailField, PasswordField, SelectChoice, SelectField,
+                     StringField, SubmitField)
 from wtforms.validators import DataRequired, Length, Optional
 
 from webapp.fields import optional_int
@@ -48,4 +48,6 @@ class ImportForm(FlaskForm):
         FileAllowed(["csv", "txt"], "Choose a .csv file."),
         FileSize(IMPORT_FILE_LIMIT, message=FILE_TOO_LARGE),
     ])
+    invite = BooleanField("Invite everyone in the file who has no password yet, by email",
+                          default=True)
     submit = SubmitField("Import")

@@ -50,6 +50,8 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    emails: list = field(default_factory=list)
+    """The address of everyone in the file, to invite them."""
 
 
 class ImportRejected(ServiceError):
@@ -265,6 +267,7 @@ def import_people(source):
         _sort(row, known.get(row.email), new, changed, result)
     _create(new)
     update_rows(User, changed)
+    result.emails = [row.email for row in rows]
     return result
 
 

@@ -4,7 +4,7 @@ from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from webapp.access import found_or_404, role_required
-from webapp.admin import bp, services
+from webapp.admin import bp, invitations, services
 from webapp.admin.forms import FILE_TOO_LARGE, ImportForm, PersonForm, TeamForm
 from webapp.admin.people_import import LIMITS, import_people
 from webapp.boundary import perform
@@ -107,13 +107,37 @@ def import_people_view():
     form = ImportForm()
     rejected = None
     if form.validate_on_submit():
-        done = perform(lambda: import_people(form.file.data.stream), success=lambda result: (
-            f"Imported: {result.created:,} added, {result.updated:,} updated, "
-            f"{result.unchanged:,} unchanged."))
+        if form.invite.data:
+            return _import_and_invite(form)
+        done = perform(lambda: import_people(form.file.data.stream), success=_imported)
         if done:
             return redirect(url_for(".people"))
         rejected = done.error
     return _import_page(form, rejected)
+
+
+def _imported(result):
+    return (f"Imported: {result.created:,} added, {result.updated:,} updated, "
+            f"{result.unchanged:,} unchanged.")
+
+
+def _import_and_invite(form):
+    done = perform(lambda: invitations.import_and_invite(form.file.data.stream, current_user),
+                   success=lambda report: _imported(report.imported))
+    if done:
+        return render_template("admin/invited.html", report=done.value)
+    return _import_page(form, done.error)
+
+
+@bp.route("/people/<int:person_id>/invite", methods=["POST"])
+@admin_required
+def invite_person(person_id):
+    """Mail a person an invitation with a link to choose their password."""
+    person = found_or_404(services.get_person(person_id))
+    done = perform(lambda: invitations.invite_person(person, current_user))
+    if done:
+        return render_template("admin/invited.html", report=done.value)
+    return redirect(url_for(".edit_person", person_id=person.id))
 
 
 def _import_page(form, rejected=None, status=200):

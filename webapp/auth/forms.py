@@ -25,3 +25,22 @@ class ChangePasswordForm(FlaskForm):
         validators=[DataRequired(), EqualTo("password", message="The two entries differ.")],
     )
     submit = SubmitField("Change password")
+
+
+class ForgotPasswordForm(FlaskForm):
+    """The address to send a password link to."""
+
+    email = EmailField("Email", validators=[DataRequired(), Length(max=EMAIL_LIMIT)])
+    submit = SubmitField("Send me a link")
+
+
+class SetPasswordForm(FlaskForm):
+    """A new password, typed twice; the service checks it against the password rules."""
+
+    password = PasswordField("New password", validators=[DataRequired(),
+                                                         Length(max=PASSWORD_LIMIT)])
+    confirm = PasswordField(
+        "New password again",
+        validators=[DataRequired(), EqualTo("password", message="The two entries differ.")],
+    )
+    submit = SubmitField("Set password and sign in")

@@ -2,8 +2,9 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from webapp.auth import bp, services
-from webapp.auth.forms import ChangePasswordForm, LoginForm
+from webapp.auth.forms import (ChangePasswordForm, ForgotPasswordForm, LoginForm,
+                               SetPasswordForm)
+from webapp.auth import bp, password_links, services
 from webapp.boundary import perform
 from webapp.extensions import login_manager
 from webapp.urls import safe_local_path
@@ -53,3 +54,28 @@ def change_password():
         login_user(current_user._get_current_object())
         return redirect(url_for("main.home"))
     return render_template("auth/change_password.html", form=form)
+
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+def forgot_password():
+    """Ask for a password link; the answer is the same whether the address is known."""
+    form = ForgotPasswordForm()
+    sent = form.validate_on_submit() and bool(
+        perform(lambda: services.ask_for_password_link(form.email.data)))
+    return render_template("auth/forgot_password.html", form=form, sent=sent)
+
+
+@bp.route("/password/set/<token>", methods=["GET", "POST"])
+def set_password(token):
+    """Set a password from a link in a mail (an invitation or a forgotten password)."""
+    person = password_links.user_for_token(token)
+    form = SetPasswordForm()
+    if person is not None and form.validate_on_submit():
+        done = perform(lambda: password_links.set_password_with_token(token, form.password.data),
+                       form, "Your password is set. Welcome to Tandem.")
+        if done:
+            logout_user()
+            login_user(done.value)
+            return redirect(url_for("main.home"))
+    return render_template("auth/set_password.html", form=form, person=person,
+                           expired=password_links.EXPIRED)

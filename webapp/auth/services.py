@@ -12,6 +12,7 @@ from webapp.auth import throttle
 from webapp.auth.passwords import check_new_password
 from webapp.errors import ServiceError
 from webapp.extensions import db
+from webapp.jobs import jobs
 from webapp.models import User
 from webapp.models.people import new_login_token
 
@@ -122,3 +123,15 @@ def count_active_admins():
     return db.session.scalar(
         select(func.count()).select_from(User).where(User.role == "admin", User.active.is_(True))
     )
+
+
+PASSWORD_LINK_JOB = "webapp.auth.password_links.send_password_link"
+
+
+def ask_for_password_link(email):
+    """Have a password link mailed to ``email`` if it is a person's, in the background.
+
+    The request does the same work for any address: whether one is known is looked up
+    by the job, so neither the answer nor its timing tells.
+    """
+    jobs().enqueue(PASSWORD_LINK_JOB, normalise_email(email), key="password-link")

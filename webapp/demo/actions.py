@@ -8,7 +8,7 @@ from webapp.actions import services as actions
 from webapp.extensions import db
 from webapp.ideas.services import theme_idea_ids
 from webapp.models import (ActionEvent, ActionItem, ActionSupport, EventKind, Idea, ItemStatus,
-                           SurveyRound, Team, User)
+                           NotificationKind, SurveyRound, Team, User)
 from webapp.models.types import utcnow
 from webapp.notifications.services import notify
 from webapp.spotlight import services as spotlight
@@ -152,7 +152,7 @@ def load_demo_actions(round_id):
     first = items[0]
     notify([first.owner_a_id, first.owner_b_id],
            f"You are an owner of the action item “{first.title}”.",
-           path_for("actions.item", item_id=first.id))
+           path_for("actions.item", item_id=first.id), NotificationKind.OWNER)
     _publish_story(items, leader)
     closed = db.session.get(SurveyRound, round_id)
     closed.report_shared = True  # the demo staff can read the closed round's report

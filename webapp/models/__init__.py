@@ -4,6 +4,11 @@ from webapp.models.actions import (EVENT_KINDS, FINISHED, STATUS_LABELS, STATUSE
                                    Notification, Story)
 from webapp.models.ideas import (MODERATION_ACTIONS, Idea, IdeaModeration, IdeaVote,
                                  ModerationAction, Vote)
+from webapp.models.mail import (MAIL_KINDS, MAIL_STATES, MailKind, MailStatus, OutboxMail,
+                                RoundMail)
+from webapp.models.notifications import (DELIVERIES, DELIVERY_LABELS, KIND_CHOICES,
+                                         NOTIFICATION_KINDS, Delivery, NotificationKind,
+                                         NotificationPreference)
 from webapp.models.people import ROLES, Role, Team, User
 from webapp.models.surveys import (CHOICE_KINDS, KINDS, LEVER_LABELS, LEVERS, LIKERT_LABELS,
                                    Answer, Lever, LikertTally, Question, QuestionKind, Receipt,
@@ -21,12 +26,14 @@ from webapp.models.themes import (
 )
 
 __all__ = [
-    "ActionEvent", "ActionItem", "ActionSupport", "Answer", "CHOICE_KINDS", "EVENT_KINDS",
-    "EventKind", "FINISHED", "Idea", "IdeaModeration", "IdeaVote", "ItemStatus", "KINDS",
-    "LEVERS", "LEVER_LABELS", "LIKERT_LABELS", "Lever", "LikertTally", "MODERATION_ACTIONS",
-    "ModerationAction", "Notification", "PENDING", "Question", "QuestionKind", "ROLES",
-    "REPRESENTATION_LABELS", "RUN_STAGES", "RUN_STATES", "Receipt", "ResponseDraft", "Role",
-    "RoundAudience", "RoundStatus", "RunStatus", "STATUSES",
-    "STATUS_LABELS", "Story", "SurveyResponse", "SurveyRound", "Team", "Theme",
-    "ThemeAssignment", "ThemeRun", "User", "Vote",
+    "ActionEvent", "ActionItem", "ActionSupport", "Answer", "CHOICE_KINDS", "DELIVERIES",
+    "DELIVERY_LABELS", "Delivery", "EVENT_KINDS", "EventKind", "FINISHED", "Idea",
+    "IdeaModeration", "IdeaVote", "ItemStatus", "KINDS", "KIND_CHOICES", "LEVERS", "LEVER_LABELS",
+    "LIKERT_LABELS", "Lever", "LikertTally", "MAIL_KINDS", "MAIL_STATES", "MODERATION_ACTIONS",
+    "MailKind", "MailStatus", "ModerationAction", "NOTIFICATION_KINDS", "Notification",
+    "NotificationKind", "NotificationPreference", "OutboxMail", "PENDING", "Question",
+    "QuestionKind", "REPRESENTATION_LABELS", "ROLES", "RUN_STAGES", "RUN_STATES", "Receipt",
+    "ResponseDraft", "Role", "RoundAudience", "RoundMail", "RoundStatus", "RunStatus", "STATUSES",
+    "STATUS_LABELS", "Story", "SurveyResponse", "SurveyRound", "Team", "Theme", "ThemeAssignment",
+    "ThemeRun", "User", "Vote"
 ]

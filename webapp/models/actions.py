@@ -183,5 +183,9 @@ class Notification(db.Model):
         ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
     message: Mapped[str] = mapped_column(String(300))
     link: Mapped[str] = mapped_column(String(300), default="")
+    # What it is about (NotificationKind): each person chooses how to hear of each kind.
+    kind: Mapped[str] = mapped_column(String(20), default="general", server_default="general")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # When it went out in a weekly digest (for those who chose one).
+    digested_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

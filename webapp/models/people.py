@@ -67,6 +67,8 @@ class User(UserMixin, db.Model):
     login_token: Mapped[str] = mapped_column(String(32), unique=True, default=new_login_token)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Off once the person unsubscribes: no round invitations or reminders by mail.
+    round_mails: Mapped[bool] = mapped_column(default=True, server_default=true())
 
     team: Mapped[Team | None] = relationship(back_populates="members")
 

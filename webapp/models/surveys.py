@@ -114,6 +114,8 @@ class SurveyRound(db.Model):
     tallied_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Days before closing on which those who have not answered are reminded, e.g. "3,1".
+    reminder_days: Mapped[str] = mapped_column(String(40), default="", server_default="")
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -5,6 +5,7 @@ from flask_login import current_user, login_required
 from webapp.access import found_or_404
 from webapp.boundary import perform
 from webapp.notifications import bp, services
+from webapp.notifications.forms import PreferencesForm
 from webapp.urls import safe_local_path
 
 
@@ -31,3 +32,16 @@ def open_one(notification_id):
     found = found_or_404(perform(lambda: services.mark_read(current_user,
                                                             notification_id)).value)
     return redirect(safe_local_path(found.link, url_for(".inbox")))
+
+
+@bp.route("/account/notifications", methods=["GET", "POST"])
+@login_required
+def preferences():
+    """Choose, for each kind of notification, in the app, by mail, in a digest, or off."""
+    chosen = services.preferences(current_user)
+    form = PreferencesForm.for_choices(chosen)
+    if form.validate_on_submit() and perform(
+            lambda: services.set_preferences(current_user, form.choices()),
+            success="Your choices are saved."):
+        return redirect(url_for(".preferences"))
+    return render_template("notifications/preferences.html", form=form, chosen=chosen)

@@ -1,16 +1,118 @@
-"""Sending and reading in-app notifications."""
+"""Sending and reading notifications: in the app, by mail at once, or in a weekly digest.
+
+Each person chooses, per kind, how to hear of it (:class:`Delivery`); without a choice
+a notification waits in the app's inbox only.
+"""
+from collections import defaultdict
+from datetime import timedelta
+
 from sqlalchemy import func, select, update
 
+from webapp.database import upsert
+from webapp.errors import ServiceError
 from webapp.extensions import db
-from webapp.models import Notification
+from webapp.mail.links import external_url
+from webapp.mail.outbox import queue_mail
+from webapp.models import (KIND_CHOICES, Delivery, MailKind, Notification, NotificationKind,
+                           NotificationPreference, Story, User)
 from webapp.models.types import utcnow
 
+DIGEST_DAYS = 7
+"""A digest tells of the notifications of the last this many days not yet sent."""
 
-def notify(user_ids, message, link=""):
-    """Tell each of ``user_ids`` (once each) ``message``, pointing at ``link``."""
-    for user_id in sorted({uid for uid in user_ids if uid is not None}):
-        db.session.add(Notification(user_id=user_id, message=message[:300], link=link))
+
+def deliveries(user_ids, kind):
+    """Return {user id: Delivery} for ``kind``; in the app only for those with no choice."""
+    chosen = dict(db.session.execute(select(
+        NotificationPreference.user_id, NotificationPreference.delivery).where(
+        NotificationPreference.kind == kind, NotificationPreference.user_id.in_(user_ids))).all())
+    return {user_id: Delivery(chosen.get(user_id, Delivery.APP)) for user_id in user_ids}
+
+
+def notify(user_ids, message, link="", kind=NotificationKind.GENERAL):
+    """Tell each of ``user_ids`` (once each) ``message``, pointing at ``link``.
+
+    Whoever chose mail for ``kind`` is mailed too, in this transaction; whoever turned
+    it off is not told.
+    """
+    ids = sorted({uid for uid in user_ids if uid is not None})
+    if not ids:
+        return
+    how = deliveries(ids, NotificationKind(kind).value)
+    for user_id in ids:
+        if how[user_id] == Delivery.OFF:
+            continue
+        db.session.add(Notification(user_id=user_id, message=message[:300], link=link,
+                                    kind=NotificationKind(kind).value))
+    mailed = [user_id for user_id in ids if how[user_id] == Delivery.MAIL]
+    for person in db.session.scalars(select(User).where(User.id.in_(mailed),
+                                                        User.active.is_(True))):
+        queue_mail(MailKind.NOTIFICATION, person, message[:200], "notification",
+                   message=message, link=_absolute(link))
     db.session.flush()
+
+
+def _absolute(link):
+    """``link`` (a path in the app) as an address to open from a mail."""
+    return external_url("main.home").rstrip("/") + link if link else external_url("main.home")
+
+
+def preferences(user):
+    """Return [(kind, label, Delivery)] of the kinds a person chooses for."""
+    chosen = dict(db.session.execute(select(NotificationPreference.kind,
+                                            NotificationPreference.delivery)
+                                     .where(NotificationPreference.user_id == user.id)).all())
+    return [(kind, label, Delivery(chosen.get(kind.value, Delivery.APP)))
+            for kind, label in KIND_CHOICES.items()]
+
+
+def set_preferences(user, choices):
+    """Store ``user``'s choices, {kind: delivery}; unknown kinds or deliveries are refused."""
+    for kind, delivery in choices.items():
+        if kind not in {k.value for k in KIND_CHOICES} or delivery not in set(Delivery):
+            raise ServiceError("Choose one of the offered ways for each kind.")
+        upsert(NotificationPreference, ["user_id", "kind"], user_id=user.id, kind=kind,
+               delivery=delivery)
+    db.session.flush()
+
+
+def _claim_digest(user_id, kinds, now):
+    """Mark the person's undigested notifications of ``kinds`` as sent; return them.
+
+    One conditional UPDATE: of two runs at once, only one gets any row.
+    """
+    since = now - timedelta(days=DIGEST_DAYS)
+    ids = db.session.scalars(update(Notification).where(
+        Notification.user_id == user_id, Notification.kind.in_(kinds),
+        Notification.digested_at.is_(None), Notification.created_at >= since)
+        .values(digested_at=now).returning(Notification.id)).all()
+    return db.session.scalars(select(Notification).where(Notification.id.in_(ids))
+                              .order_by(Notification.created_at)).all() if ids else []
+
+
+def send_digests(now=None):
+    """Write a weekly digest to everyone who chose one and has news; return how many."""
+    now = now or utcnow()
+    wanted = defaultdict(list)
+    for user_id, kind in db.session.execute(select(
+            NotificationPreference.user_id, NotificationPreference.kind).where(
+            NotificationPreference.delivery == Delivery.DIGEST).order_by(
+            NotificationPreference.user_id)):
+        wanted[user_id].append(kind)
+    story = db.session.scalar(select(Story).order_by(Story.created_at.desc()).limit(1))
+    sent = 0
+    for person in db.session.scalars(select(User).where(User.id.in_(list(wanted)),
+                                                        User.active.is_(True))):
+        news = _claim_digest(person.id, wanted[person.id], now)
+        if news:
+            queue_mail(MailKind.DIGEST, person, "Your week in Tandem", "digest",
+                       news=[(note.message, _absolute(note.link)) for note in news],
+                       story=story, story_link=external_url("spotlight.story", story_id=story.id)
+                       if story else None, inbox=external_url("notifications.inbox"),
+                       settings=external_url("notifications.preferences"))
+            sent += 1
+    db.session.flush()
+    return sent
 
 
 def unread_count(user):

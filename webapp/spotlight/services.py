@@ -6,7 +6,7 @@ from webapp.database import get_row
 from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.limits import STORY_LIMIT, TITLE_LIMIT
-from webapp.models import ActionItem, ItemStatus, Story, Team
+from webapp.models import ActionItem, ItemStatus, NotificationKind, Story, Team
 from webapp.notifications.services import notify
 from webapp.urls import path_for
 
@@ -37,7 +37,7 @@ def _tell_owners(story, author):
     for item in story.items:
         notify([owner for owner in (item.owner_a_id, item.owner_b_id) if owner != author.id],
                f"Your action item “{item.title}” is in the spotlight: “{story.title}”.",
-               path_for("spotlight.story", story_id=story.id))
+               path_for("spotlight.story", story_id=story.id), NotificationKind.ITEM_MOVED)
 
 
 def get_story(story_id):

@@ -20,6 +20,8 @@ class RoundForm(FlaskForm):
                              default=True)
     opens_on = DateField("Opens on (optional)", validators=[Optional()])
     closes_on = DateField("Closes at the end of (optional, UTC)", validators=[Optional()])
+    reminder_days = StringField("Remind those who have not answered, days before closing",
+                                default="3,1", validators=[Optional(), Length(max=40)])
 
     def set_team_choices(self, teams):
         """Offer ``teams`` as the audience."""

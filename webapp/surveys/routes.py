@@ -23,7 +23,8 @@ def _question_or_404(survey_round, question_id):
 
 def _details(form):
     return services.RoundDetails(form.title.data, form.vision.data, form.team_ids.data,
-                                 form.anonymous.data, form.opens_on.data, form.closes_on.data)
+                                 form.anonymous.data, form.opens_on.data, form.closes_on.data,
+                                 form.reminder_days.data)
 
 
 @bp.route("/")

@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 from webapp.database import insert_or_ignore
 from webapp.errors import ServiceError
 from webapp.extensions import db
+from webapp.mail.rounds import parse_schedule, schedule_text
 from webapp.models import (CHOICE_KINDS, Idea, Question, QuestionKind, ResponseDraft,
                            RoundAudience, RoundStatus, SurveyResponse, SurveyRound, Team, User)
 from webapp.models.surveys import round_team
@@ -28,6 +29,7 @@ class RoundDetails:
     anonymous: bool = True
     opens_on: object = None
     closes_on: object = None
+    reminder_days: str = ""
 
 
 def _start_of(day):
@@ -85,11 +87,13 @@ def _apply_details(survey_round, details):
         raise ServiceError("Choose at least one team to take part.", field="team_ids")
     _check_answered_teams_stay(survey_round, {team.id for team in teams})
     opens_at, closes_at = _dates(survey_round, details)
+    reminder_days = schedule_text(parse_schedule(details.reminder_days))
     survey_round.title = title
     survey_round.vision = (details.vision or "").strip()
     survey_round.teams = list(teams)
     survey_round.anonymous = details.anonymous
     survey_round.opens_at, survey_round.closes_at = opens_at, closes_at
+    survey_round.reminder_days = reminder_days
 
 
 def create_round(details, creator, from_template=True):
