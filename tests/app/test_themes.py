@@ -168,14 +168,14 @@ def test_progress_shows_until_done_and_stale_runs_fail(app, client, auth, people
     assert '<meta http-equiv="refresh"' in page and "Analysis running" in page
     assert "(step 2 of 3: finding themes)" in page
     with app.app_context():
-        # Its worker said it was alive 50 s ago: still running.
-        db.session.get(ThemeRun, run_id).heartbeat_at = utcnow() - timedelta(seconds=50)
+        # Its worker said it was alive 40 s ago: still running.
+        db.session.get(ThemeRun, run_id).heartbeat_at = utcnow() - timedelta(seconds=40)
         db.session.commit()
     page = client.get(f"/rounds/{round_with_ideas}/themes").get_data(as_text=True)
     assert '<meta http-equiv="refresh"' in page
     with app.app_context():
-        # Silent for over a minute: its worker stopped.
-        db.session.get(ThemeRun, run_id).heartbeat_at = utcnow() - timedelta(seconds=70)
+        # Silent for 50 s, three beats missed: its worker stopped.
+        db.session.get(ThemeRun, run_id).heartbeat_at = utcnow() - timedelta(seconds=50)
         db.session.commit()
     page = client.get(f"/rounds/{round_with_ideas}/themes").get_data(as_text=True)
     assert '<meta http-equiv="refresh"' not in page

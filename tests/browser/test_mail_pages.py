@@ -94,7 +94,7 @@ def test_unsubscribing_from_the_link_in_a_mail(app, page, live_server, make_user
 def test_choosing_how_to_hear_of_news(page, live_server, make_user, screenshot):
     person = make_user(name="Mia Member")
     _sign_in(page, live_server, person.email)
-    page.get_by_text("Mia Member").click()
+    page.locator("summary", has_text="Mia Member").click()
     page.get_by_role("link", name="Notification settings").click()
     moved = "An action item you own or back changes status or is spotlighted"
     group = page.get_by_role("group", name=moved)
