@@ -113,10 +113,21 @@ def faults(deployment, load, scenario, seconds, log):
     at(0.25)
     leader = Client(load.base)
     leader.sign_in(scenario["leader"], scenario["password"])
-    leader.post(scenario["themes"], {"k": "auto", "representation": "tfidf"})
+    before = deployment.newest_run()
+    answer = leader.post(scenario["themes"], {"k": "", "seed": "0", "representation": "tfidf"})
+    if not answer.acknowledged or deployment.newest_run() == before:
+        raise RuntimeError(f"the leader could not start a theme run ({answer.status})")
+    deployment.watched_run = deployment.newest_run()
     running = wait_until(lambda: deployment.run_status() == "running", 40, every=0.02)
     log.append(f"killed the queue worker {'mid-run' if running else 'before the run started'}"
                f" (pid {deployment.kill_queue_worker()}); started another")
+    killed_at = time.monotonic()
+
+    def watch():  # how long until the run is done or failed
+        if wait_until(lambda: deployment.run_status() in ("done", "failed"), 150, every=0.5):
+            deployment.settled_after = time.monotonic() - killed_at
+    deployment.watcher = threading.Thread(target=watch)
+    deployment.watcher.start()
     deployment.start_queue_worker()
     at(0.5)
     deployment.restart_postgres()
@@ -192,11 +203,13 @@ def main(argv=None):
         for thread in threads:
             thread.join()
         # A run whose worker was killed is failed by a worker's reaper within a minute.
-        wait_until(lambda: deployment.run_status() in ("done", "failed"), 120)
-        run_status = deployment.run_status()
+        deployment.watcher.join()
+        run_status = str(deployment.run_status())
+        if deployment.settled_after is not None:
+            run_status += f" ({deployment.settled_after:.0f} s after the kill)"
         lost = check(deployment, load.writes)
     report(load, log, lost, run_status, seconds)
-    return 0 if not lost and run_status in ("done", "failed") else 1
+    return 0 if not lost and run_status.startswith(("done", "failed")) else 1
 
 
 if __name__ == "__main__":

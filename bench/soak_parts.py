@@ -126,6 +126,7 @@ class Deployment:
         self.pg_dir = self.web = self.queue_worker = self.redis = self.app = None
         self.redis_port = free_port()
         self.worker_groups = []
+        self.watched_run = self.watcher = self.settled_after = None
 
     def __enter__(self):
         exports = subprocess.run(["bash", str(ROOT / "scripts" / "pg.sh"), "start"],
@@ -241,9 +242,14 @@ class Deployment:
         with self.app.app_context():
             return db.session.execute(text(sql), params).scalar()
 
+    def newest_run(self):
+        """The id of the newest theme run, or None."""
+        return self._scalar("SELECT max(id) FROM theme_run")
+
     def run_status(self):
-        """The status of the newest theme run, or None."""
-        return self._scalar("SELECT status FROM theme_run ORDER BY id DESC LIMIT 1")
+        """The status of the run the soak started (None before it starts one)."""
+        return self._scalar("SELECT status FROM theme_run WHERE id = :run",
+                            run=self.watched_run)
 
     def count(self, kind, email, key):
         """How many rows hold the acknowledged write (kind, email, key)."""
