@@ -15,7 +15,8 @@ from webapp.mail.links import unsubscribe_token
 from webapp.mail.outbox import JOB_KEY
 from webapp.models import (ActionItem, ActionSupport, Notification, NotificationKind,
                            NotificationPreference, User)
-from webapp.notifications.services import notify, send_digests
+from webapp.notifications.digest import send_digests
+from webapp.notifications.services import notify
 
 ROOT = Path(__file__).resolve().parents[2]
 
