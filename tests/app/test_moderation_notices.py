@@ -10,7 +10,8 @@ from webapp.jobs import jobs
 from webapp.mail.outbox import JOB_KEY
 from webapp.models import Idea, Notification, NotificationKind, SurveyRound, User
 
-CHOICES = {"owner": "app", "idea_used": "app", "item_moved": "app", "idea_moderated": "app"}
+CHOICES = {"owner": "app", "idea_used": "app", "item_moved": "app", "idea_moderated": "app",
+           "round_mails": "y"}
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ def config_overrides(mail_config):
 def _choose(client, auth, person, **choices):
     auth.login_as(person)
     form = {"owner": "app", "idea_used": "app", "item_moved": "app", "idea_moderated": "app",
-            **choices}
+            "round_mails": "y", **choices}
     response = client.post("/account/notifications", data=form)
     assert response.status_code == 302
 

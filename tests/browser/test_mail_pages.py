@@ -89,12 +89,24 @@ def test_unsubscribing_from_the_link_in_a_mail(app, page, live_server, make_user
     page.get_by_role("button", name="Unsubscribe").click()
     expect(page.get_by_role("heading", name="You are unsubscribed")).to_be_visible()
     _both_widths(page, screenshot, "unsubscribed")
+    # Changed their mind: the settings page turns round mails back on.
+    _sign_in(page, live_server, person.email)
+    page.goto(f"{live_server}/account/notifications")
+    expect(page.get_by_text("You unsubscribed from round mails")).to_be_visible()
+    box = page.get_by_role("group", name="Round mails").get_by_role("checkbox")
+    expect(box).not_to_be_checked()
+    _both_widths(page, screenshot, "round-mails-off")
+    box.check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("status")).to_contain_text("Your choices are saved.")
+    expect(page.get_by_role("group", name="Round mails").get_by_role("checkbox")).to_be_checked()
+    expect(page.get_by_text("You unsubscribed from round mails")).to_be_hidden()
 
 
 def test_choosing_how_to_hear_of_news(page, live_server, make_user, screenshot):
     person = make_user(name="Mia Member")
     _sign_in(page, live_server, person.email)
-    page.get_by_text("Mia Member").click()
+    page.locator("summary", has_text="Mia Member").click()
     page.get_by_role("link", name="Notification settings").click()
     moved = "An action item you own or back changes status or is spotlighted"
     group = page.get_by_role("group", name=moved)

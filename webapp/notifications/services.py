@@ -60,8 +60,14 @@ def preferences(user):
             for kind, label in KIND_CHOICES.items()]
 
 
-def set_preferences(user, choices):
-    """Store ``user``'s choices, {kind: delivery}; unknown kinds or deliveries are refused."""
+def set_preferences(user, choices, round_mails=None):
+    """Store ``user``'s choices, {kind: delivery}; unknown kinds or deliveries are refused.
+
+    ``round_mails`` (unless None) turns round invitations and reminders on or off: a
+    person who unsubscribed from them turns them back on here.
+    """
+    if round_mails is not None:
+        user.round_mails = bool(round_mails)
     for kind, delivery in choices.items():
         if kind not in {k.value for k in KIND_CHOICES} or delivery not in set(Delivery):
             raise ServiceError("Choose one of the offered ways for each kind.")
