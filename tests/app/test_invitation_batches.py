@@ -116,3 +116,20 @@ def test_another_admin_s_batch_is_shown_and_a_missing_one_is_not_found(
     assert client.get("/admin/invitations/999999").status_code == 404
     auth.login_as(people["leader"])
     assert client.get(location).status_code == 403
+
+
+def test_a_long_batch_lists_the_first_thousand_and_counts_the_rest(app, client, auth, people):
+    with app.app_context():
+        batch = InvitationBatch(inviter_name="Ada Admin", status="done",
+                                invited=[[f"P{n}", f"p{n}@example.com"] for n in range(1003)],
+                                skipped=[[f"S{n}", f"s{n}@example.com", "deactivated"]
+                                         for n in range(1002)])
+        db.session.add(batch)
+        db.session.commit()
+        batch_id = batch.id
+    auth.login_as(people["admin"])
+    page = client.get(f"/admin/invitations/{batch_id}").get_data(as_text=True)
+    assert "Invited (1,003)" in page and "… and 3 more." in page
+    assert "Not invited (1,002)" in page and "… and 2 more." in page
+    assert "p999@example.com" in page and "p1000@example.com" not in page
+    assert "s999@example.com" in page and "s1000@example.com" not in page

@@ -24,7 +24,8 @@ BATCH_KEY = "invitation-batch"
 """The job that writes a batch's invitations, and its key for waiting on it in-process."""
 
 INVITED_LISTED = 1000
-"""A batch's page lists this many invited people (and says how many more)."""
+"""A batch's page lists this many invited people, and as many not invited (and says how
+many more)."""
 
 RECENT_BATCHES = 10
 """The import page lists this many of the latest batches."""

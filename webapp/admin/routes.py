@@ -138,7 +138,7 @@ def invitation_batch(batch_id):
     batch = found_or_404(invitation_batches.get_batch(batch_id))
     return render_template("admin/invitation_batch.html", batch=batch,
                            invited=invitation_batches.invited_people(batch),
-                           mailed=mail_configured(),
+                           listed=invitation_batches.INVITED_LISTED, mailed=mail_configured(),
                            valid_for=invitation_batches.link_lifetime())
 
 
