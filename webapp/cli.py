@@ -15,7 +15,7 @@ from webapp.extensions import db
 from webapp.jobs import jobs
 from webapp.mail.outbox import JOB_KEY, send_soon
 from webapp.mail.rounds import queue_round_mails
-from webapp.notifications.services import send_digests
+from webapp.notifications.digest import send_digests
 from webapp.models import ROLES, Role, RunStatus, SurveyRound, Team, ThemeRun, User
 from webapp.themes import services as theme_services
 from webapp.worker import worker

@@ -14,6 +14,8 @@ from concurrent import futures
 from concurrent.futures import ThreadPoolExecutor
 
 from flask import current_app
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from webapp.extensions import db
 
@@ -25,6 +27,7 @@ except ImportError:
 
 QUEUE_NAME = "tandem"
 EXTENSION = "jobs"
+_AFTER_COMMIT = "jobs_after_commit"
 
 
 def _function(path):
@@ -105,3 +108,22 @@ def queue(url):
 def jobs():
     """Return the current app's job queue."""
     return current_app.extensions[EXTENSION]
+
+
+def enqueue_after_commit(path, *args, key=None):
+    """Queue the job once the current transaction commits; never if it rolls back.
+
+    A job that reads what the transaction wrote must not start before it is committed.
+    """
+    db.session.info.setdefault(_AFTER_COMMIT, []).append((path, args, key))
+
+
+@event.listens_for(Session, "after_commit")
+def _enqueue_committed(session):
+    for path, args, key in session.info.pop(_AFTER_COMMIT, []):
+        jobs().enqueue(path, *args, key=key)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_rolled_back(session):
+    session.info.pop(_AFTER_COMMIT, None)

@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from tests import factories
 from tests.servers import free_port
+from webapp.admin.invitation_batches import BATCH_KEY
 from webapp.auth.password_links import INVITATION, RESET, lifetime
 from webapp.extensions import db
 from webapp.jobs import jobs
@@ -26,6 +27,7 @@ def config_overrides(mail_config):
 
 def _wait(app):
     with app.app_context():
+        jobs().wait(BATCH_KEY)
         jobs().wait("password-link")
         jobs().wait(JOB_KEY)
 
@@ -91,11 +93,13 @@ def test_importing_with_invitations_mails_everyone_new_and_reports_the_rest(
     response = client.post("/admin/people/import", data={
         "file": (io.BytesIO(csv.encode()), "people.csv"), "invite": "y"},
         content_type="multipart/form-data")
-    page = response.get_data(as_text=True)
-    assert "2 invitations are on the way" in page
+    assert response.status_code == 302
+    assert re.fullmatch(r"/admin/invitations/\d+", response.headers["Location"])
+    _wait(app)
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "2 invitations were written" in page
     assert "Mia Member &lt;" in page and "has a password already" in page
     assert "Gone Person &lt;gone@example.com&gt;: deactivated" in page
-    _wait(app)
     assert sorted(smtp.recipients()) == ["nina@example.com", "omar@example.com"]
     # Each link is the person's own.
     path = _link(smtp.to("omar@example.com")[0])

@@ -15,7 +15,8 @@ from webapp.mail.links import unsubscribe_token
 from webapp.mail.outbox import JOB_KEY
 from webapp.models import (ActionItem, ActionSupport, Notification, NotificationKind,
                            NotificationPreference, User)
-from webapp.notifications.services import notify, send_digests
+from webapp.notifications.digest import send_digests
+from webapp.notifications.services import notify
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,7 +28,8 @@ def config_overrides(mail_config):
 
 def _choose(client, auth, person, **choices):
     auth.login_as(person)
-    form = {"owner": "app", "idea_used": "app", "item_moved": "app", **choices}
+    form = {"owner": "app", "idea_used": "app", "item_moved": "app", "idea_moderated": "app",
+            "round_mails": "y", **choices}
     response = client.post("/account/notifications", data=form)
     assert response.status_code == 302
 
@@ -141,7 +143,8 @@ def test_unsubscribing_turns_notification_mails_back_to_the_app(app, client, aut
     with app.app_context():
         chosen = dict(db.session.execute(select(NotificationPreference.kind,
                                                 NotificationPreference.delivery)).all())
-    assert chosen == {"owner": "app", "item_moved": "app", "idea_used": "off"}
+    assert chosen == {"owner": "app", "item_moved": "app", "idea_used": "off",
+                      "idea_moderated": "app"}
 
 
 def test_the_settings_page_shows_and_checks_the_choices(app, client, auth, people):
@@ -152,4 +155,4 @@ def test_the_settings_page_shows_and_checks_the_choices(app, client, auth, peopl
     response = client.post("/account/notifications", data={"owner": "fax"})
     assert response.status_code == 200
     with app.app_context():
-        assert db.session.scalar(select(func.count()).select_from(NotificationPreference)) == 3
+        assert db.session.scalar(select(func.count()).select_from(NotificationPreference)) == 4

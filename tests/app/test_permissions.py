@@ -60,6 +60,8 @@ EXPECTED = {
     ("admin.reactivate_person", "POST"): _only_admin(admin="redirect"),
     ("admin.import_people_view", "GET"): _only_admin(),
     ("admin.import_people_view", "POST"): _only_admin(),
+    # The walk has no invitation batch: an admin finds none.
+    ("admin.invitation_batch", "GET"): _only_admin(admin="404"),
     ("admin.teams", "GET"): _only_admin(),
     ("admin.teams", "POST"): _only_admin(),
     ("admin.edit_team", "GET"): _only_admin(),
@@ -157,7 +159,7 @@ def _url_values(app, rule, people):
     values = {"person_id": people["member"].id, "team_id": spare_team.id,
               "filename": "tandem.css", "round_id": round_id, "question_id": question_id,
               "idea_id": idea_id, "theme_id": theme_id, "item_id": item_id,
-              "story_id": story_id, "notification_id": notification_id, "mail_id": 1,
+              "story_id": story_id, "notification_id": notification_id, "mail_id": 1, "batch_id": 1,
               "token": unsubscribe if rule.endpoint.startswith("mail.") else "not-a-link"}
     return {name: values[name] for name in rule.arguments}
 

@@ -169,7 +169,7 @@ def test_the_walk_covers_every_page(app, client, auth, people, make_user):
              "ideas.confirm_merge",
              "spotlight.new_story", "spotlight.story", "health.healthz", "health.readyz",
              "auth.forgot_password", "auth.set_password", "mail.unsubscribe",
-             "notifications.preferences"}
+             "notifications.preferences", "admin.invitation_batch"}
     assert pages - forms == walked
 
 

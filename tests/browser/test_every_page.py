@@ -17,8 +17,8 @@ from tests.browser.checks import (accessibility_problems, overflow, smallest_cha
 from webapp import demo
 from webapp.extensions import db
 from webapp.ideas import moderation
-from webapp.models import (ActionItem, Idea, Question, Story, SurveyRound, Team, ThemeRun,
-                           User)
+from webapp.models import (ActionItem, Idea, InvitationBatch, Question, Story, SurveyRound,
+                           Team, ThemeRun, User)
 from webapp.themes.services import themes_of
 
 pytestmark = pytest.mark.browser
@@ -58,13 +58,26 @@ def _ids(app):
             "person": db.session.scalar(select(User.id)
                                         .where(User.email == "sales@tandem.example")),
             "team": db.session.scalar(select(Team.id).order_by(Team.id)),
+            "batch": _invitation_batch(),
         }
+
+
+def _invitation_batch():
+    """An import's invitations, written: two invited, one not."""
+    batch = InvitationBatch(inviter_name="Ada Admin", status="done", invited=[
+        ["Nina New", "nina@example.com"],
+        ["Omar Other", "omar.with.a.rather.long.address@example.com"]],
+        skipped=[["Mia Member", "mia@example.com", "has a password already"]])
+    db.session.add(batch)
+    db.session.commit()
+    return batch.id
 
 
 def _pages(ids, role):
     """The pages ``role`` can open, by path."""
     pages = ["/", "/anonymity", "/actions", f"/actions/{ids['item']}", "/spotlight",
              f"/spotlight/{ids['story']}", "/notifications", "/account/password",
+             "/account/notifications",
              f"/rounds/{ids['open']}/ideas", f"/rounds/{ids['closed']}/ideas?sort=newest",
              f"/ideas/{ids['idea']}", f"/ideas/{ids['merged']}",
              f"/rounds/{ids['closed']}/themes", f"/rounds/{ids['open']}/themes",
@@ -82,7 +95,8 @@ def _pages(ids, role):
                   f"/spotlight/new?item={ids['item']}"]
     if role == "admin":
         pages += ["/admin/people", "/admin/people/new", f"/admin/people/{ids['person']}/edit",
-                  "/admin/people/import", "/admin/teams", f"/admin/teams/{ids['team']}/edit"]
+                  "/admin/people/import", "/admin/teams", f"/admin/teams/{ids['team']}/edit",
+                  f"/admin/invitations/{ids['batch']}"]
     return pages
 
 

@@ -89,6 +89,18 @@ def test_unsubscribing_from_the_link_in_a_mail(app, page, live_server, make_user
     page.get_by_role("button", name="Unsubscribe").click()
     expect(page.get_by_role("heading", name="You are unsubscribed")).to_be_visible()
     _both_widths(page, screenshot, "unsubscribed")
+    # Changed their mind: the settings page turns round mails back on.
+    _sign_in(page, live_server, person.email)
+    page.goto(f"{live_server}/account/notifications")
+    expect(page.get_by_text("You unsubscribed from round mails")).to_be_visible()
+    box = page.get_by_role("group", name="Round mails").get_by_role("checkbox")
+    expect(box).not_to_be_checked()
+    _both_widths(page, screenshot, "round-mails-off")
+    box.check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("status")).to_contain_text("Your choices are saved.")
+    expect(page.get_by_role("group", name="Round mails").get_by_role("checkbox")).to_be_checked()
+    expect(page.get_by_text("You unsubscribed from round mails")).to_be_hidden()
 
 
 def test_choosing_how_to_hear_of_news(page, live_server, make_user, screenshot):
@@ -104,3 +116,30 @@ def test_choosing_how_to_hear_of_news(page, live_server, make_user, screenshot):
     expect(page.get_by_role("group", name=moved)
            .get_by_label("In a weekly digest")).to_be_checked()
     _both_widths(page, screenshot, "notification-settings")
+
+
+def test_an_import_s_invitations_are_shown_once_written(
+        page, live_server, make_user, screenshot, tmp_path):
+    admin = make_user(role="admin", team=None, name="Alex Morgan")
+    make_user(name="Mia Member", email="mia@example.com", team="Sales")
+    people = tmp_path / "people.csv"
+    people.write_text("email,name,team,role\n"
+                      "nina@example.com,Nina New,Sales,member\n"
+                      "omar.with.a.rather.long.address@example.com,Omar Other,Marketing,member\n"
+                      "mia@example.com,Mia Member,Sales,member\n")
+    _sign_in(page, live_server, admin.email)
+    page.goto(f"{live_server}/admin/people/import")
+    page.get_by_label("CSV file").set_input_files(str(people))
+    page.get_by_role("button", name="Import").click()
+    expect(page.get_by_role("heading", name="Invitations of an import")).to_be_visible()
+    expect(page.get_by_text("Imported: 2 added")).to_be_visible()
+    # The job runs in the server's process; a waiting page reloads itself until it is done.
+    expect(page.get_by_text("Invited (2)")).to_be_visible(timeout=15_000)
+    expect(page.get_by_role("link", name="Link for Omar Other to choose a password")) \
+        .to_be_visible()
+    expect(page.get_by_text("Mia Member <mia@example.com>: has a password already")) \
+        .to_be_visible()
+    _both_widths(page, screenshot, "import-invited")
+    page.goto(f"{live_server}/admin/people/import")
+    expect(page.get_by_text("2 invited, 1 not invited")).to_be_visible()
+    _both_widths(page, screenshot, "import-batches")

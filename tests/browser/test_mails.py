@@ -10,9 +10,11 @@ from webapp.extensions import db
 from webapp.jobs import jobs
 from webapp.mail.outbox import JOB_KEY
 from webapp.mail.rounds import queue_for_round
-from webapp.models import (NotificationKind, NotificationPreference, RoundMail, SurveyRound,
-                           User)
-from webapp.notifications.services import notify, send_digests
+from webapp.actions.services import change_status
+from webapp.models import (ActionItem, Idea, NotificationKind, NotificationPreference, RoundMail,
+                           Story, SurveyResponse, SurveyRound, User)
+from webapp.notifications.digest import send_digests
+from webapp.notifications.services import notify
 from webapp.models.types import utcnow
 
 pytestmark = pytest.mark.browser
@@ -54,12 +56,43 @@ def _every_kind_of_mail(app, smtp):
         for status in ("approved", "in progress", "done"):
             notify([member.id], f"“Joint pipeline review” is now {status}.", "/actions/1",
                    NotificationKind.ITEM_MOVED)
+        _a_week_of_ideas_items_and_stories(round_id)
         send_digests()
         db.session.commit()
         jobs().wait(JOB_KEY)
     return {message["Subject"].strip(): message.get_body(("html",)).get_content()
             for recipients, message in smtp.messages if member.email in recipients
             or newcomer.email in recipients}
+
+
+def _a_week_of_ideas_items_and_stories(round_id):
+    """Backed ideas in the member's round, an item that moved, and a story of the week."""
+    sales = factories.get_team("Sales").id
+    db.session.add_all(SurveyResponse(round_id=round_id, team_id=sales) for _ in range(5))
+    for bridging, text in ((0.7, "Shared pipeline review every Monday, with both teams' "
+                            "leads in the room and one list of accounts to win this quarter"),
+                           (0.5, "One definition of a qualified lead"),
+                           (0.3, "Joint win reviews each month")):
+        db.session.add(Idea(round_id=round_id, team_id=sales, text=text, bridging=bridging))
+    item_id = factories.make_item(title="A shared dashboard of the pipeline, for both teams")
+    leader = factories.make_user(role="leader", team="Marketing")
+    change_status(db.session.get(ActionItem, item_id), db.session.get(User, leader.id),
+                  "approved")
+    db.session.add(Story(title="Northwind renewed for three years", body=(
+        "Sales brought marketing into the renewal from the first call; the case study "
+        "they wrote together answered the buyer's last question before it was asked.")))
+    db.session.flush()
+
+
+def test_the_digest_shows_each_part_of_the_week(app, smtp, page):
+    mails = _every_kind_of_mail(app, smtp)
+    page.set_content(mails["Your week in Tandem"])
+    for heading in ("For you", "Ideas both teams back · Q1 alignment pulse",
+                    "Action items that moved this week", "Newest in the spotlight"):
+        expect(page.get_by_text(heading, exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="One definition of a qualified lead")).to_be_visible()
+    expect(page.get_by_role("link", name="Northwind renewed for three years")).to_be_visible()
+    expect(page.get_by_text("Approved", exact=True)).to_be_visible()
 
 
 def test_every_mail_reads_well_on_a_desk_and_a_phone(app, smtp, page, screenshot):

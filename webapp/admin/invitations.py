@@ -51,27 +51,36 @@ def invite_person(person, inviter):
                             valid_for=lifetime(INVITATION))
 
 
-def invite_emails(emails, inviter):
-    """Invite everyone at ``emails`` who has no password yet; report the rest."""
-    report = InvitationReport(mailed=mail_configured(), valid_for=lifetime(INVITATION))
+def people_at(emails):
+    """The people at ``emails`` (any number of them), by email."""
     people = []
     for start in range(0, len(emails), _CHUNK):
         people += db.session.scalars(select(User).where(
             User.email.in_(emails[start:start + _CHUNK])))
-    for person in sorted(people, key=lambda person: person.email):
+    return sorted(people, key=lambda person: person.email)
+
+
+def invite_emails(emails, inviter_name):
+    """Invite everyone at ``emails`` who has no password yet; report the rest."""
+    report = InvitationReport(mailed=mail_configured(), valid_for=lifetime(INVITATION))
+    for person in people_at(emails):
         reason = _reason_not_to_invite(person)
         if reason:
             report.skipped.append((person.name, person.email, reason))
         else:
-            report.sent.append(invite(person, inviter.name))
+            report.sent.append(invite(person, inviter_name))
     db.session.flush()
     return report
 
 
 def import_and_invite(source, inviter):
-    """Import people from CSV ``source``, then invite everyone in it without a password."""
+    """Import people from CSV ``source``, then invite everyone in it without a password.
+
+    In one unit of work, for the shell; the admin page queues the invitations instead
+    (:mod:`webapp.admin.invitation_batches`).
+    """
     result = import_people(source)
     db.session.flush()
-    report = invite_emails(result.emails, inviter)
+    report = invite_emails(result.emails, inviter.name)
     report.imported = result
     return report

@@ -4,12 +4,13 @@ from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from webapp.access import found_or_404, role_required
-from webapp.admin import bp, invitations, services
+from webapp.admin import bp, invitation_batches, invitations, services
 from webapp.admin.forms import FILE_TOO_LARGE, ImportForm, PersonForm, TeamForm
 from webapp.admin.people_import import LIMITS, import_people
 from webapp.boundary import perform
 from webapp.errors import render_error
 from webapp.limits import IMPORT_FILE_LIMIT
+from webapp.mail.outbox import mail_configured
 from webapp.models import Role
 from webapp.params import accepts_upload, id_arg, page_arg
 
@@ -122,11 +123,23 @@ def _imported(result):
 
 
 def _import_and_invite(form):
-    done = perform(lambda: invitations.import_and_invite(form.file.data.stream, current_user),
-                   success=lambda report: _imported(report.imported))
+    done = perform(lambda: invitation_batches.import_and_queue(form.file.data.stream,
+                                                               current_user),
+                   success=lambda queued: _imported(queued.imported))
     if done:
-        return render_template("admin/invited.html", report=done.value)
+        return redirect(url_for(".invitation_batch", batch_id=done.value.batch_id))
     return _import_page(form, done.error)
+
+
+@bp.route("/invitations/<int:batch_id>")
+@admin_required
+def invitation_batch(batch_id):
+    """An import's invitations: on their way, or who was invited and who was not."""
+    batch = found_or_404(invitation_batches.get_batch(batch_id))
+    return render_template("admin/invitation_batch.html", batch=batch,
+                           invited=invitation_batches.invited_people(batch),
+                           listed=invitation_batches.INVITED_LISTED, mailed=mail_configured(),
+                           valid_for=invitation_batches.link_lifetime())
 
 
 @bp.route("/people/<int:person_id>/invite", methods=["POST"])
@@ -142,6 +155,7 @@ def invite_person(person_id):
 
 def _import_page(form, rejected=None, status=200):
     return render_template("admin/import.html", form=form, limits=LIMITS,
+                           batches=invitation_batches.recent_batches(),
                            problems=getattr(rejected, "problems", []),
                            unlisted=getattr(rejected, "unlisted", 0)), status
 

@@ -93,6 +93,11 @@ def _link(user, purpose):
     return external_url("auth.set_password", token=make_token(user, purpose))
 
 
+def invitation_url(user):
+    """A fresh invitation link for ``user`` (nothing is stored or mailed)."""
+    return _link(user, INVITATION)
+
+
 def invite(user, inviter_name):
     """Write an invitation with a password link to ``user``; return what was sent."""
     if not user.active:

@@ -4,8 +4,8 @@ from webapp.models.actions import (EVENT_KINDS, FINISHED, STATUS_LABELS, STATUSE
                                    Notification, Story)
 from webapp.models.ideas import (MODERATION_ACTIONS, Idea, IdeaModeration, IdeaVote,
                                  ModerationAction, Vote)
-from webapp.models.mail import (MAIL_KINDS, MAIL_STATES, MailKind, MailStatus, OutboxMail,
-                                RoundMail)
+from webapp.models.mail import (BATCH_STATES, MAIL_KINDS, MAIL_STATES, BatchStatus,
+                                InvitationBatch, MailKind, MailStatus, OutboxMail, RoundMail)
 from webapp.models.notifications import (DELIVERIES, DELIVERY_LABELS, KIND_CHOICES,
                                          NOTIFICATION_KINDS, Delivery, NotificationKind,
                                          NotificationPreference)
@@ -26,9 +26,11 @@ from webapp.models.themes import (
 )
 
 __all__ = [
-    "ActionEvent", "ActionItem", "ActionSupport", "Answer", "CHOICE_KINDS", "DELIVERIES",
+    "ActionEvent", "ActionItem", "ActionSupport", "Answer", "BATCH_STATES", "BatchStatus",
+    "CHOICE_KINDS", "DELIVERIES",
     "DELIVERY_LABELS", "Delivery", "EVENT_KINDS", "EventKind", "FINISHED", "Idea",
-    "IdeaModeration", "IdeaVote", "ItemStatus", "KINDS", "KIND_CHOICES", "LEVERS", "LEVER_LABELS",
+    "IdeaModeration", "IdeaVote", "InvitationBatch", "ItemStatus", "KINDS", "KIND_CHOICES",
+    "LEVERS", "LEVER_LABELS",
     "LIKERT_LABELS", "Lever", "LikertTally", "MAIL_KINDS", "MAIL_STATES", "MODERATION_ACTIONS",
     "MailKind", "MailStatus", "ModerationAction", "NOTIFICATION_KINDS", "Notification",
     "NotificationKind", "NotificationPreference", "OutboxMail", "PENDING", "Question",

@@ -39,6 +39,16 @@ class MailKind(StrEnum):
 MAIL_KINDS = tuple(kind.value for kind in MailKind)
 
 
+class BatchStatus(StrEnum):
+    """Whether an import's invitations are still to be written, or written."""
+
+    WAITING = "waiting"
+    DONE = "done"
+
+
+BATCH_STATES = tuple(status.value for status in BatchStatus)
+
+
 class OutboxMail(db.Model):
     """One mail to one address: its parts, and how sending it has gone so far.
 
@@ -85,3 +95,26 @@ class RoundMail(db.Model):
         ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True, index=True)
     # "open" for the invitation, "d3" for the reminder three days before closing.
     slot: Mapped[str] = mapped_column(String(10), primary_key=True)
+
+
+class InvitationBatch(db.Model):
+    """The invitations of one import, written by a background job after the import.
+
+    ``emails`` are the addresses of the file, until the job has invited them; then
+    ``invited`` holds [name, email] of each person invited and ``skipped`` [name, email,
+    reason] of each who was not. No password link is kept.
+    """
+
+    __tablename__ = "invitation_batch"
+    __table_args__ = (CheckConstraint(f"status IN {BATCH_STATES!r}", name="status_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL"))
+    inviter_name: Mapped[str] = mapped_column(String(120))
+    status: Mapped[str] = mapped_column(String(10), default=BatchStatus.WAITING.value)
+    emails: Mapped[list] = mapped_column(JSON, default=list)
+    invited: Mapped[list] = mapped_column(JSON, default=list)
+    skipped: Mapped[list] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

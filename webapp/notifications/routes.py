@@ -39,9 +39,11 @@ def open_one(notification_id):
 def preferences():
     """Choose, for each kind of notification, in the app, by mail, in a digest, or off."""
     chosen = services.preferences(current_user)
-    form = PreferencesForm.for_choices(chosen)
+    form = PreferencesForm.for_choices(chosen, current_user.round_mails)
     if form.validate_on_submit() and perform(
-            lambda: services.set_preferences(current_user, form.choices()),
+            lambda: services.set_preferences(current_user, form.choices(),
+                                             form.round_mails.data),
             success="Your choices are saved."):
         return redirect(url_for(".preferences"))
-    return render_template("notifications/preferences.html", form=form, chosen=chosen)
+    return render_template("notifications/preferences.html", form=form, chosen=chosen,
+                           round_mails=current_user.round_mails)

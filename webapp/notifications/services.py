@@ -3,9 +3,6 @@
 Each person chooses, per kind, how to hear of it (:class:`Delivery`); without a choice
 a notification waits in the app's inbox only.
 """
-from collections import defaultdict
-from datetime import timedelta
-
 from sqlalchemy import func, select, update
 
 from webapp.database import upsert
@@ -14,11 +11,8 @@ from webapp.extensions import db
 from webapp.mail.links import external_url
 from webapp.mail.outbox import queue_mail
 from webapp.models import (KIND_CHOICES, Delivery, MailKind, Notification, NotificationKind,
-                           NotificationPreference, Story, User)
+                           NotificationPreference, User)
 from webapp.models.types import utcnow
-
-DIGEST_DAYS = 7
-"""A digest tells of the notifications of the last this many days not yet sent."""
 
 
 def deliveries(user_ids, kind):
@@ -48,11 +42,11 @@ def notify(user_ids, message, link="", kind=NotificationKind.GENERAL):
     for person in db.session.scalars(select(User).where(User.id.in_(mailed),
                                                         User.active.is_(True))):
         queue_mail(MailKind.NOTIFICATION, person, message[:200], "notification",
-                   message=message, link=_absolute(link))
+                   message=message, link=absolute(link))
     db.session.flush()
 
 
-def _absolute(link):
+def absolute(link):
     """``link`` (a path in the app) as an address to open from a mail."""
     return external_url("main.home").rstrip("/") + link if link else external_url("main.home")
 
@@ -66,53 +60,20 @@ def preferences(user):
             for kind, label in KIND_CHOICES.items()]
 
 
-def set_preferences(user, choices):
-    """Store ``user``'s choices, {kind: delivery}; unknown kinds or deliveries are refused."""
+def set_preferences(user, choices, round_mails=None):
+    """Store ``user``'s choices, {kind: delivery}; unknown kinds or deliveries are refused.
+
+    ``round_mails`` (unless None) turns round invitations and reminders on or off: a
+    person who unsubscribed from them turns them back on here.
+    """
+    if round_mails is not None:
+        user.round_mails = bool(round_mails)
     for kind, delivery in choices.items():
         if kind not in {k.value for k in KIND_CHOICES} or delivery not in set(Delivery):
             raise ServiceError("Choose one of the offered ways for each kind.")
         upsert(NotificationPreference, ["user_id", "kind"], user_id=user.id, kind=kind,
                delivery=delivery)
     db.session.flush()
-
-
-def _claim_digest(user_id, kinds, now):
-    """Mark the person's undigested notifications of ``kinds`` as sent; return them.
-
-    One conditional UPDATE: of two runs at once, only one gets any row.
-    """
-    since = now - timedelta(days=DIGEST_DAYS)
-    ids = db.session.scalars(update(Notification).where(
-        Notification.user_id == user_id, Notification.kind.in_(kinds),
-        Notification.digested_at.is_(None), Notification.created_at >= since)
-        .values(digested_at=now).returning(Notification.id)).all()
-    return db.session.scalars(select(Notification).where(Notification.id.in_(ids))
-                              .order_by(Notification.created_at)).all() if ids else []
-
-
-def send_digests(now=None):
-    """Write a weekly digest to everyone who chose one and has news; return how many."""
-    now = now or utcnow()
-    wanted = defaultdict(list)
-    for user_id, kind in db.session.execute(select(
-            NotificationPreference.user_id, NotificationPreference.kind).where(
-            NotificationPreference.delivery == Delivery.DIGEST).order_by(
-            NotificationPreference.user_id)):
-        wanted[user_id].append(kind)
-    story = db.session.scalar(select(Story).order_by(Story.created_at.desc()).limit(1))
-    sent = 0
-    for person in db.session.scalars(select(User).where(User.id.in_(list(wanted)),
-                                                        User.active.is_(True))):
-        news = _claim_digest(person.id, wanted[person.id], now)
-        if news:
-            queue_mail(MailKind.DIGEST, person, "Your week in Tandem", "digest",
-                       news=[(note.message, _absolute(note.link)) for note in news],
-                       story=story, story_link=external_url("spotlight.story", story_id=story.id)
-                       if story else None, inbox=external_url("notifications.inbox"),
-                       settings=external_url("notifications.preferences"))
-            sent += 1
-    db.session.flush()
-    return sent
 
 
 def unread_count(user):

@@ -261,6 +261,16 @@ def _mostly_from(theme, teams, hidden):
                  and by_team.get(str(team.id), 0) / size >= MOSTLY_ONE_TEAM), None)
 
 
+def top_bridging(survey_round, limit):
+    """The round's best-bridging ideas that have support, as its report shows them.
+
+    Through the same gate as the report: none of a team whose figures are withheld.
+    """
+    hidden = {row.team_id for row in participation(survey_round) if row.respondents is None}
+    return [idea for idea in _top_shown(survey_round, Idea.bridging.desc(), limit, hidden)
+            if idea.bridging > 0]
+
+
 def _top_shown(survey_round, order, limit, hidden):
     """The round's first ``limit`` ideas in ``order``, less those of withheld teams."""
     return [idea for idea in data.top_ideas(survey_round, order, limit)
