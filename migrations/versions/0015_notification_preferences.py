@@ -17,23 +17,21 @@ down_revision = '0014_mail_outbox'
 branch_labels = None
 depends_on = None
 
-NOTIFICATION_KINDS = ('owner', 'idea_used', 'item_moved', 'general')
 DELIVERIES = ('app', 'mail', 'digest', 'off')
 
 
 def upgrade():
+    # Kinds are checked by the app, not here: a new kind then needs no migration.
     op.create_table(
-        'notification_preference',
+        'notification_choice',
         sa.Column('user_id', sa.Integer(), nullable=False),
         sa.Column('kind', sa.String(length=20), nullable=False),
         sa.Column('delivery', sa.String(length=10), nullable=False),
-        sa.CheckConstraint(f"kind IN {NOTIFICATION_KINDS!r}",
-                           name=op.f('ck_notification_preference_kind_known')),
         sa.CheckConstraint(f"delivery IN {DELIVERIES!r}",
-                           name=op.f('ck_notification_preference_delivery_known')),
+                           name=op.f('ck_notification_choice_delivery_known')),
         sa.ForeignKeyConstraint(['user_id'], ['user_account.id'], ondelete='CASCADE',
-                                name=op.f('fk_notification_preference_user_id_user_account')),
-        sa.PrimaryKeyConstraint('user_id', 'kind', name=op.f('pk_notification_preference')),
+                                name=op.f('fk_notification_choice_user_id_user_account')),
+        sa.PrimaryKeyConstraint('user_id', 'kind', name=op.f('pk_notification_choice')),
     )
     with op.batch_alter_table('notification', schema=None) as batch_op:
         batch_op.add_column(sa.Column('kind', sa.String(length=20), nullable=False,
@@ -46,4 +44,4 @@ def downgrade():
     with op.batch_alter_table('notification', schema=None) as batch_op:
         batch_op.drop_column('digested_at')
         batch_op.drop_column('kind')
-    op.drop_table('notification_preference')
+    op.drop_table('notification_choice')

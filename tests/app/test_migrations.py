@@ -126,21 +126,3 @@ def test_existing_themes_keep_their_label_and_terms_as_found(fresh_app):
     with db.engine.connect() as connection:
         assert connection.execute(text("SELECT label, size FROM theme")).all() == \
             [("pipeline, review", 2)]
-
-
-def test_notification_choices_are_copied_to_the_table_without_a_kind_constraint(fresh_app):
-    flask_migrate.upgrade(revision="0015_notification_preferences")
-    with db.engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO user_account (id, email, name, role, active, login_token, created_at) "
-            "VALUES (1, 'a@example.com', 'A', 'member', true, 't1', CURRENT_TIMESTAMP)"))
-        connection.execute(text("INSERT INTO notification_preference (user_id, kind, delivery) "
-                                "VALUES (1, 'owner', 'mail'), (1, 'item_moved', 'off')"))
-    flask_migrate.upgrade()
-    with db.engine.begin() as connection:
-        rows = connection.execute(text("SELECT user_id, kind, delivery FROM notification_choice "
-                                       "ORDER BY kind")).all()
-        assert rows == [(1, "item_moved", "off"), (1, "owner", "mail")]
-        # A kind the old table's constraint does not know can now be stored.
-        connection.execute(text("INSERT INTO notification_choice (user_id, kind, delivery) "
-                                "VALUES (1, 'idea_moderated', 'digest')"))

@@ -57,25 +57,3 @@ class NotificationPreference(db.Model):
         ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True)
     kind: Mapped[str] = mapped_column(String(20), primary_key=True)
     delivery: Mapped[str] = mapped_column(String(10))
-
-
-RETIRED_KINDS = ("owner", "idea_used", "item_moved", "general")
-
-
-class RetiredNotificationPreference(db.Model):
-    """Where choices were kept until migration 0016 copied them to ``notification_choice``.
-
-    Its CHECK constraint knows only the first four kinds. Nothing reads or writes it;
-    it stays while the release before may still run, and a later release drops it.
-    """
-
-    __tablename__ = "notification_preference"
-    __table_args__ = (
-        CheckConstraint(f"kind IN {RETIRED_KINDS!r}", name="kind_known"),
-        CheckConstraint(f"delivery IN {DELIVERIES!r}", name="delivery_known"),
-    )
-
-    user_id: Mapped[int] = mapped_column(
-        ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
-    delivery: Mapped[str] = mapped_column(String(10))

@@ -1,7 +1,7 @@
 """An import's invitations are written by a background job, and kept as a batch.
 
-Revision ID: 0017_invitation_batches
-Revises: 0016_notification_choices
+Revision ID: 0016_invitation_batches
+Revises: 0015_notification_preferences
 Create Date: 2026-12-03 08:00:00
 
 A new table only: the release before never reads it.
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0017_invitation_batches'
-down_revision = '0016_notification_choices'
+revision = '0016_invitation_batches'
+down_revision = '0015_notification_preferences'
 branch_labels = None
 depends_on = None
 
