@@ -32,7 +32,7 @@ from webapp.models import (ActionItem, Answer, Idea, IdeaVote, Question, SurveyR
                            SurveyRound, Team, User)
 from webapp.models.surveys import round_team  # noqa: E402
 from webapp.models.types import utcnow  # noqa: E402
-from webapp.surveys import template  # noqa: E402
+from webapp.surveys import tallies, template  # noqa: E402
 from webapp.themes import services as themes  # noqa: E402
 
 WORDS = ("pipeline lead shared dashboard campaign content battlecard forecast review "
@@ -102,6 +102,7 @@ def _add_responses(survey_round, teams, n_responses, rng):
     _insert_in_batches(Answer, [{"response_id": r["id"], "question_id": q,
                                  "number": rng.randint(1, 5)}
                                 for r in responses for q in likert])
+    tallies.recount(survey_round.id)  # loaded in bulk, past the submissions that count
 
 
 def _add_ideas(survey_round, teams, n_ideas, now, rng):

@@ -23,6 +23,18 @@ def insert_from_select_ignoring(model, columns, rows):
         .on_conflict_do_nothing()
 
 
+def insert_from_select_adding(model, keys, column, rows):
+    """Return INSERT INTO ``model`` ``rows`` that adds to ``column`` where ``keys`` exist.
+
+    ``rows`` selects the ``keys`` columns, then ``column``. One statement: concurrent
+    additions to the same key each count, on SQLite and on PostgreSQL.
+    """
+    table = model.__table__
+    statement = _insert_for_dialect()(table).from_select([*keys, column], rows)
+    return statement.on_conflict_do_update(
+        index_elements=list(keys), set_={column: table.c[column] + statement.excluded[column]})
+
+
 def insert_or_ignore(model, **values):
     """Insert a row unless it conflicts with a unique constraint; True if it was inserted.
 

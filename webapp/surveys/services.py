@@ -14,7 +14,7 @@ from webapp.models import (CHOICE_KINDS, Idea, Question, QuestionKind, ResponseD
 from webapp.models.surveys import round_team
 from webapp.models.types import utcnow
 from webapp.privacy import threshold, withheld
-from webapp.surveys import template
+from webapp.surveys import tallies, template
 
 MAX_OPTIONS = 20
 
@@ -343,9 +343,10 @@ def release_all(survey_round):
 
 
 def _release(survey_round, responses, ideas):
-    db.session.execute(update(SurveyResponse).where(
-        SurveyResponse.round_id == survey_round.id, SurveyResponse.held.is_(True), responses)
-        .values(held=False))
+    going = (SurveyResponse.round_id == survey_round.id) & SurveyResponse.held.is_(True) \
+        & responses
+    tallies.add_responses(going)
+    db.session.execute(update(SurveyResponse).where(going).values(held=False))
     # Released ideas lose the link to their response: it only kept them together.
     db.session.execute(update(Idea).where(
         Idea.round_id == survey_round.id, Idea.held.is_(True), ideas)
