@@ -48,9 +48,8 @@ def _vote_everyone(round_ids, staff):
     ideas_to_vote = db.session.scalars(select(Idea).where(
         Idea.round_id.in_(round_ids), Idea.held.is_(False)).order_by(Idea.text)).all()
     for n, idea in enumerate(ideas_to_vote):
-        survey_round = db.session.get(SurveyRound, idea.round_id)
         for person in (p for people in staff.values() for p in people):
-            ideas.cast_vote(idea, survey_round, db.session.get(User, person.id),
+            ideas.cast_vote(idea.id, db.session.get(User, person.id),
                             _stance(person, n))
 
 
