@@ -1,7 +1,7 @@
 """The idea board: listing and sorting ideas, posting, voting, and per-team support."""
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import aliased, joinedload
 
 from analysis import bridging_score, divisiveness, team_support, wilson_lower_bound
@@ -126,13 +126,19 @@ def theme_idea_ids(theme_id):
     return select(ThemeAssignment.idea_id).where(ThemeAssignment.theme_id == theme_id)
 
 
+# Built once: the statements every vote runs, so a vote does not rebuild them.
+_COUNTED = (select(IdeaVote.idea_id, IdeaVote.team_id, IdeaVote.value, func.count())
+            .where(IdeaVote.idea_id.in_(bindparam("idea_ids", expanding=True)))
+            .group_by(IdeaVote.idea_id, IdeaVote.team_id, IdeaVote.value))
+_VOTE_TARGET = (select(Idea, SurveyRound).join(SurveyRound, SurveyRound.id == Idea.round_id)
+                .where(Idea.id == bindparam("idea_id")).with_for_update(of=Idea))
+_ROUND_TEAMS = select(round_team.c.team_id).where(round_team.c.round_id == bindparam("round_id"))
+
+
 def tallies(idea_ids):
     """Return {idea id: {team id: [agree, disagree, pass]}} counted by the database."""
     counts = {}
-    rows = db.session.execute(
-        select(IdeaVote.idea_id, IdeaVote.team_id, IdeaVote.value, func.count())
-        .where(IdeaVote.idea_id.in_(idea_ids))
-        .group_by(IdeaVote.idea_id, IdeaVote.team_id, IdeaVote.value))
+    rows = db.session.execute(_COUNTED, {"idea_ids": list(idea_ids)})
     slot = {Vote.AGREE: 0, Vote.DISAGREE: 1, Vote.PASS: 2}
     for idea_id, team_id, value, count in rows:
         counts.setdefault(idea_id, {}).setdefault(team_id, [0, 0, 0])[slot[value]] = count
@@ -222,9 +228,7 @@ def _vote_target(idea_id, user):
     One statement: the person's vote needs nothing else of the round.
     """
     row = None if not isinstance(idea_id, int) or not 0 < idea_id <= MAX_ID else \
-        db.session.execute(select(Idea, SurveyRound)
-                           .join(SurveyRound, SurveyRound.id == Idea.round_id)
-                           .where(Idea.id == idea_id).with_for_update(of=Idea)).first()
+        db.session.execute(_VOTE_TARGET, {"idea_id": idea_id}).first()
     idea, survey_round = found_or_404(row)
     now = utcnow()
     status = survey_round.status_at(now)
@@ -262,8 +266,7 @@ def cast_vote(idea_id, user, value):
 
 def round_team_ids(round_id):
     """Return the ids of the round's teams."""
-    return set(db.session.scalars(select(round_team.c.team_id).where(
-        round_team.c.round_id == round_id)))
+    return set(db.session.scalars(_ROUND_TEAMS, {"round_id": round_id}))
 
 
 def shown_votes(team_ids, counts):
