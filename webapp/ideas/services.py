@@ -1,5 +1,6 @@
 """The idea board: listing and sorting ideas, posting, voting, and per-team support."""
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import aliased, joinedload
@@ -36,7 +37,7 @@ def can_view(survey_round, user):
 
 def viewable_round(round_id, user):
     """Return the round if ``user`` may see its ideas; 404 if there is none, else 403."""
-    survey_round = found_or_404(get_round(round_id))
+    survey_round = found_or_404(get_round(round_id, questions=False))  # boards need none
     ensure(can_view(survey_round, user))
     return survey_round
 
@@ -66,13 +67,21 @@ def visible(statement, user, survey_round):
 
 def merged_ideas(survey_round, user):
     """The round's merged ideas ``user`` may see, each with the idea it went to, by number."""
+    statement = _merged_statement(survey_round.status == RoundStatus.CLOSED, user.is_leader)
+    return db.session.scalars(statement, {"round_id": survey_round.id}).all()
+
+
+@lru_cache(maxsize=None)
+def _merged_statement(closed, leader):
+    """The query of :func:`merged_ideas`, built once for each of its four shapes."""
     target = aliased(Idea)
     statement = (select(Idea).join(target, target.id == Idea.merged_into_id)
-                 .where(Idea.round_id == survey_round.id, released(Idea.held, survey_round))
-                 .order_by(Idea.id))
-    if not user.is_leader:
+                 .where(Idea.round_id == bindparam("round_id")).order_by(Idea.id))
+    if not closed:  # held ideas count once their round has closed
+        statement = statement.where(Idea.held.is_(False))
+    if not leader:
         statement = statement.where(Idea.hidden_at.is_(None), target.hidden_at.is_(None))
-    return db.session.scalars(statement).all()
+    return statement
 
 
 def withheld_teams(survey_round):

@@ -266,11 +266,13 @@ def question_of(survey_round, question_id):
     return question if question is not None and question.round_id == survey_round.id else None
 
 
-def get_round(round_id):
-    """Return a round with its teams and questions loaded, or None."""
-    return db.session.scalar(
-        select(SurveyRound).where(SurveyRound.id == round_id)
-        .options(selectinload(SurveyRound.teams), selectinload(SurveyRound.questions)))
+def get_round(round_id, questions=True):
+    """Return a round with its teams and (unless not wanted) questions loaded, or None."""
+    loads = [selectinload(SurveyRound.teams)]
+    if questions:
+        loads.append(selectinload(SurveyRound.questions))
+    return db.session.scalar(select(SurveyRound).where(SurveyRound.id == round_id)
+                             .options(*loads))
 
 
 @dataclass
