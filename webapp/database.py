@@ -1,4 +1,5 @@
 """Database helpers that differ between SQLite and PostgreSQL."""
+import functools
 import sqlite3
 
 from flask import g, has_request_context, request
@@ -23,6 +24,18 @@ def insert_from_select_ignoring(model, columns, rows):
         .on_conflict_do_nothing()
 
 
+def insert_from_select_adding(model, keys, column, rows):
+    """Return INSERT INTO ``model`` ``rows`` that adds to ``column`` where ``keys`` exist.
+
+    ``rows`` selects the ``keys`` columns, then ``column``. One statement: concurrent
+    additions to the same key each count, on SQLite and on PostgreSQL.
+    """
+    table = model.__table__
+    statement = _insert_for_dialect()(table).from_select([*keys, column], rows)
+    return statement.on_conflict_do_update(
+        index_elements=list(keys), set_={column: table.c[column] + statement.excluded[column]})
+
+
 def insert_or_ignore(model, **values):
     """Insert a row unless it conflicts with a unique constraint; True if it was inserted.
 
@@ -36,15 +49,25 @@ def insert_or_ignore(model, **values):
     return db.session.execute(statement).first() is not None
 
 
+_UPSERTS = {}
+
+
 def upsert(model, keys, **values):
     """Insert a row, or update it if one with the same ``keys`` columns exists.
 
-    One statement, so concurrent upserts of the same key leave exactly one row.
+    One statement, so concurrent upserts of the same key leave exactly one row. The
+    statement is built once per table, columns and database kind, and reused.
     """
-    table = model.__table__
-    statement = _insert_for_dialect()(table).values(**values)
-    changes = {name: statement.excluded[name] for name in values if name not in keys}
-    db.session.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=changes))
+    dialect = db.session.get_bind().dialect.name
+    shape = (model, tuple(keys), tuple(values), dialect)
+    statement = _UPSERTS.get(shape)
+    if statement is None:
+        table = model.__table__
+        insert = _insert_for_dialect()(table)
+        changes = {name: insert.excluded[name] for name in values if name not in keys}
+        statement = _UPSERTS[shape] = insert.on_conflict_do_update(
+            index_elements=list(keys), set_=changes)
+    db.session.execute(statement, values)
 
 
 def _copy(cursor, table_name, columns, rows, quote):
@@ -124,6 +147,33 @@ def begin_writing():
     g.write_intent = True
 
 
+def reads_first(view):
+    """Let a POST view read before it takes the write lock (see :func:`write_from_here`).
+
+    On SQLite its first transaction (loading the person) begins deferred, so requests
+    do not queue on the one write lock while they read.
+    """
+    @functools.wraps(view)
+    def wrapped(*args, **kwargs):
+        g.reads_first = True
+        return view(*args, **kwargs)
+    return wrapped
+
+
+def write_from_here():
+    """Take the write lock for what follows, in a view marked :func:`reads_first`.
+
+    On SQLite the reading transaction ends here and the next one begins IMMEDIATE: it
+    waits its turn (busy timeout) instead of failing at its first write. Objects read
+    before are expired. On PostgreSQL nothing changes: row locks do this work.
+    """
+    if not (has_request_context() and g.get("reads_first")) or g.get("write_intent"):
+        return
+    if db.session.get_bind().dialect.name == "sqlite":
+        db.session.commit()
+    g.write_intent = True
+
+
 @event.listens_for(Engine, "connect")
 def _configure_sqlite(dbapi_connection, _record):
     """WAL for concurrent readers, a busy timeout instead of instant lock errors, real FKs."""
@@ -146,10 +196,11 @@ def _begin_sqlite(connection):
     locked" if another writer got in between; taking the write lock first makes it wait
     (busy timeout) instead. That is every state-changing request, and work outside a
     request (shell commands, background runs). Pages that only read keep concurrent
-    deferred transactions.
+    deferred transactions, as does a POST view marked :func:`reads_first` until it
+    calls :func:`write_from_here`.
     """
     if connection.dialect.name != "sqlite":
         return
-    writes = (not has_request_context() or request.method not in _READ_ONLY_METHODS
-              or g.get("write_intent", False))
+    writes = (not has_request_context() or g.get("write_intent", False)
+              or (request.method not in _READ_ONLY_METHODS and not g.get("reads_first")))
     connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")

@@ -126,3 +126,36 @@ def test_existing_themes_keep_their_label_and_terms_as_found(fresh_app):
     with db.engine.connect() as connection:
         assert connection.execute(text("SELECT label, size FROM theme")).all() == \
             [("pipeline, review", 2)]
+
+
+def test_rounds_not_tallied_get_tallies_of_their_released_answers(fresh_app):
+    flask_migrate.upgrade(revision="0015_notification_preferences")
+    with db.engine.begin() as connection:
+        for statement in (
+                "INSERT INTO survey_round (id, title, vision, anonymous, report_shared, "
+                "reminder_days, created_at, tallied_at) VALUES "
+                "(1, 'Open', '', true, false, '', CURRENT_TIMESTAMP, NULL), "
+                "(2, 'Closed', '', true, false, '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                "INSERT INTO survey_question (id, round_id, position, kind, text, help, "
+                "required, options) VALUES (1, 1, 0, 'likert', 'Q', '', true, '[]'), "
+                "(2, 1, 1, 'short_text', 'Why', '', false, '[]'), "
+                "(3, 2, 0, 'likert', 'Q', '', true, '[]')",
+                "INSERT INTO survey_response (id, round_id, team_id, held) VALUES "
+                "('a', 1, 1, false), ('b', 1, 1, false), ('c', 1, 2, false), "
+                "('d', 1, 1, true), ('e', 2, 1, false)",
+                "INSERT INTO survey_answer (response_id, question_id, number, text) VALUES "
+                "('a', 1, 4, NULL), ('b', 1, 4, NULL), ('c', 1, 2, NULL), ('d', 1, 5, NULL), "
+                "('a', 2, NULL, 'Because'), ('e', 3, 1, NULL)",
+                "INSERT INTO likert_tally (round_id, question_id, team_id, value, count) "
+                "VALUES (2, 3, 1, 1, 1)"):
+            connection.execute(text(statement))
+
+    def tallies():
+        with db.engine.connect() as connection:
+            return sorted(tuple(row) for row in connection.execute(text(
+                "SELECT round_id, question_id, team_id, value, count FROM likert_tally")))
+    flask_migrate.upgrade()
+    # The held answer (5) waits for its batch; the tallied round is left as it was.
+    assert tallies() == [(1, 1, 1, 4, 2), (1, 1, 2, 2, 1), (2, 3, 1, 1, 1)]
+    flask_migrate.downgrade(revision="0015_notification_preferences")
+    assert tallies() == [(2, 3, 1, 1, 1)]

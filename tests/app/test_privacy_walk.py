@@ -15,9 +15,9 @@ from webapp import lifecycle
 from webapp.actions import services as actions
 from webapp.extensions import db
 from webapp.ideas import services as ideas
-from webapp.models import (ActionItem, ActionSupport, Answer, Idea, IdeaVote, LikertTally,
+from webapp.models import (ActionItem, ActionSupport, Answer, Idea, IdeaVote,
                            SurveyResponse, SurveyRound, Team, ThemeRun, User, Vote)
-from webapp.surveys import answering
+from webapp.surveys import answering, tallies
 from webapp.themes import services as themes
 
 TEAMS = {"Sales": 8, "Marketing": 7, "Tiny": 3}
@@ -48,9 +48,8 @@ def _vote_everyone(round_ids, staff):
     ideas_to_vote = db.session.scalars(select(Idea).where(
         Idea.round_id.in_(round_ids), Idea.held.is_(False)).order_by(Idea.text)).all()
     for n, idea in enumerate(ideas_to_vote):
-        survey_round = db.session.get(SurveyRound, idea.round_id)
         for person in (p for people in staff.values() for p in people):
-            ideas.cast_vote(idea, survey_round, db.session.get(User, person.id),
+            ideas.cast_vote(idea.id, db.session.get(User, person.id),
                             _stance(person, n))
 
 
@@ -94,8 +93,8 @@ def _tiny_change_their_minds(app, staff, closed, item):
                            .values(value=-IdeaVote.value))
         for survey_round in db.session.scalars(select(SurveyRound)):
             ideas.rescore_round(survey_round)
-        db.session.execute(delete(LikertTally))
-        db.session.get(SurveyRound, closed).tallied_at = None
+            tallies.recount(survey_round.id)
+        db.session.get(SurveyRound, closed).tallied_at = None  # rank the ideas again
         db.session.execute(delete(ActionSupport).where(ActionSupport.user_id.in_(others)))
         actions.refresh_bridging([db.session.get(ActionItem, item)])
         db.session.commit()

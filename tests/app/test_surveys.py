@@ -324,9 +324,8 @@ def test_closing_a_round_deletes_its_unsent_drafts(app, leader_client, people):
 def _back(app, idea_id, people):
     with app.app_context():
         idea = db.session.get(Idea, idea_id)
-        survey_round = db.session.get(SurveyRound, idea.round_id)
         for person in people:
-            ideas.cast_vote(idea, survey_round, db.session.get(User, person.id), Vote.AGREE)
+            ideas.cast_vote(idea.id, db.session.get(User, person.id), Vote.AGREE)
         db.session.commit()
 
 

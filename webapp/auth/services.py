@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import joinedload
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -110,12 +110,14 @@ def change_own_password(user, current_password, new_password):
     set_password(user, new_password)
 
 
+# Built once: every signed-in request runs it.
+_SIGNED_IN = (select(User).options(joinedload(User.team))
+              .where(User.login_token == bindparam("token"), User.active.is_(True)))
+
+
 def load_user(login_token):
     """Return the active person whose sessions carry ``login_token``, or None."""
-    return db.session.scalar(
-        select(User).options(joinedload(User.team))
-        .where(User.login_token == login_token, User.active.is_(True))
-    )
+    return db.session.scalar(_SIGNED_IN, {"token": login_token})
 
 
 def count_active_admins():

@@ -5,6 +5,7 @@ from flask_login import current_user, login_required
 from webapp import moderation
 from webapp.access import found_or_404, role_required
 from webapp.boundary import perform
+from webapp.database import reads_first
 from webapp.ideas import bp, services
 from webapp.ideas.forms import HideForm, IdeaForm, MergeForm
 from webapp.limits import IDEA_LIMIT
@@ -107,16 +108,17 @@ def idea(idea_id):
 
 
 @bp.route("/ideas/<int:idea_id>/vote", methods=["POST"])
+@reads_first
 @login_required
 def vote(idea_id):
     """Agree, disagree or pass; a second vote replaces the first."""
-    idea, survey_round = _idea_for(idea_id)
     value = VOTES.get(request.form.get("value"))
     back = safe_local_path(request.form.get("next"), url_for(".idea", idea_id=idea_id))
     if value is None:
+        _idea_for(idea_id)  # 404 or 403 first, as for a vote
         flash("Choose agree, disagree or pass.", "error")
         return redirect(back)
-    perform(lambda: services.cast_vote(idea, survey_round, current_user, value))
+    perform(lambda: services.cast_vote(idea_id, current_user, value))
     return redirect(back)
 
 

@@ -1,18 +1,20 @@
 """The idea board: listing and sorting ideas, posting, voting, and per-team support."""
 from dataclasses import dataclass
+from functools import lru_cache
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import aliased, joinedload
 
 from analysis import bridging_score, divisiveness, team_support, wilson_lower_bound
 from webapp.access import ensure, found_or_404
-from webapp.database import get_row, upsert
+from webapp.database import MAX_ID, get_row, upsert, write_from_here
 from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.ideas import similar
 from webapp.limits import IDEA_LIMIT
-from webapp.models import (Idea, IdeaVote, RoundStatus, RunStatus, Theme, ThemeAssignment,
-                           ThemeRun, User, Vote)
+from webapp.models import (Idea, IdeaVote, RoundStatus, RunStatus, SurveyRound, Theme,
+                           ThemeAssignment, ThemeRun, User, Vote)
+from webapp.models.surveys import round_team
 from webapp.models.types import utcnow
 from webapp.privacy import withheld
 from webapp.surveys.services import check_open, get_round, in_audience, released, small_teams
@@ -35,7 +37,7 @@ def can_view(survey_round, user):
 
 def viewable_round(round_id, user):
     """Return the round if ``user`` may see its ideas; 404 if there is none, else 403."""
-    survey_round = found_or_404(get_round(round_id))
+    survey_round = found_or_404(get_round(round_id, questions=False))  # boards need none
     ensure(can_view(survey_round, user))
     return survey_round
 
@@ -65,13 +67,21 @@ def visible(statement, user, survey_round):
 
 def merged_ideas(survey_round, user):
     """The round's merged ideas ``user`` may see, each with the idea it went to, by number."""
+    statement = _merged_statement(survey_round.status == RoundStatus.CLOSED, user.is_leader)
+    return db.session.scalars(statement, {"round_id": survey_round.id}).all()
+
+
+@lru_cache(maxsize=None)
+def _merged_statement(closed, leader):
+    """The query of :func:`merged_ideas`, built once for each of its four shapes."""
     target = aliased(Idea)
     statement = (select(Idea).join(target, target.id == Idea.merged_into_id)
-                 .where(Idea.round_id == survey_round.id, released(Idea.held, survey_round))
-                 .order_by(Idea.id))
-    if not user.is_leader:
+                 .where(Idea.round_id == bindparam("round_id")).order_by(Idea.id))
+    if not closed:  # held ideas count once their round has closed
+        statement = statement.where(Idea.held.is_(False))
+    if not leader:
         statement = statement.where(Idea.hidden_at.is_(None), target.hidden_at.is_(None))
-    return db.session.scalars(statement).all()
+    return statement
 
 
 def withheld_teams(survey_round):
@@ -125,13 +135,19 @@ def theme_idea_ids(theme_id):
     return select(ThemeAssignment.idea_id).where(ThemeAssignment.theme_id == theme_id)
 
 
+# Built once: the statements every vote runs, so a vote does not rebuild them.
+_COUNTED = (select(IdeaVote.idea_id, IdeaVote.team_id, IdeaVote.value, func.count())
+            .where(IdeaVote.idea_id.in_(bindparam("idea_ids", expanding=True)))
+            .group_by(IdeaVote.idea_id, IdeaVote.team_id, IdeaVote.value))
+_VOTE_TARGET = (select(Idea, SurveyRound).join(SurveyRound, SurveyRound.id == Idea.round_id)
+                .where(Idea.id == bindparam("idea_id")).with_for_update(of=Idea))
+_ROUND_TEAMS = select(round_team.c.team_id).where(round_team.c.round_id == bindparam("round_id"))
+
+
 def tallies(idea_ids):
     """Return {idea id: {team id: [agree, disagree, pass]}} counted by the database."""
     counts = {}
-    rows = db.session.execute(
-        select(IdeaVote.idea_id, IdeaVote.team_id, IdeaVote.value, func.count())
-        .where(IdeaVote.idea_id.in_(idea_ids))
-        .group_by(IdeaVote.idea_id, IdeaVote.team_id, IdeaVote.value))
+    rows = db.session.execute(_COUNTED, {"idea_ids": list(idea_ids)})
     slot = {Vote.AGREE: 0, Vote.DISAGREE: 1, Vote.PASS: 2}
     for idea_id, team_id, value, count in rows:
         counts.setdefault(idea_id, {}).setdefault(team_id, [0, 0, 0])[slot[value]] = count
@@ -215,45 +231,81 @@ def similar_ideas(survey_round, text):
     return similar.find(survey_round, text)
 
 
-def cast_vote(idea, survey_round, user, value):
-    """Record ``user``'s vote on ``idea``, replacing an earlier one, and recount.
+def _vote_target(idea_id, user):
+    """The idea and its round, the idea's row locked; 404 or 403 as on the idea's page.
 
-    The idea row is locked first, so concurrent votes on it are recounted in turn.
+    One statement: the person's vote needs nothing else of the round.
     """
-    check_open(survey_round, "This round is closed, so voting is no longer possible.")
-    if not in_audience(survey_round, user):
+    row = None if not isinstance(idea_id, int) or not 0 < idea_id <= MAX_ID else \
+        db.session.execute(_VOTE_TARGET, {"idea_id": idea_id}).first()
+    idea, survey_round = found_or_404(row)
+    now = utcnow()
+    status = survey_round.status_at(now)
+    found_or_404(None if (idea.is_hidden and not user.is_leader)
+                 or (idea.held and status != RoundStatus.CLOSED) else idea)
+    return idea, survey_round, status
+
+
+def cast_vote(idea_id, user, value):
+    """Record ``user``'s vote on an idea, replacing an earlier one, and rescore the idea.
+
+    The write lock comes first (SQLite; see ``write_from_here``) and the idea's row is
+    locked (PostgreSQL), so concurrent votes on it are counted in turn, and every rule
+    is checked under the lock: the round open, the person in its audience, the idea
+    neither merged, hidden nor held. One vote per person and idea: an upsert.
+    """
+    vote = int(Vote(value))
+    user_id, team_id, leader = user.id, user.team_id, user.is_leader
+    write_from_here()
+    idea, survey_round, status = _vote_target(idea_id, user)
+    team_ids = round_team_ids(survey_round.id)
+    ensure(leader or (team_id in team_ids
+                      and status in (RoundStatus.OPEN, RoundStatus.CLOSED)))
+    if status != RoundStatus.OPEN:
+        raise ServiceError("This round is closed, so voting is no longer possible.")
+    if team_id not in team_ids:
         raise ServiceError("Only people in the round's teams can vote.")
-    db.session.execute(select(Idea.id).where(Idea.id == idea.id).with_for_update())
-    db.session.refresh(idea)  # re-read under the lock: it may have been merged or hidden
     if idea.merged_into_id is not None or idea.is_hidden or idea.held:
         raise ServiceError("This idea no longer takes votes.")
-    upsert(IdeaVote, ("idea_id", "user_id"), idea_id=idea.id, user_id=user.id,
-           team_id=user.team_id, value=int(Vote(value)), voted_at=utcnow())
-    refresh_scores(survey_round, [idea.id])
+    upsert(IdeaVote, ("idea_id", "user_id"), idea_id=idea.id, user_id=user_id,
+           team_id=team_id, value=vote, voted_at=utcnow())
+    _score(idea, team_ids, tallies([idea.id]).get(idea.id, {}))
+    db.session.flush()
 
 
-def shown_votes(teams, counts):
+def round_team_ids(round_id):
+    """Return the ids of the round's teams."""
+    return set(db.session.scalars(_ROUND_TEAMS, {"round_id": round_id}))
+
+
+def shown_votes(team_ids, counts):
     """Return {team id: (agree, disagree, passes)} of the teams whose votes may count.
 
     The votes of a team the privacy gate withholds on this idea do not count toward its
     scores either: the board's order would otherwise give them away.
     """
-    votes = {team.id: tuple(counts.get(team.id, (0, 0, 0))) for team in teams}
+    votes = {team_id: tuple(counts.get(team_id, (0, 0, 0))) for team_id in team_ids}
     hidden = withheld({team_id: sum(each) for team_id, each in votes.items()})
     return {team_id: each for team_id, each in votes.items() if team_id not in hidden}
+
+
+def _score(idea, team_ids, counts):
+    """Set the idea's sort scores from its votes per team ``counts``."""
+    by_team = shown_votes(team_ids, counts)
+    supports = team_support(by_team)
+    agree = sum(c[0] for c in by_team.values())
+    disagree = sum(c[1] for c in by_team.values())
+    idea.support = wilson_lower_bound(agree, disagree)
+    idea.bridging = bridging_score(supports) or 0.0
+    idea.divisiveness = divisiveness(supports) or 0.0
 
 
 def refresh_scores(survey_round, idea_ids):
     """Recount the votes of ``idea_ids`` and store their sort scores."""
     counts = tallies(idea_ids)
+    team_ids = [team.id for team in survey_round.teams]
     for idea in db.session.scalars(select(Idea).where(Idea.id.in_(idea_ids))):
-        by_team = shown_votes(survey_round.teams, counts.get(idea.id, {}))
-        supports = team_support(by_team)
-        agree = sum(c[0] for c in by_team.values())
-        disagree = sum(c[1] for c in by_team.values())
-        idea.support = wilson_lower_bound(agree, disagree)
-        idea.bridging = bridging_score(supports) or 0.0
-        idea.divisiveness = divisiveness(supports) or 0.0
+        _score(idea, team_ids, counts.get(idea.id, {}))
     db.session.flush()
 
 

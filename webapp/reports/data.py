@@ -4,7 +4,6 @@ from collections import defaultdict
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload
 
-from webapp.database import insert_from_select_ignoring
 from webapp.extensions import db
 from webapp.models import (ActionItem, Answer, Idea, LikertTally, Question, QuestionKind,
                            RoundStatus, SurveyResponse, SurveyRound, User)
@@ -26,18 +25,17 @@ def _counted_answers(round_ids):
 
 
 def store_tallies(survey_round):
-    """Count a closed round's Likert answers once, in the database, and keep the counts.
+    """Mark a closed round's tallies final, once, and rank its theme ideas by final votes.
 
-    Safe to run twice at once: the second insert finds the rows there and adds nothing.
+    Its answers were added to the tallies as they were released, the last of them by
+    :func:`webapp.surveys.services.release_all` at closing. Safe to run twice at once:
+    the round's row is locked and the second finds it done.
     """
     db.session.execute(select(SurveyRound.id).where(SurveyRound.id == survey_round.id)
                        .with_for_update())
     db.session.refresh(survey_round)
     if survey_round.tallied_at is not None or survey_round.status != RoundStatus.CLOSED:
         return
-    counted = _counted_answers([survey_round.id])
-    db.session.execute(insert_from_select_ignoring(
-        LikertTally, ["round_id", "question_id", "team_id", "value", "count"], counted))
     survey_round.tallied_at = utcnow()
     run = latest_done_run(survey_round.id)
     if run is not None:
@@ -45,15 +43,24 @@ def store_tallies(survey_round):
     db.session.flush()
 
 
+def _unsettled():
+    """The rounds closed by date and not settled yet: held answers count, untallied."""
+    return select(SurveyRound.id).where(SurveyRound.closes_at <= utcnow(),
+                                        SurveyRound.tallied_at.is_(None))
+
+
 def likert_counts(survey_round):
-    """Return {question id: {team id: {value: count}}} for the round's Likert items."""
-    if survey_round.tallied_at is not None:
+    """Return {question id: {team id: {value: count}}} for the round's Likert items.
+
+    From the tallies of released answers; only a round closed by date and not settled
+    yet (which counts its held answers too) is counted from its answers.
+    """
+    if survey_round.status == RoundStatus.CLOSED and survey_round.tallied_at is None:
+        rows = (row[1:] for row in db.session.execute(_counted_answers([survey_round.id])))
+    else:
         rows = db.session.execute(
             select(LikertTally.question_id, LikertTally.team_id, LikertTally.value,
                    LikertTally.count).where(LikertTally.round_id == survey_round.id))
-    else:
-        rows = (row[1:] for row in db.session.execute(_counted_answers([survey_round.id]).where(
-            released(SurveyResponse.held, survey_round))))
     counts = defaultdict(lambda: defaultdict(dict))
     for question_id, team_id, value, count in rows:
         counts[question_id][team_id][value] = count
@@ -69,8 +76,8 @@ def lever_history(until):
     ``{round id: {team id: n}}``.
     """
     earlier = select(SurveyRound.id).where(SurveyRound.opens_at <= until)
-    tallied = earlier.where(SurveyRound.tallied_at.is_not(None))
-    counting = earlier.where(SurveyRound.tallied_at.is_(None))
+    counting = earlier.where(SurveyRound.id.in_(_unsettled()))
+    tallied = earlier.where(SurveyRound.id.not_in(_unsettled()))
     # Held responses of open rounds do not count yet; every response of a closed one does.
     counts_now = SurveyResponse.held.is_(False) | SurveyResponse.round_id.in_(
         select(SurveyRound.id).where(SurveyRound.closes_at <= utcnow()))

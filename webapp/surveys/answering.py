@@ -12,6 +12,7 @@ from webapp.models import (LIKERT_LABELS, Answer, Idea, QuestionKind, Receipt, R
                            SurveyResponse, SurveyRound)
 from webapp.models.surveys import round_team
 from webapp.models.types import utcnow
+from webapp.surveys import tallies
 from webapp.surveys.services import check_open, purge_drafts, release_batch
 
 NOT_OPEN = "This round is not open for answers."
@@ -152,9 +153,11 @@ def submit(survey_round, user, answers, now=None):
                                                    ResponseDraft.user_id == user.id))
     # Rounds may also close by date; their leftover drafts go at the next submission.
     purge_drafts()
+    db.session.flush()
     if anonymous:
-        db.session.flush()
         release_batch(survey_round, user.team_id)
+    else:  # a named response counts at once
+        tallies.add_responses(SurveyResponse.id == response.id)
     return True
 
 

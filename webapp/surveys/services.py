@@ -14,7 +14,7 @@ from webapp.models import (CHOICE_KINDS, Idea, Question, QuestionKind, ResponseD
 from webapp.models.surveys import round_team
 from webapp.models.types import utcnow
 from webapp.privacy import threshold, withheld
-from webapp.surveys import template
+from webapp.surveys import tallies, template
 
 MAX_OPTIONS = 20
 
@@ -266,11 +266,13 @@ def question_of(survey_round, question_id):
     return question if question is not None and question.round_id == survey_round.id else None
 
 
-def get_round(round_id):
-    """Return a round with its teams and questions loaded, or None."""
-    return db.session.scalar(
-        select(SurveyRound).where(SurveyRound.id == round_id)
-        .options(selectinload(SurveyRound.teams), selectinload(SurveyRound.questions)))
+def get_round(round_id, questions=True):
+    """Return a round with its teams and (unless not wanted) questions loaded, or None."""
+    loads = [selectinload(SurveyRound.teams)]
+    if questions:
+        loads.append(selectinload(SurveyRound.questions))
+    return db.session.scalar(select(SurveyRound).where(SurveyRound.id == round_id)
+                             .options(*loads))
 
 
 @dataclass
@@ -343,9 +345,10 @@ def release_all(survey_round):
 
 
 def _release(survey_round, responses, ideas):
-    db.session.execute(update(SurveyResponse).where(
-        SurveyResponse.round_id == survey_round.id, SurveyResponse.held.is_(True), responses)
-        .values(held=False))
+    going = (SurveyResponse.round_id == survey_round.id) & SurveyResponse.held.is_(True) \
+        & responses
+    tallies.add_responses(going)
+    db.session.execute(update(SurveyResponse).where(going).values(held=False))
     # Released ideas lose the link to their response: it only kept them together.
     db.session.execute(update(Idea).where(
         Idea.round_id == survey_round.id, Idea.held.is_(True), ideas)
