@@ -129,7 +129,7 @@ def test_existing_themes_keep_their_label_and_terms_as_found(fresh_app):
 
 
 def test_rounds_not_tallied_get_tallies_of_their_released_answers(fresh_app):
-    flask_migrate.upgrade(revision="0015_notification_preferences")
+    flask_migrate.upgrade(revision="0016_invitation_batches")
     with db.engine.begin() as connection:
         for statement in (
                 "INSERT INTO survey_round (id, title, vision, anonymous, report_shared, "
@@ -157,5 +157,5 @@ def test_rounds_not_tallied_get_tallies_of_their_released_answers(fresh_app):
     flask_migrate.upgrade()
     # The held answer (5) waits for its batch; the tallied round is left as it was.
     assert tallies() == [(1, 1, 1, 4, 2), (1, 1, 2, 2, 1), (2, 3, 1, 1, 1)]
-    flask_migrate.downgrade(revision="0015_notification_preferences")
+    flask_migrate.downgrade(revision="0016_invitation_batches")
     assert tallies() == [(2, 3, 1, 1, 1)]

@@ -1,7 +1,7 @@
 """Likert tallies kept while a round is open: the answers already released are counted in.
 
-Revision ID: 0016_open_round_tallies
-Revises: 0015_notification_preferences
+Revision ID: 0017_open_round_tallies
+Revises: 0016_invitation_batches
 Create Date: 2026-12-03 07:30:00
 
 From now on a response's Likert answers are added to likert_tally when it is released,
@@ -13,8 +13,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0016_open_round_tallies'
-down_revision = '0015_notification_preferences'
+revision = '0017_open_round_tallies'
+down_revision = '0016_invitation_batches'
 branch_labels = None
 depends_on = None
 
