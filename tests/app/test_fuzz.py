@@ -32,8 +32,8 @@ from webapp import create_app
 from webapp.extensions import db
 from webapp.auth.password_links import RESET, make_token
 from webapp.mail.links import unsubscribe_token
-from webapp.models import (ActionItem, Idea, Notification, OutboxMail, Question, Story,
-                           SurveyRound, Team, Theme, User)
+from webapp.models import (ActionItem, Idea, InvitationBatch, Notification, OutboxMail,
+                           Question, Story, SurveyRound, Team, Theme, User)
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "9"))
 # Counted here and printed at the end of the run (see tests/conftest.py).
@@ -43,7 +43,7 @@ ROLES = ("anonymous", "member", "leader", "admin")
 ID_MODELS = {"person_id": User, "team_id": Team, "round_id": SurveyRound,
              "question_id": Question, "idea_id": Idea, "theme_id": Theme,
              "item_id": ActionItem, "story_id": Story, "notification_id": Notification,
-             "mail_id": OutboxMail}
+             "mail_id": OutboxMail, "batch_id": InvitationBatch}
 BOUNDARIES = [0, 1, 2**31 - 1, 2**31, 2**32, 2**53 + 1, 2**63 - 1, 2**63, 2**64, 10**23,
               -1, -(2**31), -(2**63)]
 PARAMETERS = ["q", "team", "status", "page", "item", "theme", "idea", "run", "sort", "next",
