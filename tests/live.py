@@ -40,3 +40,12 @@ def serve(app):
         server.server_close()
         with app.app_context():
             db.engine.dispose()
+
+
+def sign_in(page, base, email, password):
+    """Sign in through the form in the browser ``page`` and wait for the home page."""
+    page.goto(base + "/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(base + "/")

@@ -10,6 +10,7 @@ per interval), and stopped after ``JOB_TIMEOUT`` seconds. Jobs report their own 
 the database (a theme run's status, stage and heartbeat), which is what pages read.
 """
 import importlib
+import time
 from concurrent import futures
 from concurrent.futures import ThreadPoolExecutor
 
@@ -94,7 +95,14 @@ class Jobs:
         A job that raised is not raised again here: whoever waits on its key sees that.
         """
         # One worker runs jobs in order: the newest of each key covers those before it.
-        futures.wait(list(self._futures.values()), timeout=timeout)
+        # A job may queue another (a sent mail's retry, the mails an action wrote), so
+        # look again until nothing is left running.
+        deadline = time.monotonic() + timeout
+        while pending := [job for job in list(self._futures.values()) if not job.done()]:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            futures.wait(pending, timeout=left)
 
 
 def queue(url):

@@ -133,3 +133,11 @@ def test_a_long_batch_lists_the_first_thousand_and_counts_the_rest(app, client, 
     assert "Not invited (1,002)" in page and "… and 2 more." in page
     assert "p999@example.com" in page and "p1000@example.com" not in page
     assert "s999@example.com" in page and "s1000@example.com" not in page
+
+
+def test_recent_batches_are_listed_in_the_page_not_its_title(app, client, auth, smtp, people):
+    auth.login_as(people["admin"])
+    _import(client)
+    listing = client.get("/admin/people/import").get_data(as_text=True)
+    assert "<title>Import people · Tandem</title>" in listing
+    assert listing.count('id="batches-title"') == 1

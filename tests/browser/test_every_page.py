@@ -14,6 +14,7 @@ from sqlalchemy import select
 from tests import factories
 from tests.browser.checks import (accessibility_problems, overflow, smallest_chart_text,
                                   wide_elements)
+from tests.live import sign_in
 from webapp import demo
 from webapp.extensions import db
 from webapp.ideas import moderation
@@ -101,11 +102,7 @@ def _pages(ids, role):
 
 
 def _sign_in(page, live_server, email):
-    page.goto(live_server + "/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(demo.DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(live_server + "/")
+    sign_in(page, live_server, email, demo.DEMO_PASSWORD)
 
 
 def _keep_screenshot(page, role, url):

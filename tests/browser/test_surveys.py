@@ -4,16 +4,13 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
+from tests.live import sign_in
 
 pytestmark = pytest.mark.browser
 
 
 def _sign_in(page, live_server, email):
-    page.goto(live_server + "/login")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(factories.PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(live_server + "/")
+    sign_in(page, live_server, email, factories.PASSWORD)
 
 
 def test_staff_member_answers_the_open_round_once(
