@@ -10,6 +10,7 @@ of its names is first used, so a web worker that only ranks ideas never pays for
 import importlib
 
 from ._extras import EmbeddingsUnavailable, embeddings_available
+from .discussion import discussed_by_both, discussion_by_team, is_cross_team
 from .measures import (
     alignment_index,
     bridging_score,
@@ -47,6 +48,8 @@ __all__ = [
     "ThemeModel",
     "alignment_index",
     "bridging_score",
+    "discussed_by_both",
+    "discussion_by_team",
     "divisiveness",
     "embeddings_available",
     "estimate_n_themes",
@@ -55,6 +58,7 @@ __all__ = [
     "find_themes",
     "gap",
     "heldout_n_themes",
+    "is_cross_team",
     "match_themes",
     "parallel_n_themes",
     "suppress",

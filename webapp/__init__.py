@@ -10,13 +10,15 @@ from webapp.actions import routes as actions_routes
 from webapp.admin import routes as admin_routes
 from webapp.auth import routes as auth_routes
 from webapp.auth import throttle
+from webapp.comments import routes as comments_routes
+from webapp.comments.markup import render as comment_html
 from webapp.extensions import csrf, db, login_manager, mailer, migrate
 from webapp.fields import length_limit
 from webapp.health import routes as health_routes
 from webapp.ideas import routes as ideas_routes
 from webapp.mail import routes as mail_routes
 from webapp.main import routes as main_routes
-from webapp.limits import IDEA_LIMIT, TEXT_LIMIT, TITLE_LIMIT
+from webapp.limits import COMMENT_LIMIT, IDEA_LIMIT, TEXT_LIMIT, TITLE_LIMIT
 from webapp.models import (LEVER_LABELS, LIKERT_LABELS, EventKind, ItemStatus, QuestionKind,
                            Role, RoundStatus, RunStatus)
 from webapp.notifications import routes as notifications_routes
@@ -87,6 +89,7 @@ def register_blueprints(app):
     app.register_blueprint(ideas_routes.bp)
     app.register_blueprint(themes_routes.bp)
     app.register_blueprint(actions_routes.bp)
+    app.register_blueprint(comments_routes.bp)
     app.register_blueprint(spotlight_routes.bp)
     app.register_blueprint(notifications_routes.bp)
     app.register_blueprint(reports_routes.bp)
@@ -110,9 +113,9 @@ def register_template_helpers(app):
     app.jinja_env.globals.update(zip=zip, Role=Role, RoundStatus=RoundStatus,
                                  ItemStatus=ItemStatus, RunStatus=RunStatus,
                                  EventKind=EventKind, QuestionKind=QuestionKind,
-                                 IDEA_LIMIT=IDEA_LIMIT, TEXT_LIMIT=TEXT_LIMIT,
-                                 TITLE_LIMIT=TITLE_LIMIT, length_limit=length_limit,
-                                 LIKERT_LABELS=LIKERT_LABELS,
+                                 COMMENT_LIMIT=COMMENT_LIMIT, IDEA_LIMIT=IDEA_LIMIT,
+                                 TEXT_LIMIT=TEXT_LIMIT, TITLE_LIMIT=TITLE_LIMIT,
+                                 length_limit=length_limit, LIKERT_LABELS=LIKERT_LABELS,
                                  LEVER_LABELS={lever.value: label
                                                for lever, label in LEVER_LABELS.items()})
 
@@ -122,6 +125,8 @@ def register_template_helpers(app):
         if has_request_context() and current_user.is_authenticated:
             return {"unread_count": unread_count(current_user)}
         return {"unread_count": 0}
+
+    app.add_template_filter(comment_html, "comment_html")
 
     @app.template_filter("day")
     def format_day(value):

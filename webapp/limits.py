@@ -12,6 +12,9 @@ IDEA_LIMIT = 1000
 TEXT_LIMIT = 2000
 """Longer text: survey answers, success measures, progress updates."""
 
+COMMENT_LIMIT = 2000
+"""A comment or reply on an idea or an action item (Markdown, as typed)."""
+
 REASON_LIMIT = 500
 """Why an item was dropped or an idea hidden."""
 

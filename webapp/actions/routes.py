@@ -6,8 +6,11 @@ from webapp.access import ensure, found_or_404, role_required
 from webapp.actions import bp, export as item_export, services
 from webapp.actions.forms import ItemForm, StatusForm, UpdateForm
 from webapp.boundary import perform
+from webapp.comments import listing
+from webapp.comments.page import thread_args
+from webapp.comments.services import Subject
 from webapp.limits import TITLE_LIMIT
-from webapp.models import STATUS_LABELS, Role
+from webapp.models import STATUS_LABELS, Comment, Role
 from webapp.params import id_arg
 
 
@@ -31,7 +34,8 @@ def accountability():
         backing=services.backings(items),
         supported=services.supported_by(current_user, [item.id for item in items]),
         themes=services.themes_by_id({item.theme_id for item in items if item.theme_id}),
-        latest_update=services.latest_update, credits=services.credit_lines(items))
+        latest_update=services.latest_update, credits=services.credit_lines(items),
+        comment_counts=listing.counts(Comment.item_id, [item.id for item in items]))
 
 
 @bp.route("/actions/export.csv")
@@ -92,7 +96,7 @@ def item(item_id):
         can_change=services.can_change(found, current_user),
         next_statuses=services.next_statuses(found, current_user),
         status_form=StatusForm(), update_form=UpdateForm(),
-        credits=services.credit_lines([found]))
+        credits=services.credit_lines([found]), **thread_args(Subject(item=found), current_user))
 
 
 def _act(item_id, action, message, found=None):

@@ -1,16 +1,21 @@
 """Views of the idea board."""
 from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy import select
 
 from webapp import moderation
 from webapp.access import found_or_404, role_required
 from webapp.boundary import perform
+from webapp.comments import listing
+from webapp.comments.page import thread_args
+from webapp.comments.services import Subject
 from webapp.database import reads_first
 from webapp.ideas import bp, services
 from webapp.ideas.forms import HideForm, IdeaForm, MergeForm
 from webapp.limits import IDEA_LIMIT
-from webapp.models import Role, Vote
+from webapp.models import Comment, Idea, Role, Vote
 from webapp.params import id_arg, page_arg
+from webapp.reports.services import compared_pair
 from webapp.surveys.services import in_audience
 from webapp.urls import safe_local_path
 
@@ -25,7 +30,18 @@ def _idea_for(idea_id):
 def _board_args():
     sort = request.args.get("sort", services.DEFAULT_SORT)
     return {"sort": sort if sort in services.SORTS else services.DEFAULT_SORT,
-            "team": id_arg("team"), "theme": id_arg("theme"), "page": page_arg()}
+            "team": id_arg("team"), "theme": id_arg("theme"), "page": page_arg(),
+            "discussed": request.args.get("discussed") == "both"}
+
+
+def _only_ideas(args, survey_round):
+    """A select of the idea ids the theme and "discussed by both teams" filters leave."""
+    chosen = services.theme_idea_ids(args["theme"]) if args["theme"] else None
+    if not args["discussed"]:
+        return chosen
+    both = listing.both_teams_ideas(compared_pair(survey_round))
+    return both if chosen is None else select(Idea.id).where(Idea.id.in_(chosen),
+                                                             Idea.id.in_(both))
 
 
 def _render_board(survey_round, form, similar=()):
@@ -36,14 +52,16 @@ def _render_board(survey_round, form, similar=()):
         args["theme"] = None
     page = services.board_page(
         survey_round, current_user, args["sort"], args["team"], args["page"],
-        services.theme_idea_ids(args["theme"]) if args["theme"] else None, withheld)
+        _only_ideas(args, survey_round), withheld)
     ids = [idea.id for idea in page.items]
     return render_template(
         "ideas/board.html", survey_round=survey_round, form=form, page=page, args=args,
         sorts=services.SORTS, support=services.supports(survey_round.teams, ids),
         theme_choices=theme_choices, my_votes=services.votes_of(current_user, ids),
         similar=similar, can_post=survey_round.is_open and in_audience(survey_round, current_user),
-        withheld=withheld, merged=services.merged_ideas(survey_round, current_user))
+        withheld=withheld, merged=services.merged_ideas(survey_round, current_user),
+        comment_counts=listing.counts(Comment.idea_id, ids),
+        pair=compared_pair(survey_round))
 
 
 @bp.route("/rounds/<int:round_id>/ideas", methods=["GET", "POST"])
@@ -104,7 +122,8 @@ def idea(idea_id):
         candidates=[c for c in services.similar_ideas(survey_round, idea.text)
                     if c.id != idea.id] if current_user.is_leader else [],
         history=moderation.history(idea) if current_user.is_leader else [],
-        merged_from=moderation.merged_from(idea, include_hidden=current_user.is_leader))
+        merged_from=moderation.merged_from(idea, include_hidden=current_user.is_leader),
+        **thread_args(Subject(idea=idea, survey_round=survey_round), current_user))
 
 
 @bp.route("/ideas/<int:idea_id>/vote", methods=["POST"])

@@ -2,6 +2,7 @@
 from flask import render_template
 from flask_login import current_user, login_required
 
+from webapp.comments import listing
 from webapp.main import bp, services
 from webapp.spotlight import services as spotlight
 from webapp.surveys import answering
@@ -27,4 +28,5 @@ def home():
                            open_rounds=open_rounds, idea_counts=idea_counts,
                            stories=spotlight.latest(3),
                            action_counts=services.action_counts(current_user),
-                           shared_reports=services.shared_reports(current_user))
+                           shared_reports=services.shared_reports(current_user),
+                           recent_comments=listing.recent(current_user))

@@ -22,6 +22,7 @@ def rows(report):
     """Yield (section, subject, team, measure, value) rows, in page order."""
     yield from _summary_rows(report)
     yield from _participation_rows(report)
+    yield from _discussion_rows(report)
     yield from _lever_rows(report)
     yield from _item_rows(report)
     yield ("index", "alignment index", "", "0-100", _points(report.index))
@@ -54,6 +55,14 @@ def _participation_rows(report):
         yield ("participation", "respondents", row.team, "count",
                "" if row.respondents is None else row.respondents)
         yield ("participation", "audience", row.team, "count", row.audience)
+
+
+def _discussion_rows(report):
+    for row in report.discussion:
+        yield ("discussion", "comments", row.team, "count",
+               "" if row.comments is None else row.comments)
+        yield ("discussion", "cross-team replies", row.team, "count",
+               "" if row.cross_team is None else row.cross_team)
 
 
 def _lever_rows(report):

@@ -2,6 +2,7 @@
 from dataclasses import dataclass, field
 
 from analysis import alignment_index, favourable_share_of_counts, gap
+from webapp.comments.listing import round_discussion
 from webapp.extensions import db
 from webapp.ideas.services import support_by_team, tallies
 from webapp.models import LEVER_LABELS, LIKERT_LABELS, Idea, Lever, QuestionKind, RoundStatus
@@ -101,6 +102,7 @@ class Report:
     action_items: list
     trend: list
     summary: object = None  # the opening summary, taken from the figures above
+    discussion: list = field(default_factory=list)  # TeamDiscussion per team of the round
 
     @property
     def gap_label(self):
@@ -325,6 +327,8 @@ def build(survey_round, team_ids=None, leader=True, viewer=None):
         bridging=bridging, divisive=divisive,
         idea_support={idea.id: support_by_team(pair, counts_by_idea.get(idea.id, {}))
                       for idea in shown},
-        action_items=data.round_items(survey_round.id), trend=trend)
+        action_items=data.round_items(survey_round.id), trend=trend,
+        discussion=round_discussion(survey_round, sorted(survey_round.teams,
+                                                         key=lambda team: team.id)))
     report.summary = summarise(report)
     return report
