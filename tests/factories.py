@@ -193,3 +193,15 @@ def add_idea_question(round_id, text="What one change would help most?"):
     db.session.add(question)
     db.session.commit()
     return question.id
+
+
+def make_comment(author, body="Which accounts would we start with?", idea_id=None, item_id=None,
+                 parent_id=None):
+    """Create a comment by ``author`` on an idea or an item; return its id."""
+    from webapp.models import Comment
+
+    comment = Comment(author_id=author.id, team_id=author.team_id, body=body, idea_id=idea_id,
+                      item_id=item_id, parent_id=parent_id)
+    db.session.add(comment)
+    db.session.commit()
+    return comment.id

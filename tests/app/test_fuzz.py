@@ -32,8 +32,8 @@ from webapp import create_app
 from webapp.extensions import db
 from webapp.auth.password_links import RESET, make_token
 from webapp.mail.links import unsubscribe_token
-from webapp.models import (ActionItem, Idea, InvitationBatch, Notification, OutboxMail,
-                           Question, Story, SurveyRound, Team, Theme, User)
+from webapp.models import (ActionItem, Comment, Idea, InvitationBatch, Notification,
+                           OutboxMail, Question, Story, SurveyRound, Team, Theme, User)
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "9"))
 # Counted here and printed at the end of the run (see tests/conftest.py).
@@ -43,12 +43,13 @@ ROLES = ("anonymous", "member", "leader", "admin")
 ID_MODELS = {"person_id": User, "team_id": Team, "round_id": SurveyRound,
              "question_id": Question, "idea_id": Idea, "theme_id": Theme,
              "item_id": ActionItem, "story_id": Story, "notification_id": Notification,
-             "mail_id": OutboxMail, "batch_id": InvitationBatch}
+             "mail_id": OutboxMail, "batch_id": InvitationBatch,
+             "comment_id": Comment}
 BOUNDARIES = [0, 1, 2**31 - 1, 2**31, 2**32, 2**53 + 1, 2**63 - 1, 2**63, 2**64, 10**23,
               -1, -(2**31), -(2**63)]
 PARAMETERS = ["q", "team", "status", "page", "item", "theme", "idea", "run", "sort", "next",
               "text", "value", "back", "direction", "action", "shared", "lever", "round",
-              "into"]
+              "into", "discussed"]
 TRICKY = ["", " ", "\x00", "a\x00b", "\x1b[31m", "\r\n", "\t", "0", "-1", "+1", "1.5",
           "1e309", "NaN", "Infinity", "0x10", "٣", "²", "9" * 5000, str(2**31),
           str(2**63), "2026-02-30", "9999-12-31", "0000-00-00", "true", "on", "None",
@@ -151,10 +152,15 @@ def _make_world():
     closed_ideas = [factories.make_idea(closed, text=f"Joint account plan {n}", team=team)
                     for n, team in enumerate(("Sales", "Marketing") * 2)]
     factories.make_theme(closed, idea_ids=closed_ideas)
-    for n, team in enumerate(("Sales", "Marketing", "Sales")):
-        factories.make_idea(open_round, text=f"Shared pipeline review {n}", team=team,
-                            author=people["member"] if n == 0 else None)
+    open_ideas = [factories.make_idea(open_round, text=f"Shared pipeline review {n}", team=team,
+                                      author=people["member"] if n == 0 else None)
+                  for n, team in enumerate(("Sales", "Marketing", "Sales"))]
     item_id = factories.make_item(closed, owners=(people["member"], colleague))
+    first = factories.make_comment(people["member"], "What about @[Person 1]?",
+                                   idea_id=open_ideas[0])
+    factories.make_comment(colleague, "Yes, **both** teams", idea_id=open_ideas[0],
+                           parent_id=first)
+    factories.make_comment(colleague, "On the item", item_id=item_id)
     factories.make_story_and_notice(item_id, people["member"])
     return {role: (person.id, person.role, person.team_id) for role, person in people.items()}
 
@@ -177,6 +183,7 @@ def _plausible_form(accounts):
         "start_from": "template", "vision": "One story", "anonymous": "y",
         "body": "Both teams did it", "target_id": "1", "shared": "1", "value": "up",
         "credited": "y", "remember": "y",
+        "parent_id": "1", "version": "1",
     }
     open_round = db.session.scalar(select(SurveyRound.id).where(
         SurveyRound.title == "This quarter"))

@@ -115,6 +115,19 @@ EXPECTED = {
     # The walk's item is owned by two other people, so the member is no owner.
     ("actions.change_status", "POST"): _leaders("redirect"),
     ("actions.post_update", "POST"): _leaders("redirect"),
+    # An empty comment is refused on a page that keeps the form: nothing is posted.
+    ("comments.on_idea", "POST"): _signed_in("ok"),
+    ("comments.on_item", "POST"): _signed_in("ok"),
+    # The walk's comment is the member's, just posted: only its author may edit it.
+    ("comments.edit", "GET"): {"anonymous": "login", "member": "ok", "leader": "redirect",
+                               "admin": "redirect"},
+    ("comments.edit", "POST"): _signed_in("ok"),
+    # Others are refused with a message on the thread; only leaders hide.
+    ("comments.delete", "POST"): _signed_in("redirect"),
+    ("comments.hide", "POST"): _leaders("redirect"),
+    ("comments.unhide", "POST"): _leaders("redirect"),
+    ("comments.idea_mentions", "GET"): _signed_in("ok"),
+    ("comments.item_mentions", "GET"): _signed_in("ok"),
     ("spotlight.stories", "GET"): _signed_in("ok"),
     ("spotlight.story", "GET"): _signed_in("ok"),
     ("spotlight.new_story", "GET"): _leaders(),
@@ -155,11 +168,13 @@ def _url_values(app, rule, people):
         theme_id = factories.make_theme(round_id, idea_ids=[idea_id])
         item_id = factories.make_item(round_id)
         story_id, notification_id = factories.make_story_and_notice(item_id, people["member"])
+        comment_id = factories.make_comment(people["member"], idea_id=idea_id)
         unsubscribe = unsubscribe_token(people["member"])
     values = {"person_id": people["member"].id, "team_id": spare_team.id,
               "filename": "tandem.css", "round_id": round_id, "question_id": question_id,
               "idea_id": idea_id, "theme_id": theme_id, "item_id": item_id,
               "story_id": story_id, "notification_id": notification_id, "mail_id": 1, "batch_id": 1,
+              "comment_id": comment_id,
               "token": unsubscribe if rule.endpoint.startswith("mail.") else "not-a-link"}
     return {name: values[name] for name in rule.arguments}
 

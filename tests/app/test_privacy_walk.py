@@ -78,6 +78,12 @@ def _build(app, make_user):
         for person in staff["Sales"][:5] + staff["Tiny"][1:]:
             actions.support(db.session.get(ActionItem, item), db.session.get(User, person.id))
         db.session.commit()
+        board_idea = db.session.scalar(select(Idea.id).where(
+            Idea.author_id == staff["Sales"][2].id, Idea.round_id == closed))
+        first = factories.make_comment(staff["Sales"][0], idea_id=board_idea)
+        factories.make_comment(staff["Tiny"][0], "From our side", idea_id=board_idea,
+                               parent_id=first)
+        factories.make_comment(staff["Tiny"][1], "Count us in", item_id=item)
     return staff, closed, current, item
 
 
@@ -119,8 +125,16 @@ def _urls(app, closed, current, item):
         urls += [f"/rounds/{round_id}/ideas?team={team}" for team in team_ids.values()]
         urls += [f"/rounds/{round_id}/report{kind}?team={a}&team={b}"
                  for a, b in pairs for kind in ("", ".csv")]
+    urls += _comment_urls(closed, current, item, idea_ids)
     return (urls + [f"/ideas/{idea_id}" for idea_id in idea_ids]
             + [f"/themes/{theme_id}" for theme_id in theme_ids])
+
+
+def _comment_urls(closed, current, item, idea_ids):
+    """The board filtered to ideas both teams discussed, and the mention choices."""
+    return ([f"/rounds/{round_id}/ideas?discussed=both" for round_id in (closed, current)]
+            + [f"/actions/{item}/mentions?q=a"]
+            + [f"/ideas/{idea_id}/mentions?q=p" for idea_id in idea_ids[:3]])
 
 
 def _read(client, url):
@@ -168,7 +182,7 @@ def test_the_walk_covers_every_page(app, client, auth, people, make_user):
              "ideas.confirm_merge",
              "spotlight.new_story", "spotlight.story", "health.healthz", "health.readyz",
              "auth.forgot_password", "auth.set_password", "mail.unsubscribe",
-             "notifications.preferences", "admin.invitation_batch"}
+             "notifications.preferences", "admin.invitation_batch", "comments.edit"}
     assert pages - forms == walked
 
 

@@ -270,16 +270,21 @@ def _tell_mentioned(subject, author, comment, names):
         by_name.setdefault(person.name.lower(), []).append(person)
     told, missed = [], []
     for name in names:
-        matches = by_name.get(name.lower(), [])
-        seeing = [person for person in matches if subject.visible_to(person)]
-        if not matches:
-            missed.append((name, "nobody has that name"))
-        elif not seeing:
-            missed.append((name, f"cannot see {subject.title}"))
+        seeing, why = _who_sees(subject, by_name.get(name.lower(), []))
+        if why:
+            missed.append((name, why))
         told += [person.id for person in seeing if person.id != author.id]
     notify(told, f"{author.name} mentioned you in a comment on {subject.title}: "
                  f"“{_quote(comment.body)}”", subject.link(comment.id), NotificationKind.MENTION)
     return missed
+
+
+def _who_sees(subject, matches):
+    """Those of ``matches`` (people of one name) who may see it, or why nobody is told."""
+    if not matches:
+        return [], "nobody has that name"
+    seeing = [person for person in matches if subject.visible_to(person)]
+    return seeing, None if seeing else f"cannot see {subject.title}"
 
 
 def mention_candidates(subject, text, limit=MENTION_CHOICES):

@@ -3,7 +3,7 @@ from webapp.models.actions import (EVENT_KINDS, FINISHED, STATUS_LABELS, STATUSE
                                    ActionItem, ActionSupport, EventKind, ItemStatus,
                                    Notification, Story)
 from webapp.models.comments import (COMMENT_ACTIONS, Comment, CommentAction,
-                                     CommentModeration)
+                                    CommentModeration)
 from webapp.models.ideas import (MODERATION_ACTIONS, Idea, IdeaModeration, IdeaVote,
                                  ModerationAction, Vote)
 from webapp.models.mail import (BATCH_STATES, MAIL_KINDS, MAIL_STATES, BatchStatus,
