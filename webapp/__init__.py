@@ -11,6 +11,7 @@ from webapp.admin import routes as admin_routes
 from webapp.auth import routes as auth_routes
 from webapp.auth import throttle
 from webapp.comments import routes as comments_routes
+from webapp.comments.markup import plain as comment_text
 from webapp.comments.markup import render as comment_html
 from webapp.extensions import csrf, db, login_manager, mailer, migrate
 from webapp.fields import length_limit
@@ -127,6 +128,7 @@ def register_template_helpers(app):
         return {"unread_count": 0}
 
     app.add_template_filter(comment_html, "comment_html")
+    app.add_template_filter(comment_text, "comment_text")
 
     @app.template_filter("day")
     def format_day(value):

@@ -10,7 +10,7 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-__all__ = ["MENTION", "mentioned_names", "render"]
+__all__ = ["MENTION", "mentioned_names", "plain", "render"]
 
 MENTION = re.compile(r"@\[([^\[\]\n]{1,120})\]")
 """A mention as the completion writes it: ``@[Full Name]``."""
@@ -35,3 +35,8 @@ def render(text):
     html = nh3.clean(_MARKDOWN.render(text or ""), tags=_TAGS, attributes=_ATTRIBUTES,
                      url_schemes=_SCHEMES, link_rel="nofollow noopener")
     return Markup(_RENDERED_MENTION.sub(r'<span class="mention">@\1</span>', html))
+
+
+def plain(text):
+    """Return ``text`` (Markdown) as plain text on one line, for short listings."""
+    return render(text).striptags()

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 
 from webapp.admin import services as people
 from webapp.demo.actions import load_demo_actions
+from webapp.demo.comments import load_demo_comments
 from webapp.demo.content import FIRST_NAMES, LAST_NAMES
 from webapp.demo.rounds import load_demo_rounds
 from webapp.extensions import db
@@ -65,6 +66,8 @@ def analyse_rounds():
     load_demo_actions(closed.id)
     db.session.commit()
     _analyse(current, leader)
+    load_demo_comments(current.id)
+    db.session.commit()
 
 
 def _analyse(survey_round, leader):
