@@ -18,8 +18,8 @@ from tests.live import sign_in
 from webapp import demo
 from webapp.extensions import db
 from webapp.ideas import moderation
-from webapp.models import (ActionItem, Idea, InvitationBatch, Question, Story, SurveyRound,
-                           Team, ThemeRun, User)
+from webapp.models import (ActionItem, Comment, Idea, InvitationBatch, Question, Story,
+                           SurveyRound, Team, ThemeRun, User)
 from webapp.themes.services import themes_of
 
 pytestmark = pytest.mark.browser
@@ -60,6 +60,8 @@ def _ids(app):
                                         .where(User.email == "sales@tandem.example")),
             "team": db.session.scalar(select(Team.id).order_by(Team.id)),
             "batch": _invitation_batch(),
+            "discussed": db.session.scalar(select(Comment.idea_id).where(
+                Comment.idea_id.is_not(None)).order_by(Comment.id).limit(1)),
         }
 
 
@@ -82,7 +84,8 @@ def _pages(ids, role):
              f"/rounds/{ids['open']}/ideas", f"/rounds/{ids['closed']}/ideas?sort=newest",
              f"/ideas/{ids['idea']}", f"/ideas/{ids['merged']}",
              f"/rounds/{ids['closed']}/themes", f"/rounds/{ids['open']}/themes",
-             f"/themes/{ids['theme']}", f"/rounds/{ids['closed']}/report"]
+             f"/themes/{ids['theme']}", f"/rounds/{ids['closed']}/report",
+             f"/ideas/{ids['discussed']}", f"/rounds/{ids['open']}/ideas?discussed=both"]
     if role == "member":
         pages += [f"/rounds/{ids['open']}/answer"]
     if role in ("leader", "admin"):

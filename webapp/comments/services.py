@@ -247,6 +247,7 @@ def history(comment_ids):
     """Return {comment id: [CommentModeration]} of these comments, oldest first."""
     found = {}
     for record in db.session.scalars(select(CommentModeration)
+                                     .options(joinedload(CommentModeration.actor))
                                      .where(CommentModeration.comment_id.in_(comment_ids))
                                      .order_by(CommentModeration.at, CommentModeration.id)):
         found.setdefault(record.comment_id, []).append(record)

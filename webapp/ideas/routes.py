@@ -1,7 +1,6 @@
 """Views of the idea board."""
 from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
 from webapp import moderation
 from webapp.access import found_or_404, role_required
@@ -13,7 +12,7 @@ from webapp.database import reads_first
 from webapp.ideas import bp, services
 from webapp.ideas.forms import HideForm, IdeaForm, MergeForm
 from webapp.limits import IDEA_LIMIT
-from webapp.models import Comment, Idea, Role, Vote
+from webapp.models import Comment, Role, Vote
 from webapp.params import id_arg, page_arg
 from webapp.reports.services import compared_pair
 from webapp.surveys.services import in_audience
@@ -39,9 +38,7 @@ def _only_ideas(args, survey_round):
     chosen = services.theme_idea_ids(args["theme"]) if args["theme"] else None
     if not args["discussed"]:
         return chosen
-    both = listing.both_teams_ideas(compared_pair(survey_round))
-    return both if chosen is None else select(Idea.id).where(Idea.id.in_(chosen),
-                                                             Idea.id.in_(both))
+    return listing.both_teams_ideas(compared_pair(survey_round), among=chosen)
 
 
 def _render_board(survey_round, form, similar=()):

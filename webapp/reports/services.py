@@ -2,11 +2,11 @@
 from dataclasses import dataclass, field
 
 from analysis import alignment_index, favourable_share_of_counts, gap
-from webapp.comments.listing import round_discussion
 from webapp.extensions import db
 from webapp.ideas.services import support_by_team, tallies
 from webapp.models import LEVER_LABELS, LIKERT_LABELS, Idea, Lever, QuestionKind, RoundStatus
 from webapp.reports import data
+from webapp.reports.discussion import round_discussion
 from webapp.reports.summary import summarise
 from webapp.privacy import threshold as privacy_threshold
 from webapp.privacy import withheld
