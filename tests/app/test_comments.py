@@ -231,6 +231,19 @@ def test_a_reply_must_be_in_the_same_thread(client, auth, world, app):
     assert len(_comments(app)) == 1
 
 
+def test_a_refused_reply_never_shows_a_comment_from_another_thread(
+        client, auth, world, app, make_user):
+    outsider = make_user(team="Product")
+    with app.app_context():
+        theirs = factories.make_round(teams=("Product",), template=False)
+        secret = factories.make_comment(outsider, "Product-only secret",
+                                        idea_id=factories.make_idea(theirs, team="Product"))
+    _as(auth, world["people"]["sales"])
+    page = client.post(f"/ideas/{world['idea']}/comments",
+                       data={"body": "", "parent_id": secret}).get_data(as_text=True)
+    assert "Write your comment first." in page and "Product-only secret" not in page
+
+
 def test_an_author_edits_within_fifteen_minutes(client, auth, world, app):
     first, _ = _thread(app, world)
     _as(auth, world["people"]["sales"])

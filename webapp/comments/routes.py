@@ -43,9 +43,9 @@ def _post(subject):
             flash(("Your reply is posted." if parent_id else "Your comment is posted.")
                   + _not_notified(missed), "error" if missed else "success")
             return redirect(subject.link(comment.id))
-    parent = get_row(Comment, parent_id) if parent_id else None
     return render_template("comments/compose.html", subject=subject, form=form,
-                           parent=parent, mentions_url=subject.mentions_url())
+                           parent=services.in_thread(subject, get_row(Comment, parent_id)),
+                           mentions_url=subject.mentions_url())
 
 
 @bp.route("/ideas/<int:idea_id>/comments", methods=["POST"])

@@ -40,7 +40,8 @@ MENTION_CHOICES = 8
 """How many people the completion offers at once."""
 
 __all__ = ["EDIT_WINDOW", "Subject", "can_edit", "delete", "edit", "hide", "idea_subject",
-           "item_subject", "mention_candidates", "post", "subject_of", "thread", "unhide"]
+           "in_thread", "item_subject", "mention_candidates", "post", "subject_of", "thread",
+           "unhide"]
 
 
 @dataclass
@@ -128,10 +129,17 @@ def _locked(comment_id):
                              .with_for_update().execution_options(populate_existing=True))
 
 
+def in_thread(subject, comment):
+    """``comment`` if it is one of ``subject``'s comments, else None."""
+    if comment is None or getattr(comment, subject.column.key) != subject.key:
+        return None
+    return comment
+
+
 def _reply_parent(subject, parent_id):
     """The comment a reply answers, locked, if it may still be answered."""
-    parent = _locked(parent_id) if parent_id else None
-    if parent is None or getattr(parent, subject.column.key) != subject.key:
+    parent = in_thread(subject, _locked(parent_id) if parent_id else None)
+    if parent is None:
         raise ServiceError("The comment you answered is not in this thread.")
     if parent.parent_id is not None:
         raise ServiceError("Replies go one level deep: answer the comment that started "
