@@ -6,7 +6,7 @@ from markupsafe import escape
 from sqlalchemy import select
 
 from tests import factories
-from tests.app.test_reports import _csv
+from tests.app.test_reports import _csv, _statements
 from webapp import lifecycle
 from webapp.extensions import db
 from webapp.models import PerceptionTally, Question, SurveyRound, User
@@ -196,3 +196,32 @@ def test_the_understanding_index_has_a_trend_over_rounds(app, leader_client):
     assert figures["index", "understanding index", "", "0-100"] == "100.0"
     page = leader_client.get(f"/rounds/{second}/report").get_data(as_text=True)
     assert "Understanding index (dashed line)" in page
+
+
+@pytest.mark.parametrize("anonymous", [False, True])
+def test_the_open_report_costs_the_same_however_many_predict(app, leader_client, anonymous):
+    counts = []
+    for times, title in ((1, "Small"), (3, "Big")):
+        round_id, items = _round(app, anonymous=anonymous, title=title)
+        _answer(app, round_id, items, "Sales", SALES * times)
+        _answer(app, round_id, items, "Marketing", MARKETING * times)
+        counts.append(len(_statements(app, leader_client, f"/rounds/{round_id}/report")))
+    assert counts[0] == counts[1]
+
+
+def test_the_trend_costs_the_same_however_many_earlier_rounds(app, leader_client):
+    counts = []
+    for earlier in (1, 3):
+        for n in range(earlier):
+            round_id, items = _round(app, title=f"Earlier {earlier}.{n}",
+                                     opened_days_ago=60 - n)
+            _answer(app, round_id, items, "Sales", SALES)
+            _answer(app, round_id, items, "Marketing", MARKETING)
+            _close(app, round_id)
+            leader_client.get(f"/rounds/{round_id}/report")
+        round_id, items = _round(app, title=f"Latest {earlier}")
+        _answer(app, round_id, items, "Sales", SALES)
+        counts.append(len(_statements(app, leader_client, f"/rounds/{round_id}/report")))
+        assert _csv(leader_client, round_id)[
+            "trend", f"Earlier {earlier}.0", "", "understanding index"] == "80.0"
+    assert counts[0] == counts[1]

@@ -33,7 +33,7 @@ def rows(report):
         yield ("action items", item.title, "", "status", STATUS_LABELS[item.status])
     for point in report.trend:
         yield ("trend", point.survey_round.title, "", "alignment index", _points(point.index))
-        if report.perception.rows:
+        if _has_perception(report):
             yield ("trend", point.survey_round.title, "", "understanding index",
                    _points(point.understanding))
 
@@ -53,9 +53,13 @@ def _summary_rows(report):
         yield ("summary", "done since previous round", "", "action item", item.title)
 
 
+def _has_perception(report):
+    return report.perception is not None and bool(report.perception.rows)
+
+
 def _perception_rows(report):
     """Per lever and predicting team: predicted and real share of the other, and the gap."""
-    if not report.perception.rows:
+    if not _has_perception(report):
         return
     for row in report.perception.rows:
         team = f"{row.team} about {row.about}"
