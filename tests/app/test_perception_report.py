@@ -105,6 +105,7 @@ def test_the_page_shows_the_index_beside_alignment_with_its_formula(app, leader_
     page = leader_client.get(f"/rounds/{round_id}/report").get_data(as_text=True)
     assert "Understanding index" in page and str(escape(FORMULA)) in page
     assert '<span class="big-number">80</span>' in page
+    assert '<strong class="summary-figure">80</strong> of 100' in page, "in the summary too"
     assert "<td>Marketing about Sales</td>\n      <td>70%</td>\n      <td>30%</td>" in page
 
 
