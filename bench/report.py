@@ -4,12 +4,11 @@ Builds (in a temporary SQLite database, or --database-url) a closed round with 1
 responses, 2,000 ideas and 50,000 votes, and one with 10,000 / 20,000 / 500,000, each with
 a finished theme run and action items (and perception items with predictions); and two
 open rounds with 1,000 and 10,000 responses (2,000 ideas and 50,000 votes each: the
-respondents grow, not the board). It
-times the report page of each through the app, interleaved, and prints the medians and
-the ratio of the large to the small round, closed and open. Aim: under 2x; it must stay
-under 3x. The last line gives the worse of the two ratios. The first view of a closed
-round settles it and stores its ranked ideas (votes cannot change after closing); its
-time is printed too, but left out of the medians.
+respondents grow, not the board). It times the report page of each through the app,
+interleaved, and prints the medians and the ratio of the large to the small round, closed
+and open. Aim: under 2x; it must stay under 3x. The last line gives the worse of the two
+ratios. The first view of a closed round settles it and stores its ranked ideas (votes
+cannot change after closing); its time is printed too, but left out of the medians.
 
     python bench/report.py [--scale 1.0] [--repeat 7]
 """
