@@ -21,6 +21,13 @@ from .measures import (
     team_support,
     wilson_lower_bound,
 )
+from .perception import (
+    predicted_share,
+    predicted_share_of_counts,
+    real_share,
+    understanding_gap,
+    understanding_index,
+)
 
 # Name -> the module that defines it, imported on first use.
 _LAZY = {
@@ -57,8 +64,13 @@ __all__ = [
     "heldout_n_themes",
     "match_themes",
     "parallel_n_themes",
+    "predicted_share",
+    "predicted_share_of_counts",
+    "real_share",
     "suppress",
     "team_support",
+    "understanding_gap",
+    "understanding_index",
     "wilson_lower_bound",
 ]
 

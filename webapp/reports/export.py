@@ -26,12 +26,16 @@ def rows(report):
     yield from _item_rows(report)
     yield ("index", "alignment index", "", "0-100", _points(report.index))
     yield ("index", "change since previous round", "", "points", _points(report.delta))
+    yield from _perception_rows(report)
     yield from _theme_rows(report)
     yield from _idea_rows(report)
     for item in report.action_items:
         yield ("action items", item.title, "", "status", STATUS_LABELS[item.status])
     for point in report.trend:
         yield ("trend", point.survey_round.title, "", "alignment index", _points(point.index))
+        if _has_perception(report):
+            yield ("trend", point.survey_round.title, "", "understanding index",
+                   _points(point.understanding))
 
 
 def _summary_rows(report):
@@ -47,6 +51,22 @@ def _summary_rows(report):
                summary.top_idea.text)
     for item in summary.done_items:
         yield ("summary", "done since previous round", "", "action item", item.title)
+
+
+def _has_perception(report):
+    return report.perception is not None and bool(report.perception.rows)
+
+
+def _perception_rows(report):
+    """Per lever and predicting team: predicted and real share of the other, and the gap."""
+    if not _has_perception(report):
+        return
+    for row in report.perception.rows:
+        team = f"{row.team} about {row.about}"
+        yield ("perception", row.label, team, "predicted favourable %", _share(row.predicted))
+        yield ("perception", row.label, team, "real favourable %", _share(row.real))
+        yield ("perception", row.label, team, "gap points", _points(row.gap))
+    yield ("index", "understanding index", "", "0-100", _points(report.understanding))
 
 
 def _participation_rows(report):

@@ -6,9 +6,11 @@ from webapp.extensions import db
 from webapp.ideas.services import support_by_team, tallies
 from webapp.models import LEVER_LABELS, LIKERT_LABELS, Idea, Lever, QuestionKind, RoundStatus
 from webapp.reports import data
+from webapp.reports import perception as perceived
 from webapp.reports.summary import summarise
 from webapp.privacy import threshold as privacy_threshold
 from webapp.privacy import withheld
+from webapp.surveys.perception import default_pair
 from webapp.surveys.services import participation
 from webapp.themes.lineage import lineage_of
 from webapp.themes.services import latest_done_run, themes_of, top_ideas_per_theme
@@ -77,6 +79,7 @@ class TrendPoint:
     survey_round: object
     index: float | None
     lever_cells: dict = field(default_factory=dict)  # lever -> [Cell per compared team]
+    understanding: float | None = None  # the understanding index, from perception items
 
 
 @dataclass
@@ -101,6 +104,12 @@ class Report:
     action_items: list
     trend: list
     summary: object = None  # the opening summary, taken from the figures above
+    perception: object = None  # predictions of the other team beside its real answers
+
+    @property
+    def understanding(self):
+        """The understanding index of the round, 0–100, or None."""
+        return self.perception.index if self.perception else None
 
     @property
     def gap_label(self):
@@ -124,7 +133,7 @@ def compared_pair(survey_round, team_ids=None):
     """
     teams = sorted(survey_round.teams, key=lambda team: team.id)
     chosen = [t for t in teams if team_ids and t.id in team_ids]
-    return chosen if len(chosen) == 2 else teams[:2]
+    return chosen if len(chosen) == 2 else default_pair(survey_round)
 
 
 def gap_label(pair):
@@ -186,12 +195,14 @@ def _item_rows(questions, counts, teams, hidden):
 def _trend(survey_round, pair, only_shared):
     history, respondents = data.lever_history(survey_round.opens_at or survey_round.created_at)
     history.setdefault(survey_round.id, {})
-    points = []
+    points, hidden_by_round = [], {}
     for past in data.rounds_by_id(list(history)):
         if past.id != survey_round.id and not _in_trend(past, survey_round, only_shared):
             continue
-        hidden = withheld(respondents.get(past.id, {}))
-        points.append(_trend_point(past, history[past.id], pair, hidden))
+        hidden_by_round[past.id] = withheld(respondents.get(past.id, {}))
+        points.append(_trend_point(past, history[past.id], pair, hidden_by_round[past.id]))
+    if len(pair) == 2:
+        perceived.understanding_trend(points, pair, hidden_by_round)
     return points
 
 
@@ -326,5 +337,8 @@ def build(survey_round, team_ids=None, leader=True, viewer=None):
         idea_support={idea.id: support_by_team(pair, counts_by_idea.get(idea.id, {}))
                       for idea in shown},
         action_items=data.round_items(survey_round.id), trend=trend)
+    report.perception = perceived.section(
+        perceived.perception_items(survey_round), counts,
+        perceived.predictions_of([survey_round]), pair, hidden)
     report.summary = summarise(report)
     return report
