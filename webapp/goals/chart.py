@@ -3,12 +3,13 @@
 Plain geometry for the template's inline SVG, in the chart's own units: a 320-wide
 drawing fits a phone at about its natural size, so its 13 px text stays readable.
 """
+import math
 from dataclasses import dataclass, field
 
 from webapp.goals.numbers import amount
 
 WIDTH, HEIGHT = 320, 210
-LEFT, RIGHT, TOP, BOTTOM = 48, 12, 16, 44
+LEFT, RIGHT, TOP, BOTTOM = 36, 12, 22, 44
 
 
 @dataclass
@@ -46,31 +47,27 @@ def _value_range(values):
 
 def build(goal, counted, today):
     """Return the Chart of ``goal`` with the ``counted`` check-ins (one per day, by day)."""
-    right, bottom = WIDTH - RIGHT, HEIGHT - BOTTOM
-    days = (goal.ends_on - goal.starts_on).days or 1
-    x_of = _scale(0, days, LEFT, right)
     values = [goal.target] + [c.value for c in counted] + (
         [goal.start_value] if goal.start_value is not None else [])
     low, high = _value_range(values)
+    labels = [(value, amount(value)) for value in _ticks(low, high)]
+    # Room for the longest axis label, at about 7.5 units a character of 13 px text.
+    left = max(LEFT, 10 + round(7.5 * max((len(text) for _, text in labels), default=0)))
+    right, bottom = WIDTH - RIGHT, HEIGHT - BOTTOM
+    x_of = _scale(0, (goal.ends_on - goal.starts_on).days or 1, left, right)
     y_of = _scale(low, high, bottom, TOP)
     points = [(x_of((c.on_date - goal.starts_on).days), y_of(c.value), c) for c in counted]
-    start = None if goal.start_value is None else (LEFT, y_of(goal.start_value))
-    ticks = [(y_of(value), amount(value)) for value in _ticks(low, high)]
+    start = None if goal.start_value is None else (left, y_of(goal.start_value))
     today_x = x_of((today - goal.starts_on).days) \
         if goal.starts_on <= today <= goal.ends_on else None
-    return Chart(WIDTH, HEIGHT, (LEFT, TOP, right, bottom), points, y_of(goal.target), start,
-                 ticks, today_x)
+    return Chart(WIDTH, HEIGHT, (left, TOP, right, bottom), points, y_of(goal.target), start,
+                 [(y_of(value), text) for value, text in labels], today_x)
 
 
 def _ticks(low, high):
-    """Three round-ish values spread over ``low``..``high`` for the y axis."""
-    step = (high - low) / 4
-    return [_round_to(low + step * n, step) for n in (1, 2, 3)]
-
-
-def _round_to(value, step):
-    """``value`` rounded to a precision that suits ``step``."""
-    for places in range(0, 5):
-        if step * 10 ** places >= 1:
-            return round(value, places)
-    return round(value, 4)
+    """Round values (steps of 1, 2, 2.5 or 5 times a power of ten) within ``low``..``high``."""
+    rough = (high - low) / 5
+    power = 10 ** math.floor(math.log10(rough))
+    step = next(power * factor for factor in (1, 2, 2.5, 5, 10) if power * factor >= rough)
+    first = math.ceil(low / step)
+    return [round(n * step, 10) for n in range(first, math.floor(high / step) + 1)]
