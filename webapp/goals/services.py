@@ -188,8 +188,9 @@ def post_check_in(goal, user, value, on_date, note):
     note = (note or "").strip()
     if len(note) > TEXT_LIMIT:
         raise ServiceError(f"Keep the note to at most {TEXT_LIMIT:,} characters.", field="note")
-    _check_day(goal, on_date)
+    # The period is checked under the lock: a leader may be changing it at this moment.
     _lock(goal)
+    _check_day(goal, on_date)
     posted = db.session.scalar(select(GoalCheckIn).where(
         GoalCheckIn.goal_id == goal.id, GoalCheckIn.author_id == user.id,
         GoalCheckIn.on_date == on_date, GoalCheckIn.value == number,
