@@ -10,6 +10,7 @@ of its names is first used, so a web worker that only ranks ideas never pays for
 import importlib
 
 from ._extras import EmbeddingsUnavailable, embeddings_available
+from .goals import elapsed_share, goal_progress, goal_state
 from .measures import (
     alignment_index,
     bridging_score,
@@ -55,12 +56,15 @@ __all__ = [
     "alignment_index",
     "bridging_score",
     "divisiveness",
+    "elapsed_share",
     "embeddings_available",
     "estimate_n_themes",
     "favourable_share",
     "favourable_share_of_counts",
     "find_themes",
     "gap",
+    "goal_progress",
+    "goal_state",
     "heldout_n_themes",
     "match_themes",
     "parallel_n_themes",

@@ -193,3 +193,28 @@ def add_idea_question(round_id, text="What one change would help most?"):
     db.session.add(question)
     db.session.commit()
     return question.id
+
+
+def make_goal(owners=None, title="Faster follow-up on inbound leads", start_value=40.0,
+              target=70.0, days=(-30, 60), check_ins=()):
+    """Create a goal shared by the owners' two teams; return its id.
+
+    ``days`` are the period's first and last day, counted from today; ``check_ins`` are
+    (days from today, value) pairs, posted by the first owner.
+    """
+    from datetime import date, timedelta
+
+    from webapp.models import Goal, GoalCheckIn
+
+    owner_a, owner_b = owners or (make_user(team="Sales"), make_user(team="Marketing"))
+    today = date.today()
+    goal = Goal(title=title, metric="Inbound leads contacted within one working day",
+                unit="%", start_value=start_value, target=target,
+                starts_on=today + timedelta(days=days[0]), ends_on=today + timedelta(days=days[1]),
+                team_a_id=owner_a.team_id, owner_a_id=owner_a.id,
+                team_b_id=owner_b.team_id, owner_b_id=owner_b.id)
+    goal.check_ins = [GoalCheckIn(value=value, note="", on_date=today + timedelta(days=day),
+                                  author_id=owner_a.id) for day, value in check_ins]
+    db.session.add(goal)
+    db.session.commit()
+    return goal.id

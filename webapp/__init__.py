@@ -12,6 +12,7 @@ from webapp.auth import routes as auth_routes
 from webapp.auth import throttle
 from webapp.extensions import csrf, db, login_manager, mailer, migrate
 from webapp.fields import length_limit
+from webapp.goals import routes as goals_routes
 from webapp.health import routes as health_routes
 from webapp.ideas import routes as ideas_routes
 from webapp.mail import routes as mail_routes
@@ -87,6 +88,7 @@ def register_blueprints(app):
     app.register_blueprint(ideas_routes.bp)
     app.register_blueprint(themes_routes.bp)
     app.register_blueprint(actions_routes.bp)
+    app.register_blueprint(goals_routes.bp)
     app.register_blueprint(spotlight_routes.bp)
     app.register_blueprint(notifications_routes.bp)
     app.register_blueprint(reports_routes.bp)

@@ -12,6 +12,12 @@ IDEA_LIMIT = 1000
 TEXT_LIMIT = 2000
 """Longer text: survey answers, success measures, progress updates."""
 
+METRIC_LIMIT = 300
+"""What a shared goal measures, in words."""
+
+UNIT_LIMIT = 20
+"""A shared goal's unit, such as "%", "days" or "leads"."""
+
 REASON_LIMIT = 500
 """Why an item was dropped or an idea hidden."""
 

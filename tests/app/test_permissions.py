@@ -115,6 +115,18 @@ EXPECTED = {
     # The walk's item is owned by two other people, so the member is no owner.
     ("actions.change_status", "POST"): _leaders("redirect"),
     ("actions.post_update", "POST"): _leaders("redirect"),
+    # The walk's item works toward no goal; the leader links it to none, which is allowed.
+    ("actions.link_goal", "POST"): _leaders("redirect"),
+    # Everyone signed in reads goals; leaders set and change them.
+    ("goals.goals", "GET"): _signed_in("ok"),
+    ("goals.goal", "GET"): _signed_in("ok"),
+    ("goals.new_goal", "GET"): _leaders(),
+    ("goals.new_goal", "POST"): _leaders(),
+    ("goals.edit_goal", "GET"): _leaders(),
+    ("goals.edit_goal", "POST"): _leaders(),
+    # The walk's goal is owned by two other people, so the member is no owner; the
+    # leader's empty check-in is refused on the page, with the form shown again.
+    ("goals.check_in", "POST"): _leaders(),
     ("spotlight.stories", "GET"): _signed_in("ok"),
     ("spotlight.story", "GET"): _signed_in("ok"),
     ("spotlight.new_story", "GET"): _leaders(),
@@ -154,11 +166,12 @@ def _url_values(app, rule, people):
         idea_id = factories.make_idea(round_id)
         theme_id = factories.make_theme(round_id, idea_ids=[idea_id])
         item_id = factories.make_item(round_id)
+        goal_id = factories.make_goal()
         story_id, notification_id = factories.make_story_and_notice(item_id, people["member"])
         unsubscribe = unsubscribe_token(people["member"])
     values = {"person_id": people["member"].id, "team_id": spare_team.id,
               "filename": "tandem.css", "round_id": round_id, "question_id": question_id,
-              "idea_id": idea_id, "theme_id": theme_id, "item_id": item_id,
+              "idea_id": idea_id, "theme_id": theme_id, "item_id": item_id, "goal_id": goal_id,
               "story_id": story_id, "notification_id": notification_id, "mail_id": 1, "batch_id": 1,
               "token": unsubscribe if rule.endpoint.startswith("mail.") else "not-a-link"}
     return {name: values[name] for name in rule.arguments}

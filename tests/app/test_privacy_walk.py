@@ -15,7 +15,7 @@ from webapp import lifecycle
 from webapp.actions import services as actions
 from webapp.extensions import db
 from webapp.ideas import services as ideas
-from webapp.models import (ActionItem, ActionSupport, Answer, Idea, IdeaVote,
+from webapp.models import (ActionItem, ActionSupport, Answer, Goal, Idea, IdeaVote,
                            SurveyResponse, SurveyRound, Team, ThemeRun, User, Vote)
 from webapp.surveys import answering, tallies
 from webapp.themes import services as themes
@@ -75,6 +75,7 @@ def _build(app, make_user):
         db.session.commit()
         themes.execute_run(run.id)
         item = factories.make_item(closed, owners=(staff["Sales"][0], staff["Tiny"][0]))
+        factories.make_goal(owners=(staff["Sales"][0], staff["Tiny"][0]), check_ins=[(-1, 50)])
         for person in staff["Sales"][:5] + staff["Tiny"][1:]:
             actions.support(db.session.get(ActionItem, item), db.session.get(User, person.id))
         db.session.commit()
@@ -100,14 +101,19 @@ def _tiny_change_their_minds(app, staff, closed, item):
         db.session.commit()
 
 
+def _goal_pages():
+    return [f"/goals/{goal_id}" for goal_id in db.session.scalars(select(Goal.id))]
+
+
 def _urls(app, closed, current, item):
     with app.app_context():
         idea_ids = db.session.scalars(select(Idea.id)).all()
         theme_ids = [theme.id for run in db.session.scalars(select(ThemeRun))
                      for theme in themes.themes_of(run)]
         team_ids = dict(db.session.execute(select(Team.name, Team.id)).all())
+        goals = _goal_pages()
     pairs = [(team_ids["Sales"], team_ids["Tiny"]), (team_ids["Tiny"], team_ids["Marketing"])]
-    urls = ["/", "/anonymity", "/rounds/", "/actions", "/actions/export.csv",
+    urls = ["/", "/anonymity", "/rounds/", "/actions", "/actions/export.csv", "/goals", *goals,
             f"/actions/{item}", "/spotlight", "/notifications", "/admin/people", "/admin/teams",
             "/admin/mail"]
     for round_id in (closed, current):
@@ -168,7 +174,8 @@ def test_the_walk_covers_every_page(app, client, auth, people, make_user):
              "ideas.confirm_merge",
              "spotlight.new_story", "spotlight.story", "health.healthz", "health.readyz",
              "auth.forgot_password", "auth.set_password", "mail.unsubscribe",
-             "notifications.preferences", "admin.invitation_batch"}
+             "notifications.preferences", "admin.invitation_batch", "goals.new_goal",
+             "goals.edit_goal"}
     assert pages - forms == walked
 
 

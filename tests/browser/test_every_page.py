@@ -18,7 +18,7 @@ from tests.live import sign_in
 from webapp import demo
 from webapp.extensions import db
 from webapp.ideas import moderation
-from webapp.models import (ActionItem, Idea, InvitationBatch, Question, Story, SurveyRound,
+from webapp.models import (ActionItem, Goal, Idea, InvitationBatch, Question, Story, SurveyRound,
                            Team, ThemeRun, User)
 from webapp.themes.services import themes_of
 
@@ -55,6 +55,7 @@ def _ids(app):
             "idea": ideas[0].id, "other": ideas[1].id, "merged": ideas[2].id,
             "theme": themes_of(run)[0].id,
             "item": db.session.scalar(select(ActionItem.id).order_by(ActionItem.id)),
+            "goal": db.session.scalar(select(Goal.id).order_by(Goal.id)),
             "story": db.session.scalar(select(Story.id)),
             "person": db.session.scalar(select(User.id)
                                         .where(User.email == "sales@tandem.example")),
@@ -82,7 +83,8 @@ def _pages(ids, role):
              f"/rounds/{ids['open']}/ideas", f"/rounds/{ids['closed']}/ideas?sort=newest",
              f"/ideas/{ids['idea']}", f"/ideas/{ids['merged']}",
              f"/rounds/{ids['closed']}/themes", f"/rounds/{ids['open']}/themes",
-             f"/themes/{ids['theme']}", f"/rounds/{ids['closed']}/report"]
+             f"/themes/{ids['theme']}", f"/rounds/{ids['closed']}/report", "/goals",
+             f"/goals/{ids['goal']}"]
     if role == "member":
         pages += [f"/rounds/{ids['open']}/answer"]
     if role in ("leader", "admin"):
@@ -93,7 +95,8 @@ def _pages(ids, role):
                   f"/rounds/{draft}/preview", f"/rounds/{ids['open']}/report",
                   f"/ideas/{ids['idea']}/merge?into={ids['other']}", "/actions/new",
                   f"/actions/new?theme={ids['theme']}", "/spotlight/new",
-                  f"/spotlight/new?item={ids['item']}"]
+                  f"/spotlight/new?item={ids['item']}", "/goals/new",
+                  f"/goals/{ids['goal']}/edit"]
     if role == "admin":
         pages += ["/admin/people", "/admin/people/new", f"/admin/people/{ids['person']}/edit",
                   "/admin/people/import", "/admin/teams", f"/admin/teams/{ids['team']}/edit",

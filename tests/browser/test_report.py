@@ -7,7 +7,7 @@ from tests.browser.test_surveys import _sign_in
 pytestmark = pytest.mark.browser
 
 SECTIONS = ("In short", "1. Participation by team", "2. Levers", "3. Alignment index", "4. Themes",
-            "5. Ideas", "6. Action items", "7. Trends across rounds")
+            "5. Ideas", "6. Action items", "7. Trends across rounds", "8. Shared goals")
 
 
 def test_report_renders_prints_and_has_every_section(

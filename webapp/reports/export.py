@@ -36,6 +36,7 @@ def rows(report):
         if _has_perception(report):
             yield ("trend", point.survey_round.title, "", "understanding index",
                    _points(point.understanding))
+    yield from _goal_rows(report)
 
 
 def _summary_rows(report):
@@ -122,6 +123,19 @@ def _idea_rows(report):
             for support in report.idea_support[idea.id]:
                 yield (section, idea.text, support.team, "support %",
                        _share(support.support) if support.shown else "")
+
+
+def _goal_rows(report):
+    """Each shared goal of the round's dates: target, latest value, progress and state."""
+    for progress in report.goals:
+        goal = progress.goal
+        yield ("goals", goal.title, "", f"target ({goal.unit})", goal.target)
+        yield ("goals", goal.title, "", f"start value ({goal.unit})",
+               "" if goal.start_value is None else goal.start_value)
+        yield ("goals", goal.title, "", f"latest value ({goal.unit})",
+               "" if progress.latest is None else progress.latest.value)
+        yield ("goals", goal.title, "", "progress %", _share(progress.progress))
+        yield ("goals", goal.title, "", "state", progress.state_label)
 
 
 def to_csv(report):

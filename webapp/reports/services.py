@@ -3,6 +3,7 @@ from dataclasses import dataclass, field
 
 from analysis import alignment_index, favourable_share_of_counts, gap
 from webapp.extensions import db
+from webapp.goals import services as goals
 from webapp.ideas.services import support_by_team, tallies
 from webapp.models import LEVER_LABELS, LIKERT_LABELS, Idea, Lever, QuestionKind, RoundStatus
 from webapp.reports import data
@@ -105,6 +106,7 @@ class Report:
     trend: list
     summary: object = None  # the opening summary, taken from the figures above
     perception: object = None  # predictions of the other team beside its real answers
+    goals: list = field(default_factory=list)  # Progress of the goals over the round's dates
 
     @property
     def understanding(self):
@@ -341,4 +343,16 @@ def build(survey_round, team_ids=None, leader=True, viewer=None):
         perceived.perception_items(survey_round), counts,
         perceived.predictions_of([survey_round]), pair, hidden)
     report.summary = summarise(report)
+    report.goals = _goals(survey_round)
     return report
+
+
+def _goals(survey_round):
+    """The shared goals whose period overlaps the round's dates, as of the round's end.
+
+    A round runs from its opening (or its making, while a draft) to its closing, or to
+    today while it has no closing date.
+    """
+    first = (survey_round.opens_at or survey_round.created_at).date()
+    last = survey_round.closes_at.date() if survey_round.closes_at else goals.today()
+    return goals.progress_in(first, max(first, last))
