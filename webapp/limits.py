@@ -12,6 +12,9 @@ IDEA_LIMIT = 1000
 TEXT_LIMIT = 2000
 """Longer text: survey answers, success measures, progress updates."""
 
+REPLY_LIMIT = 2000
+"""A message in a conversation on a survey comment."""
+
 REASON_LIMIT = 500
 """Why an item was dropped or an idea hidden."""
 
