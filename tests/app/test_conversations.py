@@ -230,8 +230,8 @@ def test_bad_messages_are_refused_and_nothing_is_lost(app, client, auth, people,
     assert len(_messages(app, conversation_id)) == 2
 
 
-def test_the_respondent_answers_once_a_leader_has_replied(app, client, auth, people,
-                                                         make_user):
+def test_the_respondent_answers_once_a_leader_has_replied(
+        app, client, auth, people, make_user):
     _round, given = _round_with_comments(app, make_user, {"Sales": 10, "Marketing": 10})
     conversation_id = _conversation_of(app, "Sales comment 7")
     auth.login_as(people["member"])
@@ -241,8 +241,8 @@ def test_the_respondent_answers_once_a_leader_has_replied(app, client, auth, peo
     assert _messages(app, conversation_id) == []
 
 
-def test_a_leader_cannot_reply_to_a_comment_below_the_threshold(app, client, auth, people,
-                                                               make_user):
+def test_a_leader_cannot_reply_to_a_comment_below_the_threshold(
+        app, client, auth, people, make_user):
     _round_with_comments(app, make_user, {"Sales": 9, "Marketing": 10})
     conversation_id = _conversation_of(app, "Sales comment 1")
     auth.login_as(people["leader"])
@@ -258,8 +258,8 @@ def test_a_leader_cannot_reply_to_a_comment_below_the_threshold(app, client, aut
     assert _messages(app, conversation_id) == []
 
 
-def test_staff_cannot_read_or_answer_comments_as_leaders(app, client, auth, people,
-                                                        make_user):
+def test_staff_cannot_read_or_answer_comments_as_leaders(
+        app, client, auth, people, make_user):
     round_id, _ = _round_with_comments(app, make_user, {"Sales": 10, "Marketing": 10})
     conversation_id = _conversation_of(app, "Sales comment 1")
     auth.login_as(people["member"])
@@ -299,8 +299,8 @@ def test_an_attributed_respondent_finds_their_conversation_without_a_key(
     auth.login_as(people["member"])  # someone else
     assert "Named comment" not in client.get("/conversations").get_data(as_text=True)
     client.post(f"/conversations/{conversation_id}/answer", data={"text": "Not mine"})
-    assert [m[2] for m in _messages(app, conversation_id)] == ["Thanks, Named",
-                                                                "You're welcome"]
+    assert [m[2] for m in _messages(app, conversation_id)] == [
+        "Thanks, Named", "You're welcome"]
 
 
 def test_messages_carry_the_day_only(app, client, auth, people, make_user):

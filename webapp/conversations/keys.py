@@ -51,13 +51,13 @@ def parse_keys(text):
     return list(dict.fromkeys(found))[:MAX_KEYS]
 
 
-def submit(survey_round, user, answers):
+def submit(survey_round, user, answers, now=None):
     """Submit the person's answers and open a conversation on each text answer.
 
     Returns the key to show once (anonymous rounds), "" when there is none to show, or
-    None if the person had already submitted.
+    None if the person had already submitted. ``now`` is for loading past rounds.
     """
-    response = answering.submit(survey_round, user, answers)
+    response = answering.submit(survey_round, user, answers, now=now)
     if not response:
         return None
     kinds = {question.id: question.kind for question in survey_round.questions}
