@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from sqlalchemy import select
 
 from tests import factories
 from tests.browser.checks import accessibility_problems, overflow, wide_elements
@@ -57,6 +56,9 @@ def test_a_leader_replies_and_the_anonymous_respondent_answers_back(
         round_id = factories.make_round(template=False, title="Q1 2027 alignment pulse")
         factories.add_text_question(round_id, QUESTION)
 
+    blocked = []
+    page.on("console", lambda message: blocked.append(message.text)
+            if "Content Security Policy" in message.text else None)
     sign_in(page, live_server, member.email, factories.PASSWORD)
     page.goto(f"{live_server}/rounds/{round_id}/answer")
     page.get_by_label(QUESTION).fill(COMMENT)
@@ -105,6 +107,17 @@ def test_a_leader_replies_and_the_anonymous_respondent_answers_back(
     assert overflow(leader_page, 360) == 0, wide_elements(leader_page, 360)
     problems += accessibility_problems(leader_page)
     leading.close()
-    assert problems == []
-    with app.app_context():
-        assert db.session.scalar(select(User.id).where(User.id == member.id)) == member.id
+    assert problems == [] and blocked == []
+    _the_link_opens_on_another_device(browser, live_server, member, link)
+
+
+def _the_link_opens_on_another_device(browser, live_server, member, link):
+    """A browser that never saw the key opens the private link: the #key= part is enough."""
+    other = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = other.new_page()
+    sign_in(page, live_server, member.email, factories.PASSWORD)
+    page.goto(link)
+    expect(page.get_by_text("The very first call.")).to_be_visible()
+    assert "#key=" not in page.url, "the key leaves the address bar"
+    expect(page.get_by_role("button", name="Forget the keys kept by this browser")).to_be_visible()
+    other.close()
