@@ -9,8 +9,9 @@ from webapp import lifecycle
 from webapp.conversations import keys
 from webapp.extensions import db
 from webapp.limits import REPLY_LIMIT
-from webapp.models import (Conversation, ConversationAccess, ConversationMessage, SurveyRound,
-                           User)
+from webapp.models import (Answer, Conversation, ConversationAccess, ConversationMessage,
+                           SurveyRound, User)
+from webapp.privacy import comment_threshold, comments_withheld
 
 
 def _round_with_comments(app, make_user, sizes, anonymous=True, close=True):
@@ -38,7 +39,6 @@ def _round_with_comments(app, make_user, sizes, anonymous=True, close=True):
 
 
 def _conversation_of(app, text):
-    from webapp.models import Answer
     with app.app_context():
         return db.session.scalar(select(Conversation.id).join(
             Answer, (Answer.response_id == Conversation.response_id)
@@ -311,3 +311,12 @@ def test_messages_carry_the_day_only(app, client, auth, people, make_user):
     assert str(columns["written_on"]) == "DATE"
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(ConversationMessage)) == 1
+
+
+def test_the_privacy_gate_holds_back_comments_of_teams_under_ten(app):
+    with app.app_context():
+        assert comment_threshold() == 10
+        assert comments_withheld({"a": 10, "b": 10}) == set()
+        # Nine is too few; the complement rule takes the next smallest team with it.
+        assert comments_withheld({"a": 9, "b": 10, "c": 30}) == {"a", "b"}
+        assert comments_withheld({"a": 9, "b": 0}) == {"a"}
