@@ -218,3 +218,36 @@ def make_goal(owners=None, title="Faster follow-up on inbound leads", start_valu
     db.session.add(goal)
     db.session.commit()
     return goal.id
+
+
+def add_text_question(round_id, text="What should leaders hear?", kind="long_text"):
+    """Add an optional free-text question to a round; return its id."""
+    from webapp.models import Question
+
+    question = Question(round_id=round_id, position=2, kind=kind, text=text, lever=None,
+                        required=False, options=[])
+    db.session.add(question)
+    db.session.commit()
+    return question.id
+
+
+def make_comment(round_id, text="Marketing and sales should plan together", team="Sales",
+                 respondent=None):
+    """Store a released response with one free-text answer and its conversation.
+
+    Adds a text question to the round if it has none; returns the conversation's id.
+    """
+    from webapp.models import Answer, Conversation, Question, SurveyResponse
+
+    question_id = db.session.scalar(select(Question.id).where(
+        Question.round_id == round_id, Question.kind.in_(("short_text", "long_text")))) \
+        or add_text_question(round_id)
+    response = SurveyResponse(round_id=round_id, team_id=get_team(team).id,
+                              respondent_id=respondent.id if respondent else None)
+    db.session.add(response)
+    db.session.flush()
+    db.session.add(Answer(response_id=response.id, question_id=question_id, text=text))
+    conversation = Conversation(response_id=response.id, question_id=question_id)
+    db.session.add(conversation)
+    db.session.commit()
+    return conversation.id

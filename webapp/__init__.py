@@ -10,6 +10,7 @@ from webapp.actions import routes as actions_routes
 from webapp.admin import routes as admin_routes
 from webapp.auth import routes as auth_routes
 from webapp.auth import throttle
+from webapp.conversations import routes as conversations_routes
 from webapp.extensions import csrf, db, login_manager, mailer, migrate
 from webapp.fields import length_limit
 from webapp.goals import routes as goals_routes
@@ -17,7 +18,7 @@ from webapp.health import routes as health_routes
 from webapp.ideas import routes as ideas_routes
 from webapp.mail import routes as mail_routes
 from webapp.main import routes as main_routes
-from webapp.limits import IDEA_LIMIT, TEXT_LIMIT, TITLE_LIMIT
+from webapp.limits import IDEA_LIMIT, REPLY_LIMIT, TEXT_LIMIT, TITLE_LIMIT
 from webapp.models import (LEVER_LABELS, LIKERT_LABELS, EventKind, ItemStatus, QuestionKind,
                            Role, RoundStatus, RunStatus)
 from webapp.notifications import routes as notifications_routes
@@ -92,6 +93,7 @@ def register_blueprints(app):
     app.register_blueprint(spotlight_routes.bp)
     app.register_blueprint(notifications_routes.bp)
     app.register_blueprint(reports_routes.bp)
+    app.register_blueprint(conversations_routes.bp)
     app.register_blueprint(health_routes.bp)
     app.register_blueprint(mail_routes.bp)
 
@@ -113,7 +115,8 @@ def register_template_helpers(app):
                                  ItemStatus=ItemStatus, RunStatus=RunStatus,
                                  EventKind=EventKind, QuestionKind=QuestionKind,
                                  IDEA_LIMIT=IDEA_LIMIT, TEXT_LIMIT=TEXT_LIMIT,
-                                 TITLE_LIMIT=TITLE_LIMIT, length_limit=length_limit,
+                                 TITLE_LIMIT=TITLE_LIMIT, REPLY_LIMIT=REPLY_LIMIT,
+                                 length_limit=length_limit,
                                  LIKERT_LABELS=LIKERT_LABELS,
                                  LEVER_LABELS={lever.value: label
                                                for lever, label in LEVER_LABELS.items()})

@@ -18,6 +18,9 @@ METRIC_LIMIT = 300
 UNIT_LIMIT = 20
 """A shared goal's unit, such as "%", "days" or "leads"."""
 
+REPLY_LIMIT = 2000
+"""A message in a conversation on a survey comment."""
+
 REASON_LIMIT = 500
 """Why an item was dropped or an idea hidden."""
 

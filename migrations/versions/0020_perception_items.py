@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0020_perception_items'
-down_revision = '0017_open_round_tallies'
+down_revision = '0019_survey_conversations'
 branch_labels = None
 depends_on = None
 

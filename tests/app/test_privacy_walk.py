@@ -13,26 +13,33 @@ from sqlalchemy import delete, select, update
 from tests import factories
 from webapp import lifecycle
 from webapp.actions import services as actions
+from webapp.conversations import keys as conversation_keys
 from webapp.extensions import db
 from webapp.ideas import services as ideas
-from webapp.models import (ActionItem, ActionSupport, Answer, Goal, Idea, IdeaVote,
+from webapp.models import (ActionItem, ActionSupport, Answer, Conversation, Goal, Idea, IdeaVote,
                            SurveyResponse, SurveyRound, Team, ThemeRun, User, Vote)
-from webapp.surveys import answering, tallies
+from webapp.surveys import tallies
 from webapp.themes import services as themes
 
 TEAMS = {"Sales": 8, "Marketing": 7, "Tiny": 3}
 LIKERT = {"Sales": 4, "Marketing": 3, "Tiny": 5}
 
 
+@pytest.fixture
+def config_overrides():
+    """Comments of Sales (8) show, Tiny's (3) do not, nor Marketing's (7, its complement)."""
+    return {"COMMENT_THRESHOLD": 7}
+
+
 def _submit_all(survey_round, staff, questions):
-    likert, idea_question = questions
+    likert, idea_question, comment_question = questions
     for team, people in staff.items():
         for n, person in enumerate(people):
             value = 3 if person.name == "Tiny 0" else LIKERT[team]
-            answers = {likert: value}
+            answers = {likert: value, comment_question: f"{person.name} says: {value}"}
             if n == 1:
                 answers[idea_question] = f"Survey idea from {team.lower()} about the pipeline"
-            answering.submit(survey_round, db.session.get(User, person.id), answers)
+            conversation_keys.submit(survey_round, db.session.get(User, person.id), answers)
 
 
 def _stance(person, n):
@@ -61,7 +68,8 @@ def _build(app, make_user):
         current = factories.make_round(teams=tuple(TEAMS), template=False, title="Now")
         for round_id in (closed, current):
             questions = (factories.add_likert_question(round_id),
-                         factories.add_idea_question(round_id))
+                         factories.add_idea_question(round_id),
+                         factories.add_text_question(round_id))
             _submit_all(db.session.get(SurveyRound, round_id), staff, questions)
             for team in TEAMS:
                 factories.make_idea(round_id, f"Board idea from {team.lower()} on leads",
@@ -90,6 +98,9 @@ def _tiny_change_their_minds(app, staff, closed, item):
         responses = select(SurveyResponse.id).where(SurveyResponse.team_id == tiny)
         db.session.execute(update(Answer).where(Answer.response_id.in_(responses),
                                                 Answer.number == 5).values(number=1))
+        db.session.execute(update(Answer).where(Answer.response_id.in_(responses),
+                                                Answer.text.is_not(None))
+                           .values(text="Tiny changed their mind"))
         db.session.execute(update(IdeaVote).where(IdeaVote.user_id.in_(others))
                            .values(value=-IdeaVote.value))
         for survey_round in db.session.scalars(select(SurveyRound)):
@@ -108,6 +119,7 @@ def _goal_pages():
 def _urls(app, closed, current, item):
     with app.app_context():
         idea_ids = db.session.scalars(select(Idea.id)).all()
+        conversation_ids = db.session.scalars(select(Conversation.id)).all()
         theme_ids = [theme.id for run in db.session.scalars(select(ThemeRun))
                      for theme in themes.themes_of(run)]
         team_ids = dict(db.session.execute(select(Team.name, Team.id)).all())
@@ -125,8 +137,14 @@ def _urls(app, closed, current, item):
         urls += [f"/rounds/{round_id}/ideas?team={team}" for team in team_ids.values()]
         urls += [f"/rounds/{round_id}/report{kind}?team={a}&team={b}"
                  for a, b in pairs for kind in ("", ".csv")]
-    return (urls + [f"/ideas/{idea_id}" for idea_id in idea_ids]
+    return (urls + _conversation_urls(closed, current, conversation_ids)
+            + [f"/ideas/{idea_id}" for idea_id in idea_ids]
             + [f"/themes/{theme_id}" for theme_id in theme_ids])
+
+
+def _conversation_urls(closed, current, conversation_ids):
+    return ([f"/rounds/{round_id}/comments" for round_id in (closed, current)]
+            + ["/conversations"] + [f"/comments/{number}" for number in conversation_ids])
 
 
 def _read(client, url):
@@ -151,6 +169,8 @@ def test_no_page_tells_what_a_three_person_team_said(app, client, auth, people, 
                "leader": people["leader"], "admin": people["admin"]}
     urls = _urls(app, closed, current, item)
     before = _snapshot(app, client, auth, viewers, urls)
+    assert "Sales 1 says: 4" in before["leader", f"/rounds/{closed}/comments"]
+    assert "Tiny 1 says" not in before["leader", f"/rounds/{closed}/comments"]
     _tiny_change_their_minds(app, staff, closed, item)
     after = _snapshot(app, client, auth, viewers, urls)
     changed = sorted(key for key in before if before[key] != after[key])

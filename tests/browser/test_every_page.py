@@ -18,8 +18,8 @@ from tests.live import sign_in
 from webapp import demo
 from webapp.extensions import db
 from webapp.ideas import moderation
-from webapp.models import (ActionItem, Goal, Idea, InvitationBatch, Question, Story, SurveyRound,
-                           Team, ThemeRun, User)
+from webapp.models import (ActionItem, ConversationMessage, Goal, Idea, InvitationBatch,
+                           Question, Story, SurveyRound, Team, ThemeRun, User)
 from webapp.themes.services import themes_of
 
 pytestmark = pytest.mark.browser
@@ -61,6 +61,8 @@ def _ids(app):
                                         .where(User.email == "sales@tandem.example")),
             "team": db.session.scalar(select(Team.id).order_by(Team.id)),
             "batch": _invitation_batch(),
+            "comment": db.session.scalar(select(ConversationMessage.conversation_id)
+                                         .order_by(ConversationMessage.conversation_id)),
         }
 
 
@@ -84,7 +86,8 @@ def _pages(ids, role):
              f"/ideas/{ids['idea']}", f"/ideas/{ids['merged']}",
              f"/rounds/{ids['closed']}/themes", f"/rounds/{ids['open']}/themes",
              f"/themes/{ids['theme']}", f"/rounds/{ids['closed']}/report", "/goals",
-             f"/goals/{ids['goal']}"]
+             f"/goals/{ids['goal']}",
+             "/conversations"]
     if role == "member":
         pages += [f"/rounds/{ids['open']}/answer"]
     if role in ("leader", "admin"):
@@ -96,7 +99,8 @@ def _pages(ids, role):
                   f"/ideas/{ids['idea']}/merge?into={ids['other']}", "/actions/new",
                   f"/actions/new?theme={ids['theme']}", "/spotlight/new",
                   f"/spotlight/new?item={ids['item']}", "/goals/new",
-                  f"/goals/{ids['goal']}/edit"]
+                  f"/goals/{ids['goal']}/edit",
+                  f"/rounds/{ids['closed']}/comments", f"/comments/{ids['comment']}"]
     if role == "admin":
         pages += ["/admin/people", "/admin/people/new", f"/admin/people/{ids['person']}/edit",
                   "/admin/people/import", "/admin/teams", f"/admin/teams/{ids['team']}/edit",

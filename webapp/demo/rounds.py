@@ -5,13 +5,15 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from webapp.conversations import services as conversations
+from webapp.conversations.keys import submit
 from webapp.demo.change_ideas import CHANGE_IDEAS
 from webapp.demo.content import BOARD_IDEAS, COMMENTS, HELPFUL_THINGS
 from webapp.extensions import db
 from webapp.ideas.services import refresh_scores
 from webapp.models import Idea, IdeaVote, Lever, QuestionKind, Team, User
 from webapp.models.types import utcnow
-from webapp.surveys import answering, services, template
+from webapp.surveys import services, template
 from webapp.surveys.services import released
 
 # Mean Likert answer per lever for (Sales, Marketing): believable gaps between the teams.
@@ -83,8 +85,8 @@ def _fill(rng, survey_round, respondents, pools, start, days):
         when = start + timedelta(days=rng.uniform(0, days))
         team_index = 0 if team_name == "Sales" else 1
         answers = _answers(rng, survey_round, team_index, team_name, pools)
-        answering.submit(survey_round, person, answers, now=when,
-                         predictions=_predictions(guessing, survey_round, team_index))
+        submit(survey_round, person, answers, now=when,
+               predictions=_predictions(guessing, survey_round, team_index))
 
 
 def _pools(rng):
@@ -125,6 +127,26 @@ def _vote_on_ideas(rng, survey_round, staff, turnout):
     refresh_scores(survey_round, [idea.id for idea in ideas])
 
 
+DEMO_REPLIES = [
+    "Thank you for this. Which hand-over hurts most: first meeting, or proposal?",
+    "Agreed. We are putting a joint pipeline review in the calendar from next month.",
+]
+DEMO_ANSWER = "The first meeting: reps often walk in without the campaign context."
+
+
+def _answer_comments(survey_round, leader):
+    """A leader answers a few of the closed round's comments; one respondent answers back."""
+    comments = conversations.comments_of(survey_round)
+    for comment, text in zip(comments, DEMO_REPLIES):
+        conversations.add_message(conversations.find(comment.conversation_id),
+                                  author_id=leader.id, text=text)
+    if comments:
+        conversations.add_message(conversations.find(comments[0].conversation_id),
+                                  from_respondent=True, text=DEMO_ANSWER)
+    for comment in comments[len(DEMO_REPLIES):len(DEMO_REPLIES) + 2]:
+        conversations.acknowledge(conversations.find(comment.conversation_id), leader, "on_it")
+
+
 def load_demo_rounds(leader, skip_emails=()):
     """Create a closed round with about 80 responses and an open one with a few."""
     rng = random.Random(2027)
@@ -143,6 +165,7 @@ def load_demo_rounds(leader, skip_emails=()):
     respondents = rng.sample(staff["Sales"], 42) + rng.sample(staff["Marketing"], 38)
     _fill(rng, closed, respondents, pools, closed_start, 17)
     _vote_on_ideas(rng, closed, staff, turnout=0.35)
+    _answer_comments(closed, leader)
 
     open_start = now - timedelta(days=3)
     current = services.create_round(services.RoundDetails(

@@ -2,6 +2,8 @@
 from webapp.models.actions import (EVENT_KINDS, FINISHED, STATUS_LABELS, STATUSES, ActionEvent,
                                    ActionItem, ActionSupport, EventKind, ItemStatus,
                                    Notification, Story)
+from webapp.models.conversations import (Conversation, ConversationAccess,
+                                         ConversationMessage)
 from webapp.models.goals import Goal, GoalCheckIn
 from webapp.models.ideas import (MODERATION_ACTIONS, Idea, IdeaModeration, IdeaVote,
                                  ModerationAction, Vote)
@@ -30,9 +32,9 @@ from webapp.models.themes import (
 
 __all__ = [
     "ActionEvent", "ActionItem", "ActionSupport", "Answer", "BATCH_STATES", "BatchStatus",
-    "CHOICE_KINDS", "DELIVERIES",
-    "DELIVERY_LABELS", "Delivery", "EVENT_KINDS", "EventKind", "FINISHED", "Goal", "GoalCheckIn",
-    "Idea",
+    "CHOICE_KINDS", "Conversation", "ConversationAccess", "ConversationMessage", "DELIVERIES",
+    "DELIVERY_LABELS", "Delivery", "EVENT_KINDS", "EventKind", "FINISHED", "Goal",
+    "GoalCheckIn", "Idea",
     "IdeaModeration", "IdeaVote", "InvitationBatch", "ItemStatus", "KINDS", "KIND_CHOICES",
     "LEVERS", "LEVER_LABELS",
     "LIKERT_LABELS", "Lever", "LikertTally", "MAIL_KINDS", "MAIL_STATES", "MODERATION_ACTIONS",

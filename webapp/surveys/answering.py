@@ -155,7 +155,7 @@ def _add_predictions(survey_round, response, predictions):
 
 
 def submit(survey_round, user, answers, now=None, predictions=None):
-    """Store the person's response once; return False if they had already submitted.
+    """Store the person's response once; return it, or None if they had already submitted.
 
     The receipt goes in first: if it already exists the response is not stored, so
     concurrent submissions leave exactly one of each. In an anonymous round neither
@@ -173,7 +173,7 @@ def submit(survey_round, user, answers, now=None, predictions=None):
     today = now.date()
     if not insert_or_ignore(Receipt, round_id=survey_round.id, user_id=user.id,
                             submitted_on=today):
-        return False
+        return None
     anonymous = survey_round.anonymous
     author_id = None if anonymous else user.id
     # In an anonymous round an idea from the survey carries the round's opening time, so
@@ -204,7 +204,7 @@ def submit(survey_round, user, answers, now=None, predictions=None):
         release_batch(survey_round, user.team_id)
     else:  # a named response counts at once
         tallies.add_responses(SurveyResponse.id == response.id)
-    return True
+    return response
 
 
 def open_rounds_for(user):

@@ -1,17 +1,20 @@
 """Views for running survey rounds (leaders) and answering them (staff)."""
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 
 from webapp import lifecycle
 from webapp.access import ensure, found_or_404, role_required
 from webapp.admin.services import all_teams
 from webapp.boundary import perform
+from webapp.conversations import keys as conversation_keys
 from webapp.models import Role, RoundStatus
 from webapp.surveys import answering, bp, services, template
 from webapp.surveys.forms import NewRoundForm, QuestionForm, RoundForm
 from webapp.surveys.perception import default_pair
 
 leader_required = role_required(Role.LEADER)
+# The session entry that carries a new conversation key to the thank-you page.
+KEY_TO_SHOW = "conversation_key"
 
 
 def _round_or_404(round_id):
@@ -229,13 +232,17 @@ def _post_answers(survey_round):
             "Your answers are saved. Come back any time before the round closes to finish "
             "and submit.")
     else:
-        action, success = answering.submit, None
+        action, success = conversation_keys.submit, None
     # A refusal means the round closed while the person was answering.
-    if not perform(lambda: action(survey_round, current_user, answers, predictions=predictions),
-                   success=success):
+    done = perform(lambda: action(survey_round, current_user, answers, predictions=predictions),
+                   success=success)
+    if not done:
         return redirect(url_for("main.home"))
     if saving:
         return redirect(url_for(".answer", round_id=survey_round.id))
+    if done.value:
+        # Shown once, on the next page, then gone: only this browser's cookie carries it.
+        session[KEY_TO_SHOW] = done.value
     return redirect(url_for(".thanks", round_id=survey_round.id))
 
 
@@ -246,4 +253,7 @@ def thanks(round_id):
     survey_round = _round_or_404(round_id)
     if not answering.has_submitted(survey_round, current_user):
         return redirect(url_for(".answer", round_id=round_id))
-    return render_template("surveys/thanks.html", survey_round=survey_round)
+    key = session.pop(KEY_TO_SHOW, None)
+    link = url_for("conversations.mine", _external=True) + f"#key={key}" if key else None
+    return render_template("surveys/thanks.html", survey_round=survey_round, key=key,
+                           link=link)
