@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from webapp.admin import services as people
 from webapp.demo.actions import load_demo_actions
 from webapp.demo.content import FIRST_NAMES, LAST_NAMES
+from webapp.demo.recognition import load_demo_recognitions
 from webapp.demo.rounds import load_demo_rounds
 from webapp.extensions import db
 from webapp.models import Role, SurveyRound, Team, User
@@ -63,6 +64,7 @@ def analyse_rounds():
     closed, current = db.session.scalars(select(SurveyRound).order_by(SurveyRound.id)).all()
     _analyse(closed, leader)
     load_demo_actions(closed.id)
+    load_demo_recognitions()
     db.session.commit()
     _analyse(current, leader)
 

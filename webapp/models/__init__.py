@@ -10,6 +10,7 @@ from webapp.models.notifications import (DELIVERIES, DELIVERY_LABELS, KIND_CHOIC
                                          NOTIFICATION_KINDS, Delivery, NotificationKind,
                                          NotificationPreference)
 from webapp.models.people import ROLES, Role, Team, User
+from webapp.models.recognition import CONSENTS, Consent, Recognition, RecognitionSpotlight
 from webapp.models.surveys import (CHOICE_KINDS, KINDS, LEVER_LABELS, LEVERS, LIKERT_LABELS,
                                    Answer, Lever, LikertTally, Question, QuestionKind, Receipt,
                                    ResponseDraft, RoundAudience, RoundStatus, SurveyResponse,
@@ -27,7 +28,7 @@ from webapp.models.themes import (
 
 __all__ = [
     "ActionEvent", "ActionItem", "ActionSupport", "Answer", "BATCH_STATES", "BatchStatus",
-    "CHOICE_KINDS", "DELIVERIES",
+    "CHOICE_KINDS", "CONSENTS", "Consent", "DELIVERIES",
     "DELIVERY_LABELS", "Delivery", "EVENT_KINDS", "EventKind", "FINISHED", "Idea",
     "IdeaModeration", "IdeaVote", "InvitationBatch", "ItemStatus", "KINDS", "KIND_CHOICES",
     "LEVERS", "LEVER_LABELS",
@@ -35,6 +36,7 @@ __all__ = [
     "MailKind", "MailStatus", "ModerationAction", "NOTIFICATION_KINDS", "Notification",
     "NotificationKind", "NotificationPreference", "OutboxMail", "PENDING", "Question",
     "QuestionKind", "REPRESENTATION_LABELS", "ROLES", "RUN_STAGES", "RUN_STATES", "Receipt",
+    "Recognition", "RecognitionSpotlight",
     "ResponseDraft", "Role", "RoundAudience", "RoundMail", "RoundStatus", "RunStatus", "STATUSES",
     "STATUS_LABELS", "Story", "SurveyResponse", "SurveyRound", "Team", "Theme", "ThemeAssignment",
     "ThemeRun", "User", "Vote"

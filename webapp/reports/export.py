@@ -32,6 +32,9 @@ def rows(report):
         yield ("action items", item.title, "", "status", STATUS_LABELS[item.status])
     for point in report.trend:
         yield ("trend", point.survey_round.title, "", "alignment index", _points(point.index))
+    for pair in report.recognitions:
+        yield ("recognition", pair.label, "", "recognitions",
+               "" if pair.count is None else pair.count)
 
 
 def _summary_rows(report):

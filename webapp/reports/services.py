@@ -6,6 +6,7 @@ from webapp.extensions import db
 from webapp.ideas.services import support_by_team, tallies
 from webapp.models import LEVER_LABELS, LIKERT_LABELS, Idea, Lever, QuestionKind, RoundStatus
 from webapp.reports import data
+from webapp.reports.recognition import pair_counts
 from webapp.reports.summary import summarise
 from webapp.privacy import threshold as privacy_threshold
 from webapp.privacy import withheld
@@ -101,6 +102,7 @@ class Report:
     action_items: list
     trend: list
     summary: object = None  # the opening summary, taken from the figures above
+    recognitions: list = field(default_factory=list)  # PairCount per pair of the round's teams
 
     @property
     def gap_label(self):
@@ -327,4 +329,15 @@ def build(survey_round, team_ids=None, leader=True, viewer=None):
                       for idea in shown},
         action_items=data.round_items(survey_round.id), trend=trend)
     report.summary = summarise(report)
+    report.recognitions = recognitions_in(survey_round, taking_part)
     return report
+
+
+def recognitions_in(survey_round, taking_part):
+    """Recognitions between the round's teams within its dates, per pair of teams.
+
+    Gated on the teams' audiences, the sizes the participation figures use.
+    """
+    teams = sorted(survey_round.teams, key=lambda team: team.id)
+    sizes = {row.team_id: row.audience for row in taking_part}
+    return pair_counts(teams, sizes, survey_round.opens_at, survey_round.closes_at)
