@@ -251,3 +251,26 @@ def make_comment(round_id, text="Marketing and sales should plan together", team
     db.session.add(conversation)
     db.session.commit()
     return conversation.id
+
+
+def make_recognition(giver, recipient, text="Thanks for the joint call plan.", item_id=None,
+                     spotlight=False, created_at=None):
+    """Record that ``giver`` recognised ``recipient`` (teams as they are now); return its id.
+
+    With ``spotlight``, a leader's story of it waits for both people's consent.
+    """
+    from webapp.models import Recognition, RecognitionSpotlight
+
+    giver, recipient = db.session.get(User, giver.id), db.session.get(User, recipient.id)
+    recognition = Recognition(giver_id=giver.id, giver_team_id=giver.team_id,
+                              recipient_id=recipient.id, recipient_team_id=recipient.team_id,
+                              text=text, item_id=item_id)
+    if created_at is not None:
+        recognition.created_at = created_at
+    db.session.add(recognition)
+    db.session.flush()
+    if spotlight:
+        db.session.add(RecognitionSpotlight(recognition_id=recognition.id, title="Thanks",
+                                            body="They worked together."))
+    db.session.commit()
+    return recognition.id

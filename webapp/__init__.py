@@ -24,6 +24,7 @@ from webapp.models import (LEVER_LABELS, LIKERT_LABELS, EventKind, ItemStatus, Q
 from webapp.notifications import routes as notifications_routes
 from webapp.notifications.services import unread_count
 from webapp.params import CleanRequest, IdConverter
+from webapp.recognition import routes as recognition_routes
 from webapp.reports import routes as reports_routes
 from webapp.spotlight import routes as spotlight_routes
 from webapp.surveys import routes as surveys_routes
@@ -94,6 +95,7 @@ def register_blueprints(app):
     app.register_blueprint(notifications_routes.bp)
     app.register_blueprint(reports_routes.bp)
     app.register_blueprint(conversations_routes.bp)
+    app.register_blueprint(recognition_routes.bp)
     app.register_blueprint(health_routes.bp)
     app.register_blueprint(mail_routes.bp)
 

@@ -47,3 +47,6 @@ IMPORT_FILE_LIMIT = 10 * 1024 * 1024
 
 IMPORT_ROWS_LIMIT = 100_000
 """People in one CSV import."""
+
+RECOGNITION_LIMIT = 500
+"""What a person did, in a recognition of a colleague in another team."""

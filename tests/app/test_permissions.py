@@ -152,6 +152,17 @@ EXPECTED = {
     ("conversations.answer", "POST"): _signed_in("ok"),
     ("notifications.open_one", "POST"): {"anonymous": "login", "member": "redirect",
                                          "leader": "404", "admin": "404"},
+    ("recognition.feed", "GET"): _signed_in("ok"),
+    # An empty form is refused with a message on the page.
+    ("recognition.new", "GET"): _signed_in("ok"),
+    ("recognition.new", "POST"): _signed_in("ok"),
+    ("recognition.recognition", "GET"): _signed_in("ok"),
+    ("recognition.ask_spotlight", "GET"): _leaders(),
+    ("recognition.ask_spotlight", "POST"): _leaders(),
+    # The walk's recognition is from the member to a colleague: only the two answer, and
+    # an empty answer is refused with a message on the page.
+    ("recognition.consent", "GET"): _only_admin(admin="forbidden") | {"member": "ok"},
+    ("recognition.consent", "POST"): _only_admin(admin="forbidden") | {"member": "ok"},
 }
 
 
@@ -179,11 +190,14 @@ def _url_values(app, rule, people):
         story_id, notification_id = factories.make_story_and_notice(item_id, people["member"])
         unsubscribe = unsubscribe_token(people["member"])
         conversation_id = factories.make_comment(round_id)
+        recognition_id = factories.make_recognition(
+            people["member"], factories.make_user(team="Marketing"), spotlight=True)
     values = {"person_id": people["member"].id, "team_id": spare_team.id,
               "filename": "tandem.css", "round_id": round_id, "question_id": question_id,
               "idea_id": idea_id, "theme_id": theme_id, "item_id": item_id, "goal_id": goal_id,
               "story_id": story_id, "notification_id": notification_id, "mail_id": 1, "batch_id": 1,
               "conversation_id": conversation_id,
+              "recognition_id": recognition_id,
               "token": unsubscribe if rule.endpoint.startswith("mail.") else "not-a-link"}
     return {name: values[name] for name in rule.arguments}
 

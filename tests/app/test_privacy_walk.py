@@ -84,6 +84,9 @@ def _build(app, make_user):
         themes.execute_run(run.id)
         item = factories.make_item(closed, owners=(staff["Sales"][0], staff["Tiny"][0]))
         factories.make_goal(owners=(staff["Sales"][0], staff["Tiny"][0]), check_ins=[(-1, 50)])
+        # Recognitions with the small team, in both rounds' dates: counted, never shown.
+        factories.make_recognition(staff["Sales"][1], staff["Tiny"][1], item_id=item)
+        factories.make_recognition(staff["Tiny"][2], staff["Marketing"][1])
         for person in staff["Sales"][:5] + staff["Tiny"][1:]:
             actions.support(db.session.get(ActionItem, item), db.session.get(User, person.id))
         db.session.commit()
@@ -127,7 +130,7 @@ def _urls(app, closed, current, item):
     pairs = [(team_ids["Sales"], team_ids["Tiny"]), (team_ids["Tiny"], team_ids["Marketing"])]
     urls = ["/", "/anonymity", "/rounds/", "/actions", "/actions/export.csv", "/goals", *goals,
             f"/actions/{item}", "/spotlight", "/notifications", "/admin/people", "/admin/teams",
-            "/admin/mail"]
+            "/admin/mail", "/recognition", "/recognition?page=2"]
     for round_id in (closed, current):
         urls += [f"/rounds/{round_id}", f"/rounds/{round_id}/themes",
                  f"/rounds/{round_id}/ideas/similar?text=pipeline+leads+idea",
@@ -195,7 +198,9 @@ def test_the_walk_covers_every_page(app, client, auth, people, make_user):
              "spotlight.new_story", "spotlight.story", "health.healthz", "health.readyz",
              "auth.forgot_password", "auth.set_password", "mail.unsubscribe",
              "notifications.preferences", "admin.invitation_batch", "goals.new_goal",
-             "goals.edit_goal"}
+             "goals.edit_goal",
+             "recognition.new", "recognition.recognition", "recognition.ask_spotlight",
+             "recognition.consent"}
     assert pages - forms == walked
 
 

@@ -19,7 +19,7 @@ from webapp import demo
 from webapp.extensions import db
 from webapp.ideas import moderation
 from webapp.models import (ActionItem, ConversationMessage, Goal, Idea, InvitationBatch,
-                           Question, Story, SurveyRound, Team, ThemeRun, User)
+                           Question, Recognition, Story, SurveyRound, Team, ThemeRun, User)
 from webapp.themes.services import themes_of
 
 pytestmark = pytest.mark.browser
@@ -63,6 +63,9 @@ def _ids(app):
             "batch": _invitation_batch(),
             "comment": db.session.scalar(select(ConversationMessage.conversation_id)
                                          .order_by(ConversationMessage.conversation_id)),
+            "recognition": db.session.scalar(select(Recognition.id).order_by(Recognition.id)),
+            "unasked": db.session.scalar(select(Recognition.id)
+                                         .order_by(Recognition.id.desc())),
         }
 
 
@@ -87,7 +90,8 @@ def _pages(ids, role):
              f"/rounds/{ids['closed']}/themes", f"/rounds/{ids['open']}/themes",
              f"/themes/{ids['theme']}", f"/rounds/{ids['closed']}/report", "/goals",
              f"/goals/{ids['goal']}",
-             "/conversations"]
+             "/conversations", "/recognition", "/recognition/new",
+             f"/recognition/{ids['recognition']}"]
     if role == "member":
         pages += [f"/rounds/{ids['open']}/answer"]
     if role in ("leader", "admin"):
@@ -100,7 +104,8 @@ def _pages(ids, role):
                   f"/actions/new?theme={ids['theme']}", "/spotlight/new",
                   f"/spotlight/new?item={ids['item']}", "/goals/new",
                   f"/goals/{ids['goal']}/edit",
-                  f"/rounds/{ids['closed']}/comments", f"/comments/{ids['comment']}"]
+                  f"/rounds/{ids['closed']}/comments", f"/comments/{ids['comment']}",
+                  f"/recognition/{ids['unasked']}/spotlight"]
     if role == "admin":
         pages += ["/admin/people", "/admin/people/new", f"/admin/people/{ids['person']}/edit",
                   "/admin/people/import", "/admin/teams", f"/admin/teams/{ids['team']}/edit",

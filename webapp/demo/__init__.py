@@ -8,6 +8,7 @@ from webapp.admin import services as people
 from webapp.demo.actions import load_demo_actions
 from webapp.demo.content import FIRST_NAMES, LAST_NAMES
 from webapp.demo.goals import load_demo_goals
+from webapp.demo.recognition import load_demo_recognitions
 from webapp.demo.rounds import load_demo_rounds
 from webapp.extensions import db
 from webapp.models import Role, SurveyRound, Team, User
@@ -65,6 +66,7 @@ def analyse_rounds():
     _analyse(closed, leader)
     load_demo_actions(closed.id)
     load_demo_goals(leader)
+    load_demo_recognitions()
     db.session.commit()
     _analyse(current, leader)
 

@@ -15,6 +15,7 @@ from webapp.models.notifications import (DELIVERIES, DELIVERY_LABELS, KIND_CHOIC
 from webapp.models.perception import (PREDICTION_MAX, PREDICTION_MIN, PerceptionTally,
                                       Prediction)
 from webapp.models.people import ROLES, Role, Team, User
+from webapp.models.recognition import CONSENTS, Consent, Recognition, RecognitionSpotlight
 from webapp.models.surveys import (CHOICE_KINDS, KINDS, LEVER_LABELS, LEVERS, LIKERT_LABELS,
                                    Answer, Lever, LikertTally, Question, QuestionKind, Receipt,
                                    ResponseDraft, RoundAudience, RoundStatus, SurveyResponse,
@@ -32,7 +33,8 @@ from webapp.models.themes import (
 
 __all__ = [
     "ActionEvent", "ActionItem", "ActionSupport", "Answer", "BATCH_STATES", "BatchStatus",
-    "CHOICE_KINDS", "Conversation", "ConversationAccess", "ConversationMessage", "DELIVERIES",
+    "CHOICE_KINDS", "CONSENTS", "Consent", "Conversation", "ConversationAccess",
+    "ConversationMessage", "DELIVERIES",
     "DELIVERY_LABELS", "Delivery", "EVENT_KINDS", "EventKind", "FINISHED", "Goal",
     "GoalCheckIn", "Idea",
     "IdeaModeration", "IdeaVote", "InvitationBatch", "ItemStatus", "KINDS", "KIND_CHOICES",
@@ -42,6 +44,7 @@ __all__ = [
     "NotificationKind", "NotificationPreference", "OutboxMail", "PENDING", "PREDICTION_MAX",
     "PREDICTION_MIN", "PerceptionTally", "Prediction", "Question",
     "QuestionKind", "REPRESENTATION_LABELS", "ROLES", "RUN_STAGES", "RUN_STATES", "Receipt",
+    "Recognition", "RecognitionSpotlight",
     "ResponseDraft", "Role", "RoundAudience", "RoundMail", "RoundStatus", "RunStatus", "STATUSES",
     "STATUS_LABELS", "Story", "SurveyResponse", "SurveyRound", "Team", "Theme", "ThemeAssignment",
     "ThemeRun", "User", "Vote"

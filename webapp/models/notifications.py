@@ -15,6 +15,8 @@ class NotificationKind(StrEnum):
     IDEA_MODERATED = "idea_moderated"
     ITEM_MOVED = "item_moved"
     GENERAL = "general"
+    RECOGNISED = "recognised"
+    SPOTLIGHT_CONSENT = "spotlight_consent"
 
 
 NOTIFICATION_KINDS = tuple(kind.value for kind in NotificationKind)
@@ -23,6 +25,8 @@ KIND_CHOICES = {
     NotificationKind.IDEA_USED: "Your idea becomes part of an action item",
     NotificationKind.IDEA_MODERATED: "Your idea is merged into another or hidden",
     NotificationKind.ITEM_MOVED: "An action item you own or back changes status or is spotlighted",
+    NotificationKind.RECOGNISED: "A colleague in another team recognises you",
+    NotificationKind.SPOTLIGHT_CONSENT: "A leader asks to spotlight a recognition you are part of",
 }
 """The kinds a person chooses for, as they read them (general notices are in-app only)."""
 

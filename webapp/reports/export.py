@@ -37,6 +37,9 @@ def rows(report):
             yield ("trend", point.survey_round.title, "", "understanding index",
                    _points(point.understanding))
     yield from _goal_rows(report)
+    for pair in report.recognitions:
+        yield ("recognition", pair.label, "", "recognitions",
+               "" if pair.count is None else pair.count)
 
 
 def _summary_rows(report):

@@ -8,6 +8,7 @@ from webapp.ideas.services import support_by_team, tallies
 from webapp.models import LEVER_LABELS, LIKERT_LABELS, Idea, Lever, QuestionKind, RoundStatus
 from webapp.reports import data
 from webapp.reports import perception as perceived
+from webapp.reports.recognition import pair_counts
 from webapp.reports.summary import summarise
 from webapp.privacy import threshold as privacy_threshold
 from webapp.privacy import withheld
@@ -107,6 +108,7 @@ class Report:
     summary: object = None  # the opening summary, taken from the figures above
     perception: object = None  # predictions of the other team beside its real answers
     goals: list = field(default_factory=list)  # Progress of the goals over the round's dates
+    recognitions: list = field(default_factory=list)  # PairCount per pair of the round's teams
 
     @property
     def understanding(self):
@@ -344,6 +346,7 @@ def build(survey_round, team_ids=None, leader=True, viewer=None):
         perceived.predictions_of([survey_round]), pair, hidden)
     report.summary = summarise(report)
     report.goals = _goals(survey_round)
+    report.recognitions = recognitions_in(survey_round, taking_part)
     return report
 
 
@@ -356,3 +359,13 @@ def _goals(survey_round):
     first = (survey_round.opens_at or survey_round.created_at).date()
     last = survey_round.closes_at.date() if survey_round.closes_at else goals.today()
     return goals.progress_in(first, max(first, last))
+
+
+def recognitions_in(survey_round, taking_part):
+    """Recognitions between the round's teams within its dates, per pair of teams.
+
+    Gated on the teams' audiences, the sizes the participation figures use.
+    """
+    teams = sorted(survey_round.teams, key=lambda team: team.id)
+    sizes = {row.team_id: row.audience for row in taking_part}
+    return pair_counts(teams, sizes, survey_round.opens_at, survey_round.closes_at)
