@@ -21,6 +21,7 @@ from .measures import (
     team_support,
     wilson_lower_bound,
 )
+from ._pairing import PairingRefused, make_groups, past_meetings
 
 # Name -> the module that defines it, imported on first use.
 _LAZY = {
@@ -41,6 +42,7 @@ __all__ = [
     "DOMAIN_STOP_WORDS",
     "EmbeddingsUnavailable",
     "Normaliser",
+    "PairingRefused",
     "STOP_WORDS",
     "SentenceEncoder",
     "SimilarIdeas",
@@ -55,8 +57,10 @@ __all__ = [
     "find_themes",
     "gap",
     "heldout_n_themes",
+    "make_groups",
     "match_themes",
     "parallel_n_themes",
+    "past_meetings",
     "suppress",
     "team_support",
     "wilson_lower_bound",

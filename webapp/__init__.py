@@ -21,6 +21,7 @@ from webapp.models import (LEVER_LABELS, LIKERT_LABELS, EventKind, ItemStatus, Q
                            Role, RoundStatus, RunStatus)
 from webapp.notifications import routes as notifications_routes
 from webapp.notifications.services import unread_count
+from webapp.pairing import routes as pairing_routes
 from webapp.params import CleanRequest, IdConverter
 from webapp.reports import routes as reports_routes
 from webapp.spotlight import routes as spotlight_routes
@@ -88,6 +89,7 @@ def register_blueprints(app):
     app.register_blueprint(themes_routes.bp)
     app.register_blueprint(actions_routes.bp)
     app.register_blueprint(spotlight_routes.bp)
+    app.register_blueprint(pairing_routes.bp)
     app.register_blueprint(notifications_routes.bp)
     app.register_blueprint(reports_routes.bp)
     app.register_blueprint(health_routes.bp)

@@ -9,6 +9,8 @@ from webapp.models.mail import (BATCH_STATES, MAIL_KINDS, MAIL_STATES, BatchStat
 from webapp.models.notifications import (DELIVERIES, DELIVERY_LABELS, KIND_CHOICES,
                                          NOTIFICATION_KINDS, Delivery, NotificationKind,
                                          NotificationPreference)
+from webapp.models.pairing import (PairingCycle, PairingGroup, PairingLearning, PairingMember,
+                                   PairingOptOut, PairingSkip)
 from webapp.models.people import ROLES, Role, Team, User
 from webapp.models.surveys import (CHOICE_KINDS, KINDS, LEVER_LABELS, LEVERS, LIKERT_LABELS,
                                    Answer, Lever, LikertTally, Question, QuestionKind, Receipt,
@@ -33,7 +35,8 @@ __all__ = [
     "LEVERS", "LEVER_LABELS",
     "LIKERT_LABELS", "Lever", "LikertTally", "MAIL_KINDS", "MAIL_STATES", "MODERATION_ACTIONS",
     "MailKind", "MailStatus", "ModerationAction", "NOTIFICATION_KINDS", "Notification",
-    "NotificationKind", "NotificationPreference", "OutboxMail", "PENDING", "Question",
+    "NotificationKind", "NotificationPreference", "OutboxMail", "PENDING", "PairingCycle",
+    "PairingGroup", "PairingLearning", "PairingMember", "PairingOptOut", "PairingSkip", "Question",
     "QuestionKind", "REPRESENTATION_LABELS", "ROLES", "RUN_STAGES", "RUN_STATES", "Receipt",
     "ResponseDraft", "Role", "RoundAudience", "RoundMail", "RoundStatus", "RunStatus", "STATUSES",
     "STATUS_LABELS", "Story", "SurveyResponse", "SurveyRound", "Team", "Theme", "ThemeAssignment",

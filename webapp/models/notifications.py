@@ -14,6 +14,7 @@ class NotificationKind(StrEnum):
     IDEA_USED = "idea_used"
     IDEA_MODERATED = "idea_moderated"
     ITEM_MOVED = "item_moved"
+    PAIRED = "paired"
     GENERAL = "general"
 
 
@@ -23,6 +24,7 @@ KIND_CHOICES = {
     NotificationKind.IDEA_USED: "Your idea becomes part of an action item",
     NotificationKind.IDEA_MODERATED: "Your idea is merged into another or hidden",
     NotificationKind.ITEM_MOVED: "An action item you own or back changes status or is spotlighted",
+    NotificationKind.PAIRED: "You are paired with someone from another team",
 }
 """The kinds a person chooses for, as they read them (general notices are in-app only)."""
 

@@ -32,6 +32,7 @@ def rows(report):
         yield ("action items", item.title, "", "status", STATUS_LABELS[item.status])
     for point in report.trend:
         yield ("trend", point.survey_round.title, "", "alignment index", _points(point.index))
+    yield from _pairing_rows(report)
 
 
 def _summary_rows(report):
@@ -102,6 +103,20 @@ def _idea_rows(report):
             for support in report.idea_support[idea.id]:
                 yield (section, idea.text, support.team, "support %",
                        _share(support.support) if support.shown else "")
+
+
+def _count(value):
+    return "" if value is None else value
+
+
+def _pairing_rows(report):
+    """Cross-team pairing coverage; blank where the privacy gate withholds a team."""
+    found = report.pairing
+    for row in found.rows if found else []:
+        subject = "met someone from the other team"
+        yield ("pairing", subject, row.team, "people paired", _count(row.paired))
+        yield ("pairing", subject, row.team, "people who met", _count(row.met))
+        yield ("pairing", subject, row.team, "share %", _share(row.share))
 
 
 def to_csv(report):

@@ -5,6 +5,7 @@ from analysis import alignment_index, favourable_share_of_counts, gap
 from webapp.extensions import db
 from webapp.ideas.services import support_by_team, tallies
 from webapp.models import LEVER_LABELS, LIKERT_LABELS, Idea, Lever, QuestionKind, RoundStatus
+from webapp.pairing.coverage import coverage
 from webapp.reports import data
 from webapp.reports.summary import summarise
 from webapp.privacy import threshold as privacy_threshold
@@ -101,6 +102,7 @@ class Report:
     action_items: list
     trend: list
     summary: object = None  # the opening summary, taken from the figures above
+    pairing: object = None  # cross-team pairing coverage in the round's days, or None
 
     @property
     def gap_label(self):
@@ -327,4 +329,5 @@ def build(survey_round, team_ids=None, leader=True, viewer=None):
                       for idea in shown},
         action_items=data.round_items(survey_round.id), trend=trend)
     report.summary = summarise(report)
+    report.pairing = coverage(survey_round)
     return report
