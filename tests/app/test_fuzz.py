@@ -33,7 +33,7 @@ from webapp.extensions import db
 from webapp.auth.password_links import RESET, make_token
 from webapp.mail.links import unsubscribe_token
 from webapp.models import (ActionItem, Idea, InvitationBatch, Notification, OutboxMail,
-                           Question, Story, SurveyRound, Team, Theme, User)
+                           PairingCycle, Question, Story, SurveyRound, Team, Theme, User)
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "9"))
 # Counted here and printed at the end of the run (see tests/conftest.py).
@@ -43,7 +43,7 @@ ROLES = ("anonymous", "member", "leader", "admin")
 ID_MODELS = {"person_id": User, "team_id": Team, "round_id": SurveyRound,
              "question_id": Question, "idea_id": Idea, "theme_id": Theme,
              "item_id": ActionItem, "story_id": Story, "notification_id": Notification,
-             "mail_id": OutboxMail, "batch_id": InvitationBatch}
+             "mail_id": OutboxMail, "batch_id": InvitationBatch, "cycle_id": PairingCycle}
 BOUNDARIES = [0, 1, 2**31 - 1, 2**31, 2**32, 2**53 + 1, 2**63 - 1, 2**63, 2**64, 10**23,
               -1, -(2**31), -(2**63)]
 PARAMETERS = ["q", "team", "status", "page", "item", "theme", "idea", "run", "sort", "next",
@@ -156,6 +156,8 @@ def _make_world():
                             author=people["member"] if n == 0 else None)
     item_id = factories.make_item(closed, owners=(people["member"], colleague))
     factories.make_story_and_notice(item_id, people["member"])
+    factories.make_cycle([(people["member"], colleague)], name="Last spring", starts_in=-30)
+    factories.make_cycle(name="Next spring", starts_in=20)
     return {role: (person.id, person.role, person.team_id) for role, person in people.items()}
 
 
@@ -176,7 +178,8 @@ def _plausible_form(accounts):
         "options": "One\nTwo", "help": "Pick one", "opens_on": "", "closes_on": "2031-01-01",
         "start_from": "template", "vision": "One story", "anonymous": "y",
         "body": "Both teams did it", "target_id": "1", "shared": "1", "value": "up",
-        "credited": "y", "remember": "y",
+        "credited": "y", "remember": "y", "starts_on": "2031-01-01", "ends_on": "2031-01-15",
+        "out": "1", "skip": "1",
     }
     open_round = db.session.scalar(select(SurveyRound.id).where(
         SurveyRound.title == "This quarter"))

@@ -5,7 +5,7 @@ from analysis import alignment_index, favourable_share_of_counts, gap
 from webapp.extensions import db
 from webapp.ideas.services import support_by_team, tallies
 from webapp.models import LEVER_LABELS, LIKERT_LABELS, Idea, Lever, QuestionKind, RoundStatus
-from webapp.pairing.coverage import coverage
+from webapp.reports.pairing import coverage
 from webapp.reports import data
 from webapp.reports.summary import summarise
 from webapp.privacy import threshold as privacy_threshold
