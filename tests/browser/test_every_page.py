@@ -18,8 +18,8 @@ from tests.live import sign_in
 from webapp import demo
 from webapp.extensions import db
 from webapp.ideas import moderation
-from webapp.models import (ActionItem, Idea, InvitationBatch, Question, Story, SurveyRound,
-                           Team, ThemeRun, User)
+from webapp.models import (ActionItem, Idea, InvitationBatch, PairingCycle, Question, Story,
+                           SurveyRound, Team, ThemeRun, User)
 from webapp.themes.services import themes_of
 
 pytestmark = pytest.mark.browser
@@ -60,6 +60,8 @@ def _ids(app):
                                         .where(User.email == "sales@tandem.example")),
             "team": db.session.scalar(select(Team.id).order_by(Team.id)),
             "batch": _invitation_batch(),
+            "cycle": db.session.scalar(select(PairingCycle.id)
+                                       .order_by(PairingCycle.starts_on.desc())),
         }
 
 
@@ -82,7 +84,8 @@ def _pages(ids, role):
              f"/rounds/{ids['open']}/ideas", f"/rounds/{ids['closed']}/ideas?sort=newest",
              f"/ideas/{ids['idea']}", f"/ideas/{ids['merged']}",
              f"/rounds/{ids['closed']}/themes", f"/rounds/{ids['open']}/themes",
-             f"/themes/{ids['theme']}", f"/rounds/{ids['closed']}/report"]
+             f"/themes/{ids['theme']}", f"/rounds/{ids['closed']}/report", "/pairing",
+             f"/pairing/{ids['cycle']}", "/pairing/learnings"]
     if role == "member":
         pages += [f"/rounds/{ids['open']}/answer"]
     if role in ("leader", "admin"):
@@ -93,7 +96,7 @@ def _pages(ids, role):
                   f"/rounds/{draft}/preview", f"/rounds/{ids['open']}/report",
                   f"/ideas/{ids['idea']}/merge?into={ids['other']}", "/actions/new",
                   f"/actions/new?theme={ids['theme']}", "/spotlight/new",
-                  f"/spotlight/new?item={ids['item']}"]
+                  f"/spotlight/new?item={ids['item']}", "/pairing/new"]
     if role == "admin":
         pages += ["/admin/people", "/admin/people/new", f"/admin/people/{ids['person']}/edit",
                   "/admin/people/import", "/admin/teams", f"/admin/teams/{ids['team']}/edit",

@@ -43,11 +43,16 @@ def new_cycle():
     if form.validate_on_submit():
         details = services.CycleDetails(form.name.data, form.starts_on.data, form.ends_on.data,
                                         form.team_ids.data)
-        done = perform(lambda: services.start_cycle(details, current_user), form,
-                       "The cycle is started; each group is told on its first day.")
+        done = perform(lambda: services.start_cycle(details, current_user), form, _started)
         if done:
             return redirect(url_for(".cycle", cycle_id=done.value.id))
     return render_template("pairing/new.html", form=form)
+
+
+def _started(cycle):
+    if cycle.paired_at is not None:
+        return "The cycle is started: everyone is paired and told who with."
+    return "The cycle is set: the pairs are drawn and told on its first day."
 
 
 def _cycle_page(cycle, form=None):

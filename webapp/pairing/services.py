@@ -182,11 +182,11 @@ def _participants(cycle):
     return taking_part
 
 
-def draw(cycle):
+def draw(cycle, tell=True):
     """Draw the cycle's groups, once: a second call (or a concurrent one) changes nothing.
 
-    Each group is told who they are paired with and what they might do together.
-    Returns True if this call drew them.
+    Each group is told (unless ``tell`` is false) who they are paired with and what they
+    might do together. Returns True if this call drew them.
     """
     db.session.execute(select(PairingCycle.id).where(PairingCycle.id == cycle.id)
                        .with_for_update())
@@ -210,7 +210,8 @@ def draw(cycle):
                                          team_id=team_of[person]) for person in people)
     cycle.paired_at = utcnow()
     db.session.flush()
-    _tell_groups(cycle)
+    if tell:
+        _tell_groups(cycle)
     return True
 
 
