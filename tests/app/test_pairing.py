@@ -252,3 +252,61 @@ def test_a_cycle_left_with_too_few_people_is_not_drawn(app, client, auth, people
     page = client.get(f"/pairing/{cycle_id}").get_data(as_text=True)
     assert "cannot be drawn: Pairing needs at least two people in each team; Sales has 0" in page
     assert _count(app, PairingMember) == 0 and _count(app, PairingOptOut) == 2
+
+
+def test_opting_out_and_back_in_before_the_start(app, client, auth, people, make_user):
+    _staff(make_user, 2, 2)
+    auth.login_as(people["leader"])
+    _start(client, app, starts=5)
+    cycle_id = _only_cycle(app)
+    auth.login_as(people["member"])
+    client.post(f"/pairing/{cycle_id}/opt-out", data={"out": "1"})
+    page = client.get(f"/pairing/{cycle_id}").get_data(as_text=True)
+    assert "You sit this cycle out" in page and "Take part after all" in page
+    client.post(f"/pairing/{cycle_id}/opt-out", data={"out": "0"})
+    assert _count(app, PairingOptOut) == 0
+    # Someone of another team cannot opt out of it: there is nothing to sit out.
+    auth.login_as(make_user(team="Product"))
+    page = client.post(f"/pairing/{cycle_id}/opt-out", data={"out": "1"},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "pairs other teams than yours" in page
+    assert _count(app, PairingOptOut) == 0
+
+
+def test_skipping_the_next_cycle_lasts_for_one_cycle(app, client, auth, people, make_user):
+    _staff(make_user, 3, 3)
+    auth.login_as(people["member"])
+    client.post("/pairing/skip-next", data={"skip": "1"})
+    assert "Take part in the next cycle after all" in client.get("/pairing").get_data(
+        as_text=True)
+    auth.login_as(people["leader"])
+    _start(client, app, days=1)
+    first = _only_cycle(app)
+    with app.app_context():
+        assert db.session.get(PairingMember, (first, people["member"].id)) is None
+        # The cycle ends; the next one pairs the member again.
+        cycle = db.session.get(PairingCycle, first)
+        cycle.starts_on = cycle.ends_on = utcnow().date() - timedelta(days=1)
+        db.session.commit()
+    _start(client, app, name="Next")
+    with app.app_context():
+        second = db.session.scalar(select(PairingCycle.id).where(PairingCycle.name == "Next"))
+        assert db.session.get(PairingMember, (second, people["member"].id)) is not None
+
+
+def test_a_second_cycle_avoids_the_pairs_of_the_first(app, client, auth, people, make_user):
+    _staff(make_user, 2, 2)  # three against three, with the member and the leader
+    auth.login_as(people["leader"])
+    _start(client, app, days=1)
+    with app.app_context():
+        cycle = db.session.get(PairingCycle, _only_cycle(app))
+        cycle.starts_on = cycle.ends_on = utcnow().date() - timedelta(days=1)
+        db.session.commit()
+    _start(client, app, name="Next")
+    with app.app_context():
+        pairs = {}
+        for cycle_id, group_id, user_id in db.session.execute(select(
+                PairingMember.cycle_id, PairingMember.group_id, PairingMember.user_id)):
+            pairs.setdefault((cycle_id, group_id), set()).add(user_id)
+    first, second = ({frozenset(g) for (c, _), g in pairs.items() if c == n} for n in (1, 2))
+    assert len(first) == len(second) == 3 and not first & second

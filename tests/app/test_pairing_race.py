@@ -92,3 +92,38 @@ def test_the_database_keeps_one_open_cycle_per_pair_of_teams(app):
         # Once it has ended, its place is free: an ended cycle and a new one coexist.
         factories.make_cycle(name="Long ago", starts_in=-60)
         assert _count(PairingCycle) == 2
+
+
+def _get_at_once(database_url, person, path, times):
+    outcomes = []
+    with serve(create_app(make_config(database_url))) as base:
+        cookie = _sign_in(base, person)
+        barrier = threading.Barrier(times)
+
+        def get():
+            barrier.wait()
+            parts = urlsplit(base)
+            connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+            connection.request("GET", path, headers={"Cookie": cookie})
+            response = connection.getresponse()
+            response.read()
+            connection.close()
+            outcomes.append(response.status)
+
+        threads = [threading.Thread(target=get) for _ in range(times)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    return outcomes
+
+
+def test_first_views_at_once_draw_the_pairs_once(app, database_url, make_user):
+    staff = list(map(lambda team: make_user(team=team), ("Sales", "Marketing") * 3))
+    with app.app_context():
+        cycle_id = factories.make_cycle(starts_in=0)
+    assert _get_at_once(database_url, staff[0], f"/pairing/{cycle_id}", 8) == [200] * 8
+    with app.app_context():
+        assert _count(PairingMember) == len(staff)
+        assert _count(PairingGroup) == len(staff) // 2
+        assert _count(Notification) == len(staff)
