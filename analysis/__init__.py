@@ -22,6 +22,7 @@ from .measures import (
     team_support,
     wilson_lower_bound,
 )
+from ._pairing import PairingRefused, make_groups, past_meetings
 from .perception import (
     predicted_share,
     predicted_share_of_counts,
@@ -49,6 +50,7 @@ __all__ = [
     "DOMAIN_STOP_WORDS",
     "EmbeddingsUnavailable",
     "Normaliser",
+    "PairingRefused",
     "STOP_WORDS",
     "SentenceEncoder",
     "SimilarIdeas",
@@ -66,8 +68,10 @@ __all__ = [
     "goal_progress",
     "goal_state",
     "heldout_n_themes",
+    "make_groups",
     "match_themes",
     "parallel_n_themes",
+    "past_meetings",
     "predicted_share",
     "predicted_share_of_counts",
     "real_share",

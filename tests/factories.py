@@ -274,3 +274,46 @@ def make_recognition(giver, recipient, text="Thanks for the joint call plan.", i
                                             body="They worked together."))
     db.session.commit()
     return recognition.id
+
+
+def make_cycle(groups=(), name="Spring shadowing", starts_in=-1, days=14,
+               teams=("Sales", "Marketing"), met=False):
+    """Create a pairing cycle of two teams, drawn into ``groups`` (lists of people) if any.
+
+    ``starts_in`` days from today (negative: started already). Returns its id.
+    """
+    from datetime import timedelta
+
+    from webapp.models import PairingCycle, PairingGroup, PairingMember
+    from webapp.models.types import utcnow
+
+    first = utcnow().date() + timedelta(days=starts_in)
+    team_a, team_b = sorted(get_team(team).id for team in teams)
+    cycle = PairingCycle(name=name, starts_on=first, ends_on=first + timedelta(days=days),
+                         team_a_id=team_a, team_b_id=team_b, seed=7,
+                         open_slot=1 if first + timedelta(days=days) >= utcnow().date() else None,
+                         paired_at=utcnow() if groups else None)
+    db.session.add(cycle)
+    db.session.flush()
+    for number, people in enumerate(groups, start=1):
+        group = PairingGroup(cycle_id=cycle.id, number=number, suggestion="Shadow a sales call",
+                             met_at=utcnow() if met else None)
+        db.session.add(group)
+        db.session.flush()
+        db.session.add_all(PairingMember(cycle_id=cycle.id, user_id=person.id, group_id=group.id,
+                                         team_id=person.team_id) for person in people)
+    db.session.commit()
+    return cycle.id
+
+
+def mark_met(cycle_id, numbers):
+    """Mark the groups numbered ``numbers`` of a cycle as met."""
+    from sqlalchemy import update
+
+    from webapp.models import PairingGroup
+    from webapp.models.types import utcnow
+
+    db.session.execute(update(PairingGroup).where(PairingGroup.cycle_id == cycle_id,
+                                                  PairingGroup.number.in_(numbers))
+                       .values(met_at=utcnow()))
+    db.session.commit()

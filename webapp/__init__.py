@@ -23,6 +23,7 @@ from webapp.models import (LEVER_LABELS, LIKERT_LABELS, EventKind, ItemStatus, Q
                            Role, RoundStatus, RunStatus)
 from webapp.notifications import routes as notifications_routes
 from webapp.notifications.services import unread_count
+from webapp.pairing import routes as pairing_routes
 from webapp.params import CleanRequest, IdConverter
 from webapp.recognition import routes as recognition_routes
 from webapp.reports import routes as reports_routes
@@ -92,6 +93,7 @@ def register_blueprints(app):
     app.register_blueprint(actions_routes.bp)
     app.register_blueprint(goals_routes.bp)
     app.register_blueprint(spotlight_routes.bp)
+    app.register_blueprint(pairing_routes.bp)
     app.register_blueprint(notifications_routes.bp)
     app.register_blueprint(reports_routes.bp)
     app.register_blueprint(conversations_routes.bp)

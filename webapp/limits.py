@@ -27,6 +27,9 @@ REASON_LIMIT = 500
 STORY_LIMIT = 4000
 """The body of a spotlight story."""
 
+LEARNING_LIMIT = 1000
+"""What a person learned from their cross-team pairing."""
+
 PASSWORD_LIMIT = 200
 """The longest password accepted (NIST asks for at least 64)."""
 

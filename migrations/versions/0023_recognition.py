@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0023_recognition'
-down_revision = '0021_shared_goals'
+down_revision = '0022_pairing_cycles'
 branch_labels = None
 depends_on = None
 

@@ -131,6 +131,17 @@ EXPECTED = {
     ("spotlight.story", "GET"): _signed_in("ok"),
     ("spotlight.new_story", "GET"): _leaders(),
     ("spotlight.new_story", "POST"): _leaders(),
+    ("pairing.home", "GET"): _signed_in("ok"),
+    ("pairing.feed", "GET"): _signed_in("ok"),
+    ("pairing.new_cycle", "GET"): _leaders(),
+    ("pairing.new_cycle", "POST"): _leaders(),
+    ("pairing.cycle", "GET"): _signed_in("ok"),
+    # An empty learning is refused on the page itself.
+    ("pairing.log_learning", "POST"): _signed_in("ok"),
+    # The walk's cycle pairs the member; others are told they are not paired in it.
+    ("pairing.mark_met", "POST"): _signed_in("redirect"),
+    ("pairing.opt_out", "POST"): _signed_in("redirect"),
+    ("pairing.skip_next", "POST"): _signed_in("redirect"),
     ("notifications.inbox", "GET"): _signed_in("ok"),
     ("notifications.read_all", "POST"): _signed_in("redirect"),
     # An empty form keeps the choices shown, so the save goes through.
@@ -192,12 +203,15 @@ def _url_values(app, rule, people):
         conversation_id = factories.make_comment(round_id)
         recognition_id = factories.make_recognition(
             people["member"], factories.make_user(team="Marketing"), spotlight=True)
+        colleague = factories.make_user(team="Marketing")
+        cycle_id = factories.make_cycle([(people["member"], colleague)])
     values = {"person_id": people["member"].id, "team_id": spare_team.id,
               "filename": "tandem.css", "round_id": round_id, "question_id": question_id,
               "idea_id": idea_id, "theme_id": theme_id, "item_id": item_id, "goal_id": goal_id,
               "story_id": story_id, "notification_id": notification_id, "mail_id": 1, "batch_id": 1,
               "conversation_id": conversation_id,
               "recognition_id": recognition_id,
+              "cycle_id": cycle_id,
               "token": unsubscribe if rule.endpoint.startswith("mail.") else "not-a-link"}
     return {name: values[name] for name in rule.arguments}
 

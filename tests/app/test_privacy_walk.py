@@ -17,7 +17,8 @@ from webapp.conversations import keys as conversation_keys
 from webapp.extensions import db
 from webapp.ideas import services as ideas
 from webapp.models import (ActionItem, ActionSupport, Answer, Conversation, Goal, Idea, IdeaVote,
-                           SurveyResponse, SurveyRound, Team, ThemeRun, User, Vote)
+                           PairingGroup, SurveyResponse, SurveyRound, Team, ThemeRun, User, Vote)
+from webapp.models.types import utcnow
 from webapp.surveys import tallies
 from webapp.themes import services as themes
 
@@ -90,6 +91,11 @@ def _build(app, make_user):
         for person in staff["Sales"][:5] + staff["Tiny"][1:]:
             actions.support(db.session.get(ActionItem, item), db.session.get(User, person.id))
         db.session.commit()
+        # Tiny pairs with Sales in a cycle over both rounds' days (world two: they met).
+        factories.make_cycle([(staff["Tiny"][0], staff["Sales"][0]),
+                              (staff["Tiny"][1], staff["Sales"][1]),
+                              (staff["Tiny"][2], *staff["Sales"][2:])],
+                             teams=("Sales", "Tiny"), starts_in=-3)
     return staff, closed, current, item
 
 
@@ -112,6 +118,7 @@ def _tiny_change_their_minds(app, staff, closed, item):
         db.session.get(SurveyRound, closed).tallied_at = None  # rank the ideas again
         db.session.execute(delete(ActionSupport).where(ActionSupport.user_id.in_(others)))
         actions.refresh_bridging([db.session.get(ActionItem, item)])
+        db.session.execute(update(PairingGroup).values(met_at=utcnow()))
         db.session.commit()
 
 
@@ -130,7 +137,8 @@ def _urls(app, closed, current, item):
     pairs = [(team_ids["Sales"], team_ids["Tiny"]), (team_ids["Tiny"], team_ids["Marketing"])]
     urls = ["/", "/anonymity", "/rounds/", "/actions", "/actions/export.csv", "/goals", *goals,
             f"/actions/{item}", "/spotlight", "/notifications", "/admin/people", "/admin/teams",
-            "/admin/mail", "/recognition", "/recognition?page=2"]
+            "/admin/mail", "/recognition", "/recognition?page=2",
+            "/pairing", "/pairing/learnings"]
     for round_id in (closed, current):
         urls += [f"/rounds/{round_id}", f"/rounds/{round_id}/themes",
                  f"/rounds/{round_id}/ideas/similar?text=pipeline+leads+idea",
@@ -200,7 +208,9 @@ def test_the_walk_covers_every_page(app, client, auth, people, make_user):
              "notifications.preferences", "admin.invitation_batch", "goals.new_goal",
              "goals.edit_goal",
              "recognition.new", "recognition.recognition", "recognition.ask_spotlight",
-             "recognition.consent"}
+             "recognition.consent", "pairing.new_cycle",
+             # A cycle's page names the people of each group: pairing is not anonymous.
+             "pairing.cycle"}
     assert pages - forms == walked
 
 

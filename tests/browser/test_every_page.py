@@ -19,7 +19,8 @@ from webapp import demo
 from webapp.extensions import db
 from webapp.ideas import moderation
 from webapp.models import (ActionItem, ConversationMessage, Goal, Idea, InvitationBatch,
-                           Question, Recognition, Story, SurveyRound, Team, ThemeRun, User)
+                           PairingCycle, Question, Recognition, Story, SurveyRound, Team,
+                           ThemeRun, User)
 from webapp.themes.services import themes_of
 
 pytestmark = pytest.mark.browser
@@ -66,6 +67,8 @@ def _ids(app):
             "recognition": db.session.scalar(select(Recognition.id).order_by(Recognition.id)),
             "unasked": db.session.scalar(select(Recognition.id)
                                          .order_by(Recognition.id.desc())),
+            "cycle": db.session.scalar(select(PairingCycle.id)
+                                       .order_by(PairingCycle.starts_on.desc())),
         }
 
 
@@ -91,7 +94,8 @@ def _pages(ids, role):
              f"/themes/{ids['theme']}", f"/rounds/{ids['closed']}/report", "/goals",
              f"/goals/{ids['goal']}",
              "/conversations", "/recognition", "/recognition/new",
-             f"/recognition/{ids['recognition']}"]
+             f"/recognition/{ids['recognition']}", "/pairing",
+             f"/pairing/{ids['cycle']}", "/pairing/learnings"]
     if role == "member":
         pages += [f"/rounds/{ids['open']}/answer"]
     if role in ("leader", "admin"):
@@ -105,7 +109,7 @@ def _pages(ids, role):
                   f"/spotlight/new?item={ids['item']}", "/goals/new",
                   f"/goals/{ids['goal']}/edit",
                   f"/rounds/{ids['closed']}/comments", f"/comments/{ids['comment']}",
-                  f"/recognition/{ids['unasked']}/spotlight"]
+                  f"/recognition/{ids['unasked']}/spotlight", "/pairing/new"]
     if role == "admin":
         pages += ["/admin/people", "/admin/people/new", f"/admin/people/{ids['person']}/edit",
                   "/admin/people/import", "/admin/teams", f"/admin/teams/{ids['team']}/edit",

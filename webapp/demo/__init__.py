@@ -9,6 +9,7 @@ from webapp.demo.actions import load_demo_actions
 from webapp.demo.content import FIRST_NAMES, LAST_NAMES
 from webapp.demo.goals import load_demo_goals
 from webapp.demo.recognition import load_demo_recognitions
+from webapp.demo.pairing import load_demo_pairing
 from webapp.demo.rounds import load_demo_rounds
 from webapp.extensions import db
 from webapp.models import Role, SurveyRound, Team, User
@@ -53,6 +54,7 @@ def load_demo():
     db.session.flush()
     leader = db.session.scalar(select(User).where(User.email == DEMO_PEOPLE[1][0]))
     load_demo_rounds(leader, skip_emails={email for email, *_ in DEMO_PEOPLE[:4]})
+    load_demo_pairing(leader)
     return demo_accounts()
 
 

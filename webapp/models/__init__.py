@@ -14,6 +14,8 @@ from webapp.models.notifications import (DELIVERIES, DELIVERY_LABELS, KIND_CHOIC
                                          NotificationPreference)
 from webapp.models.perception import (PREDICTION_MAX, PREDICTION_MIN, PerceptionTally,
                                       Prediction)
+from webapp.models.pairing import (PairingCycle, PairingGroup, PairingLearning, PairingMember,
+                                   PairingOptOut, PairingSkip)
 from webapp.models.people import ROLES, Role, Team, User
 from webapp.models.recognition import CONSENTS, Consent, Recognition, RecognitionSpotlight
 from webapp.models.surveys import (CHOICE_KINDS, KINDS, LEVER_LABELS, LEVERS, LIKERT_LABELS,
@@ -41,7 +43,9 @@ __all__ = [
     "LEVERS", "LEVER_LABELS",
     "LIKERT_LABELS", "Lever", "LikertTally", "MAIL_KINDS", "MAIL_STATES", "MODERATION_ACTIONS",
     "MailKind", "MailStatus", "ModerationAction", "NOTIFICATION_KINDS", "Notification",
-    "NotificationKind", "NotificationPreference", "OutboxMail", "PENDING", "PREDICTION_MAX",
+    "NotificationKind", "NotificationPreference", "OutboxMail", "PENDING", "PairingCycle",
+    "PairingGroup", "PairingLearning", "PairingMember", "PairingOptOut", "PairingSkip",
+    "PREDICTION_MAX",
     "PREDICTION_MIN", "PerceptionTally", "Prediction", "Question",
     "QuestionKind", "REPRESENTATION_LABELS", "ROLES", "RUN_STAGES", "RUN_STATES", "Receipt",
     "Recognition", "RecognitionSpotlight",

@@ -14,6 +14,7 @@ class NotificationKind(StrEnum):
     IDEA_USED = "idea_used"
     IDEA_MODERATED = "idea_moderated"
     ITEM_MOVED = "item_moved"
+    PAIRED = "paired"
     GENERAL = "general"
     RECOGNISED = "recognised"
     SPOTLIGHT_CONSENT = "spotlight_consent"
@@ -27,6 +28,7 @@ KIND_CHOICES = {
     NotificationKind.ITEM_MOVED: "An action item you own or back changes status or is spotlighted",
     NotificationKind.RECOGNISED: "A colleague in another team recognises you",
     NotificationKind.SPOTLIGHT_CONSENT: "A leader asks to spotlight a recognition you are part of",
+    NotificationKind.PAIRED: "You are paired with someone from another team",
 }
 """The kinds a person chooses for, as they read them (general notices are in-app only)."""
 

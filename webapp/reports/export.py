@@ -40,6 +40,7 @@ def rows(report):
     for pair in report.recognitions:
         yield ("recognition", pair.label, "", "recognitions",
                "" if pair.count is None else pair.count)
+    yield from _pairing_rows(report)
 
 
 def _summary_rows(report):
@@ -139,6 +140,20 @@ def _goal_rows(report):
                "" if progress.latest is None else progress.latest.value)
         yield ("goals", goal.title, "", "progress %", _share(progress.progress))
         yield ("goals", goal.title, "", "state", progress.state_label)
+
+
+def _count(value):
+    return "" if value is None else value
+
+
+def _pairing_rows(report):
+    """Cross-team pairing coverage; blank where the privacy gate withholds a team."""
+    found = report.pairing
+    for row in found.rows if found else []:
+        subject = "met someone from the other team"
+        yield ("pairing", subject, row.team, "people paired", _count(row.paired))
+        yield ("pairing", subject, row.team, "people who met", _count(row.met))
+        yield ("pairing", subject, row.team, "share %", _share(row.share))
 
 
 def to_csv(report):

@@ -6,6 +6,7 @@ from webapp.extensions import db
 from webapp.goals import services as goals
 from webapp.ideas.services import support_by_team, tallies
 from webapp.models import LEVER_LABELS, LIKERT_LABELS, Idea, Lever, QuestionKind, RoundStatus
+from webapp.reports.pairing import coverage
 from webapp.reports import data
 from webapp.reports import perception as perceived
 from webapp.reports.recognition import pair_counts
@@ -108,6 +109,7 @@ class Report:
     summary: object = None  # the opening summary, taken from the figures above
     perception: object = None  # predictions of the other team beside its real answers
     goals: list = field(default_factory=list)  # Progress of the goals over the round's dates
+    pairing: object = None  # cross-team pairing coverage in the round's days, or None
     recognitions: list = field(default_factory=list)  # PairCount per pair of the round's teams
 
     @property
@@ -347,6 +349,7 @@ def build(survey_round, team_ids=None, leader=True, viewer=None):
     report.summary = summarise(report)
     report.goals = _goals(survey_round)
     report.recognitions = recognitions_in(survey_round, taking_part)
+    report.pairing = coverage(survey_round)
     return report
 
 
