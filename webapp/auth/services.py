@@ -13,7 +13,7 @@ from webapp.auth.passwords import check_new_password
 from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.jobs import jobs
-from webapp.models import User
+from webapp.models import Notification, User
 from webapp.models.people import new_login_token
 
 BAD_SIGNIN = "Email or password is incorrect."
@@ -110,14 +110,26 @@ def change_own_password(user, current_password, new_password):
     set_password(user, new_password)
 
 
-# Built once: every signed-in request runs it.
-_SIGNED_IN = (select(User).options(joinedload(User.team))
+# Built once: every signed-in request runs it. The navigation bar's count of unread
+# notifications comes with the person, so no page needs a statement for it.
+_UNREAD = (select(func.count()).select_from(Notification)
+           .where(Notification.user_id == User.id, Notification.read_at.is_(None))
+           .correlate(User).scalar_subquery())
+_SIGNED_IN = (select(User, _UNREAD).options(joinedload(User.team))
               .where(User.login_token == bindparam("token"), User.active.is_(True)))
 
 
 def load_user(login_token):
-    """Return the active person whose sessions carry ``login_token``, or None."""
-    return db.session.scalar(_SIGNED_IN, {"token": login_token})
+    """Return the active person whose sessions carry ``login_token``, or None.
+
+    The person's unread notifications at sign-in time are kept as ``unread_at_load``.
+    """
+    row = db.session.execute(_SIGNED_IN, {"token": login_token}).first()
+    if row is None:
+        return None
+    user = row[0]
+    user.unread_at_load = row[1]
+    return user
 
 
 def count_active_admins():

@@ -2,8 +2,9 @@
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import bindparam, func, select
-from sqlalchemy.orm import aliased, joinedload
+from flask_sqlalchemy.pagination import SelectPagination
+from sqlalchemy import bindparam, case, func, select
+from sqlalchemy.orm import aliased, joinedload, lazyload
 
 from analysis import bridging_score, divisiveness, team_support, wilson_lower_bound
 from webapp.access import ensure, found_or_404
@@ -117,7 +118,29 @@ def board_page(survey_round, user, sort=DEFAULT_SORT, team_id=None, page=1, them
         statement = statement.where(Idea.id.in_(theme_ids))
     statement = statement.options(joinedload(Idea.team), joinedload(Idea.author)) \
         .order_by(order, Idea.id.desc())
-    return db.paginate(statement, page=page, per_page=PER_PAGE, error_out=False)
+    return CountedPage(select=statement, session=db.session(), page=page, per_page=PER_PAGE,
+                       error_out=False)
+
+
+class CountedPage(SelectPagination):
+    """A page of a select whose total comes with its rows, in the same statement.
+
+    The count is a scalar subquery beside each row instead of a second statement; only
+    a page past the end, which has no rows to carry it, counts on its own.
+    """
+
+    def _query_items(self):
+        statement = self._query_args["select"]
+        counted = select(func.count()).select_from(
+            statement.options(lazyload("*")).order_by(None).subquery()).scalar_subquery()
+        rows = self._query_args["session"].execute(
+            statement.add_columns(counted).limit(self.per_page)
+            .offset(self._query_offset)).unique().all()
+        self._counted = rows[0][1] if rows else None
+        return [row[0] for row in rows]
+
+    def _query_count(self):
+        return self._counted if self._counted is not None else super()._query_count()
 
 
 def theme_choices(round_id):
@@ -154,11 +177,24 @@ def tallies(idea_ids):
     return counts
 
 
-def votes_of(user, idea_ids):
-    """Return {idea id: vote value} for ``user``'s votes on these ideas."""
-    return dict(db.session.execute(
-        select(IdeaVote.idea_id, IdeaVote.value)
-        .where(IdeaVote.user_id == user.id, IdeaVote.idea_id.in_(idea_ids))).all())
+# The same counts with, on each row, whether the reader is among its voters: their own
+# vote comes with the counts instead of from a second query.
+_COUNTED_WITH_MINE = _COUNTED.add_columns(
+    func.max(case((IdeaVote.user_id == bindparam("user_id"), 1), else_=0)))
+
+
+def supports_and_votes(teams, idea_ids, user):
+    """Return ({idea id: [TeamSupport]}, {idea id: ``user``'s vote}) in one statement."""
+    counts, mine = {}, {}
+    rows = db.session.execute(_COUNTED_WITH_MINE, {"idea_ids": list(idea_ids),
+                                                   "user_id": user.id})
+    slot = {Vote.AGREE: 0, Vote.DISAGREE: 1, Vote.PASS: 2}
+    for idea_id, team_id, value, count, own in rows:
+        counts.setdefault(idea_id, {}).setdefault(team_id, [0, 0, 0])[slot[value]] = count
+        if own:
+            mine[idea_id] = value
+    support = {idea_id: support_by_team(teams, counts.get(idea_id, {})) for idea_id in idea_ids}
+    return support, mine
 
 
 @dataclass

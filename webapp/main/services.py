@@ -41,9 +41,8 @@ def shared_reports(user):
 
 def action_counts(user):
     """Return (items proposed for support, items the person owns that are not finished)."""
-    proposed = db.session.scalar(select(func.count()).select_from(ActionItem)
-                                 .where(ActionItem.status == ItemStatus.PROPOSED))
-    owned = db.session.scalar(select(func.count()).select_from(ActionItem).where(
-        (ActionItem.owner_a_id == user.id) | (ActionItem.owner_b_id == user.id),
-        ActionItem.status.not_in(FINISHED)))
+    owner = (ActionItem.owner_a_id == user.id) | (ActionItem.owner_b_id == user.id)
+    proposed, owned = db.session.execute(select(
+        func.count().filter(ActionItem.status == ItemStatus.PROPOSED),
+        func.count().filter(owner & ActionItem.status.not_in(FINISHED)))).one()
     return proposed, owned

@@ -5,7 +5,7 @@ from analysis import alignment_index, favourable_share_of_counts, gap
 from webapp.extensions import db
 from webapp.ideas.services import support_by_team, tallies
 from webapp.models import LEVER_LABELS, LIKERT_LABELS, Idea, Lever, QuestionKind, RoundStatus
-from webapp.reports import data
+from webapp.reports import cache, data
 from webapp.reports.summary import summarise
 from webapp.privacy import threshold as privacy_threshold
 from webapp.privacy import withheld
@@ -101,6 +101,7 @@ class Report:
     action_items: list
     trend: list
     summary: object = None  # the opening summary, taken from the figures above
+    fixed_key: tuple | None = None  # what the fixed figures are kept under (reports.cache)
 
     @property
     def gap_label(self):
@@ -184,8 +185,11 @@ def _item_rows(questions, counts, teams, hidden):
 
 
 def _trend(survey_round, pair, only_shared):
-    history, respondents = data.lever_history(survey_round.opens_at or survey_round.created_at)
-    history.setdefault(survey_round.id, {})
+    until = survey_round.opens_at or survey_round.created_at
+    # A closed round's trend only takes rounds closed before it: their figures are final.
+    history, respondents = cache.kept(cache.history_key(survey_round, until),
+                                      lambda: data.lever_history(until))
+    history = {survey_round.id: {}, **history}
     points = []
     for past in data.rounds_by_id(list(history)):
         if past.id != survey_round.id and not _in_trend(past, survey_round, only_shared):
@@ -302,12 +306,10 @@ def build(survey_round, team_ids=None, leader=True, viewer=None):
     they may not see left out.
     """
     pair = compared_pair(survey_round, team_ids)
-    taking_part = participation(survey_round)
+    fixed = cache.fixed_key(survey_round, pair)
+    taking_part, levers, items, index = cache.kept(fixed, lambda: _fixed_figures(
+        survey_round, pair))
     hidden = {row.team_id for row in taking_part if row.respondents is None}
-    counts = data.likert_counts(survey_round)
-    levers = _lever_rows(survey_round.questions, counts, pair, hidden)
-    shares = {row.lever: tuple(cell.share for cell in row.cells) for row in levers}
-    index = alignment_index(shares) if len(pair) == 2 else None
     trend = _trend(survey_round, pair, only_shared=not leader)
     run = latest_done_run(survey_round.id)
     bridging = _top_shown(survey_round, Idea.bridging.desc(), 10, hidden)
@@ -318,13 +320,23 @@ def build(survey_round, team_ids=None, leader=True, viewer=None):
     report = Report(
         survey_round=survey_round, pair=pair, threshold=privacy_threshold(),
         suppressed=hidden,
-        participation=taking_part, levers=levers,
-        items=_item_rows(survey_round.questions, counts, pair, hidden), index=index,
+        participation=taking_part, levers=levers, items=items, index=index,
         previous=_previous(trend, survey_round), themes=themes, run=run,
         lineage=_lineage(run, themes, viewer),
         bridging=bridging, divisive=divisive,
         idea_support={idea.id: support_by_team(pair, counts_by_idea.get(idea.id, {}))
                       for idea in shown},
-        action_items=data.round_items(survey_round.id), trend=trend)
+        action_items=data.round_items(survey_round.id), trend=trend, fixed_key=fixed)
     report.summary = summarise(report)
     return report
+
+
+def _fixed_figures(survey_round, pair):
+    """Participation, lever rows, item rows and the index: what a closed round keeps."""
+    taking_part = participation(survey_round)
+    hidden = {row.team_id for row in taking_part if row.respondents is None}
+    counts = data.likert_counts(survey_round)
+    levers = _lever_rows(survey_round.questions, counts, pair, hidden)
+    shares = {row.lever: tuple(cell.share for cell in row.cells) for row in levers}
+    index = alignment_index(shares) if len(pair) == 2 else None
+    return taking_part, levers, _item_rows(survey_round.questions, counts, pair, hidden), index
