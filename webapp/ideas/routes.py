@@ -36,7 +36,7 @@ def _render_board(survey_round, form, similar=()):
         args["theme"] = None
     page = services.board_page(
         survey_round, current_user, args["sort"], args["team"], args["page"],
-        services.theme_idea_ids(args["theme"]) if args["theme"] else None, withheld)
+        args["theme"], withheld)
     support, my_votes = services.supports_and_votes(
         survey_round.teams, [idea.id for idea in page.items], current_user)
     return render_template(
@@ -96,7 +96,7 @@ def idea(idea_id):
             target=services.idea_seen_by(idea.merged_into_id, current_user),
             withheld=services.withheld_teams(survey_round))
     support, my_votes = services.supports_and_votes(survey_round.teams, [idea.id],
-                                                     current_user)
+                                                    current_user)
     return render_template(
         "ideas/idea.html", idea=idea, survey_round=survey_round,
         withheld=services.withheld_teams(survey_round),
