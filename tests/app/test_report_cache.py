@@ -123,9 +123,9 @@ def test_an_open_round_keeps_nothing(app, client, auth, people, make_user):
 
 def test_what_is_kept_is_bounded(app):
     with app.app_context():
-        for n in range(cache.KEPT_LIMIT + 10):
+        for n in range(cache.KEPT_ENTRIES + 10):
             cache.kept(("test", n), lambda n=n: n)
         assert cache.kept(("test", 0), lambda: "computed again") == "computed again"
-        assert cache.kept(("test", cache.KEPT_LIMIT + 9), lambda: "not kept") \
-            == cache.KEPT_LIMIT + 9
+        assert cache.kept(("test", cache.KEPT_ENTRIES + 9), lambda: "not kept") \
+            == cache.KEPT_ENTRIES + 9
         assert cache.kept(None, lambda: "never kept") == "never kept"

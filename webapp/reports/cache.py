@@ -18,9 +18,9 @@ from flask import current_app
 from webapp.models import RoundStatus
 from webapp.privacy import threshold
 
-__all__ = ["KEPT_LIMIT", "clear", "fixed_key", "fragment", "history_key", "kept"]
+__all__ = ["KEPT_ENTRIES", "clear", "fixed_key", "fragment", "history_key", "kept"]
 
-KEPT_LIMIT = 64  # entries per process, each a few tens of kilobytes
+KEPT_ENTRIES = 64  # entries per process, each a few tens of kilobytes
 
 _lock = threading.Lock()
 
@@ -64,7 +64,7 @@ def kept(key, compute):
     value = compute()
     with _lock:
         store[key] = value
-        while len(store) > KEPT_LIMIT:
+        while len(store) > KEPT_ENTRIES:
             store.popitem(last=False)
     return value
 
