@@ -21,6 +21,8 @@ def team_headcounts():
 
 def idea_counts(round_ids):
     """Return {round id: visible ideas} for the given open rounds (held ones not yet)."""
+    if not round_ids:
+        return {}
     return dict(db.session.execute(
         select(Idea.round_id, func.count())
         .where(Idea.round_id.in_(round_ids), Idea.hidden_at.is_(None),
