@@ -129,7 +129,9 @@ def register_template_helpers(app):
     def unread_notifications():
         """The bell's count, for the navigation bar (mails are rendered outside requests)."""
         if has_request_context() and current_user.is_authenticated:
-            return {"unread_count": unread_count(current_user)}
+            # Counted with the person as the request signed in (auth.services.load_user).
+            counted = getattr(current_user, "unread_at_load", None)
+            return {"unread_count": unread_count(current_user) if counted is None else counted}
         return {"unread_count": 0}
 
     @app.template_filter("day")

@@ -215,16 +215,16 @@ def open_rounds_for(user):
     if user.team_id is None:
         return []
     now = utcnow()
-    rounds = db.session.scalars(
-        select(SurveyRound)
+    # One statement: the person's receipt and draft come as two EXISTS beside each round.
+    submitted = exists().where(Receipt.user_id == user.id,
+                               Receipt.round_id == SurveyRound.id)
+    drafted = exists().where(ResponseDraft.user_id == user.id,
+                             ResponseDraft.round_id == SurveyRound.id)
+    rows = db.session.execute(
+        select(SurveyRound, submitted, drafted)
         .join(round_team, round_team.c.round_id == SurveyRound.id)
         .where(round_team.c.team_id == user.team_id, SurveyRound.opens_at <= now,
                (SurveyRound.closes_at.is_(None)) | (SurveyRound.closes_at > now))
         .order_by(SurveyRound.opens_at.desc())).all()
-    ids = [survey_round.id for survey_round in rounds]
-    submitted = set(db.session.scalars(select(Receipt.round_id).where(
-        Receipt.user_id == user.id, Receipt.round_id.in_(ids))))
-    drafted = set(db.session.scalars(select(ResponseDraft.round_id).where(
-        ResponseDraft.user_id == user.id, ResponseDraft.round_id.in_(ids))))
-    return [(r, "submitted" if r.id in submitted else "draft" if r.id in drafted else "new")
-            for r in rounds]
+    return [(r, "submitted" if done else "draft" if draft else "new")
+            for r, done, draft in rows]

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timezone
 
 from sqlalchemy import delete, exists, func, select, true, update
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from webapp.database import insert_or_ignore
 from webapp.errors import ServiceError
@@ -276,11 +276,12 @@ def question_of(survey_round, question_id):
 
 def get_round(round_id, questions=True):
     """Return a round with its teams and (unless not wanted) questions loaded, or None."""
-    loads = [selectinload(SurveyRound.teams)]
+    # The few teams come in the round's own statement; the questions in one more.
+    loads = [joinedload(SurveyRound.teams)]
     if questions:
         loads.append(selectinload(SurveyRound.questions))
-    return db.session.scalar(select(SurveyRound).where(SurveyRound.id == round_id)
-                             .options(*loads))
+    return db.session.execute(select(SurveyRound).where(SurveyRound.id == round_id)
+                              .options(*loads)).unique().scalar_one_or_none()
 
 
 @dataclass
