@@ -116,9 +116,10 @@ def test_the_report_of_a_closed_round_keeps_its_fixed_figures(app, client, auth,
         cache.clear()
     fresh = tables(statements_of(app, client, url))
     kept = tables(statements_of(app, client, url))
-    fixed = {"SELECT likert_tally", "SELECT survey_response", "SELECT round_audience"}
+    fixed = {"SELECT likert_tally", "SELECT survey_response", "SELECT round_audience",
+             "SELECT perception_tally"}
     assert fixed & set(fresh) == fixed
     assert not fixed & set(kept), \
         "participation, Likert figures and the trend's history are kept once closed"
-    assert len(fresh) - len(kept) == 6, (fresh, kept)
+    assert len(fresh) - len(kept) == 7, (fresh, kept)
     assert "SELECT action_item" in kept and "SELECT idea" in kept, "what can change is read"
