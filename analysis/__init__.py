@@ -11,6 +11,7 @@ import importlib
 
 from ._extras import EmbeddingsUnavailable, embeddings_available
 from .discussion import discussed_by_both, discussion_by_team, is_cross_team
+from .goals import elapsed_share, goal_progress, goal_state
 from .measures import (
     alignment_index,
     bridging_score,
@@ -21,6 +22,14 @@ from .measures import (
     suppress,
     team_support,
     wilson_lower_bound,
+)
+from ._pairing import PairingRefused, make_groups, past_meetings
+from .perception import (
+    predicted_share,
+    predicted_share_of_counts,
+    real_share,
+    understanding_gap,
+    understanding_index,
 )
 
 # Name -> the module that defines it, imported on first use.
@@ -42,6 +51,7 @@ __all__ = [
     "DOMAIN_STOP_WORDS",
     "EmbeddingsUnavailable",
     "Normaliser",
+    "PairingRefused",
     "STOP_WORDS",
     "SentenceEncoder",
     "SimilarIdeas",
@@ -51,18 +61,28 @@ __all__ = [
     "discussed_by_both",
     "discussion_by_team",
     "divisiveness",
+    "elapsed_share",
     "embeddings_available",
     "estimate_n_themes",
     "favourable_share",
     "favourable_share_of_counts",
     "find_themes",
     "gap",
+    "goal_progress",
+    "goal_state",
     "heldout_n_themes",
     "is_cross_team",
+    "make_groups",
     "match_themes",
     "parallel_n_themes",
+    "past_meetings",
+    "predicted_share",
+    "predicted_share_of_counts",
+    "real_share",
     "suppress",
     "team_support",
+    "understanding_gap",
+    "understanding_index",
     "wilson_lower_bound",
 ]
 

@@ -2,13 +2,13 @@
 
 Builds (in a temporary SQLite database, or --database-url) a closed round with 1,000
 responses, 2,000 ideas and 50,000 votes, and one with 10,000 / 20,000 / 500,000, each with
-a finished theme run and action items; and two open rounds with 1,000 and 10,000
-responses (2,000 ideas and 50,000 votes each: the respondents grow, not the board). It
-times the report page of each through the app, interleaved, and prints the medians and
-the ratio of the large to the small round, closed and open. Aim: under 2x; it must stay
-under 3x. The last line gives the worse of the two ratios. The first view of a closed
-round settles it and stores its ranked ideas (votes cannot change after closing); its
-time is printed too, but left out of the medians.
+a finished theme run and action items (and perception items with predictions); and two
+open rounds with 1,000 and 10,000 responses (2,000 ideas and 50,000 votes each: the
+respondents grow, not the board). It times the report page of each through the app,
+interleaved, and prints the medians and the ratio of the large to the small round, closed
+and open. Aim: under 2x; it must stay under 3x. The last line gives the worse of the two
+ratios. The first view of a closed round settles it and stores its ranked ideas (votes
+cannot change after closing); its time is printed too, but left out of the medians.
 
     python bench/report.py [--scale 1.0] [--repeat 7]
 """
@@ -28,8 +28,8 @@ from sqlalchemy import insert, select  # noqa: E402
 from webapp import create_app  # noqa: E402
 from webapp.extensions import db  # noqa: E402
 from webapp.ideas import services as ideas  # noqa: E402
-from webapp.models import (ActionItem, Answer, Idea, IdeaVote, Question, SurveyResponse,  # noqa: E402,E501
-                           SurveyRound, Team, User)
+from webapp.models import (ActionItem, Answer, Idea, IdeaVote, Prediction, Question,  # noqa: E402,E501
+                           SurveyResponse, SurveyRound, Team, User)
 from webapp.models.surveys import round_team  # noqa: E402
 from webapp.models.types import utcnow  # noqa: E402
 from webapp.surveys import tallies, template  # noqa: E402
@@ -85,7 +85,7 @@ def _new_round(title, days_ago, teams, still_open):
     survey_round = SurveyRound(title=title, opens_at=utcnow() - timedelta(days=days_ago),
                                closes_at=closes_at)
     survey_round.questions = [Question(position=i, **fields)
-                              for i, fields in enumerate(template.template_questions())]
+                              for i, fields in enumerate(template.template_questions(True))]
     db.session.add(survey_round)
     db.session.flush()
     db.session.execute(insert(round_team), [{"round_id": survey_round.id, "team_id": t.id}
@@ -94,14 +94,22 @@ def _new_round(title, days_ago, teams, still_open):
 
 
 def _add_responses(survey_round, teams, n_responses, rng):
-    """Add responses alternating between the teams, each answering every likert question."""
+    """Add responses alternating between the teams, each answering every likert question.
+
+    Each also predicts the other team on the perception items.
+    """
     likert = [q.id for q in survey_round.questions if q.kind == "likert"]
+    perceived = [q.id for q in survey_round.questions if q.perception]
     responses = [{"id": f"{survey_round.id:08d}{n:024d}", "round_id": survey_round.id,
                   "team_id": teams[n % 2].id} for n in range(n_responses)]
     db.session.execute(insert(SurveyResponse), responses)
     _insert_in_batches(Answer, [{"response_id": r["id"], "question_id": q,
                                  "number": rng.randint(1, 5)}
                                 for r in responses for q in likert])
+    _insert_in_batches(Prediction, [{"response_id": r["id"], "question_id": q,
+                                     "about_team_id": teams[(n + 1) % 2].id,
+                                     "share": 10 * rng.randint(0, 10)}
+                                    for n, r in enumerate(responses) for q in perceived])
     tallies.recount(survey_round.id)  # loaded in bulk, past the submissions that count
 
 

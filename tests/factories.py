@@ -205,3 +205,127 @@ def make_comment(author, body="Which accounts would we start with?", idea_id=Non
     db.session.add(comment)
     db.session.commit()
     return comment.id
+
+
+def make_goal(owners=None, title="Faster follow-up on inbound leads", start_value=40.0,
+              target=70.0, days=(-30, 60), check_ins=()):
+    """Create a goal shared by the owners' two teams; return its id.
+
+    ``days`` are the period's first and last day, counted from today; ``check_ins`` are
+    (days from today, value) pairs, posted by the first owner.
+    """
+    from datetime import date, timedelta
+
+    from webapp.models import Goal, GoalCheckIn
+
+    owner_a, owner_b = owners or (make_user(team="Sales"), make_user(team="Marketing"))
+    today = date.today()
+    goal = Goal(title=title, metric="Inbound leads contacted within one working day",
+                unit="%", start_value=start_value, target=target,
+                starts_on=today + timedelta(days=days[0]), ends_on=today + timedelta(days=days[1]),
+                team_a_id=owner_a.team_id, owner_a_id=owner_a.id,
+                team_b_id=owner_b.team_id, owner_b_id=owner_b.id)
+    goal.check_ins = [GoalCheckIn(value=value, note="", on_date=today + timedelta(days=day),
+                                  author_id=owner_a.id) for day, value in check_ins]
+    db.session.add(goal)
+    db.session.commit()
+    return goal.id
+
+
+def add_text_question(round_id, text="What should leaders hear?", kind="long_text"):
+    """Add an optional free-text question to a round; return its id."""
+    from webapp.models import Question
+
+    question = Question(round_id=round_id, position=2, kind=kind, text=text, lever=None,
+                        required=False, options=[])
+    db.session.add(question)
+    db.session.commit()
+    return question.id
+
+
+def make_survey_comment(round_id, text="Marketing and sales should plan together",
+                        team="Sales", respondent=None):
+    """Store a released response with one free-text answer and its conversation.
+
+    Adds a text question to the round if it has none; returns the conversation's id.
+    """
+    from webapp.models import Answer, Conversation, Question, SurveyResponse
+
+    question_id = db.session.scalar(select(Question.id).where(
+        Question.round_id == round_id, Question.kind.in_(("short_text", "long_text")))) \
+        or add_text_question(round_id)
+    response = SurveyResponse(round_id=round_id, team_id=get_team(team).id,
+                              respondent_id=respondent.id if respondent else None)
+    db.session.add(response)
+    db.session.flush()
+    db.session.add(Answer(response_id=response.id, question_id=question_id, text=text))
+    conversation = Conversation(response_id=response.id, question_id=question_id)
+    db.session.add(conversation)
+    db.session.commit()
+    return conversation.id
+
+
+def make_recognition(giver, recipient, text="Thanks for the joint call plan.", item_id=None,
+                     spotlight=False, created_at=None):
+    """Record that ``giver`` recognised ``recipient`` (teams as they are now); return its id.
+
+    With ``spotlight``, a leader's story of it waits for both people's consent.
+    """
+    from webapp.models import Recognition, RecognitionSpotlight
+
+    giver, recipient = db.session.get(User, giver.id), db.session.get(User, recipient.id)
+    recognition = Recognition(giver_id=giver.id, giver_team_id=giver.team_id,
+                              recipient_id=recipient.id, recipient_team_id=recipient.team_id,
+                              text=text, item_id=item_id)
+    if created_at is not None:
+        recognition.created_at = created_at
+    db.session.add(recognition)
+    db.session.flush()
+    if spotlight:
+        db.session.add(RecognitionSpotlight(recognition_id=recognition.id, title="Thanks",
+                                            body="They worked together."))
+    db.session.commit()
+    return recognition.id
+
+
+def make_cycle(groups=(), name="Spring shadowing", starts_in=-1, days=14,
+               teams=("Sales", "Marketing"), met=False):
+    """Create a pairing cycle of two teams, drawn into ``groups`` (lists of people) if any.
+
+    ``starts_in`` days from today (negative: started already). Returns its id.
+    """
+    from datetime import timedelta
+
+    from webapp.models import PairingCycle, PairingGroup, PairingMember
+    from webapp.models.types import utcnow
+
+    first = utcnow().date() + timedelta(days=starts_in)
+    team_a, team_b = sorted(get_team(team).id for team in teams)
+    cycle = PairingCycle(name=name, starts_on=first, ends_on=first + timedelta(days=days),
+                         team_a_id=team_a, team_b_id=team_b, seed=7,
+                         open_slot=1 if first + timedelta(days=days) >= utcnow().date() else None,
+                         paired_at=utcnow() if groups else None)
+    db.session.add(cycle)
+    db.session.flush()
+    for number, people in enumerate(groups, start=1):
+        group = PairingGroup(cycle_id=cycle.id, number=number, suggestion="Shadow a sales call",
+                             met_at=utcnow() if met else None)
+        db.session.add(group)
+        db.session.flush()
+        db.session.add_all(PairingMember(cycle_id=cycle.id, user_id=person.id, group_id=group.id,
+                                         team_id=person.team_id) for person in people)
+    db.session.commit()
+    return cycle.id
+
+
+def mark_met(cycle_id, numbers):
+    """Mark the groups numbered ``numbers`` of a cycle as met."""
+    from sqlalchemy import update
+
+    from webapp.models import PairingGroup
+    from webapp.models.types import utcnow
+
+    db.session.execute(update(PairingGroup).where(PairingGroup.cycle_id == cycle_id,
+                                                  PairingGroup.number.in_(numbers))
+                       .values(met_at=utcnow()))
+    db.session.commit()

@@ -13,18 +13,22 @@ from webapp.auth import throttle
 from webapp.comments import routes as comments_routes
 from webapp.comments.markup import plain as comment_text
 from webapp.comments.markup import render as comment_html
+from webapp.conversations import routes as conversations_routes
 from webapp.extensions import csrf, db, login_manager, mailer, migrate
 from webapp.fields import length_limit
+from webapp.goals import routes as goals_routes
 from webapp.health import routes as health_routes
 from webapp.ideas import routes as ideas_routes
 from webapp.mail import routes as mail_routes
 from webapp.main import routes as main_routes
-from webapp.limits import COMMENT_LIMIT, IDEA_LIMIT, TEXT_LIMIT, TITLE_LIMIT
+from webapp.limits import COMMENT_LIMIT, IDEA_LIMIT, REPLY_LIMIT, TEXT_LIMIT, TITLE_LIMIT
 from webapp.models import (LEVER_LABELS, LIKERT_LABELS, EventKind, ItemStatus, QuestionKind,
                            Role, RoundStatus, RunStatus)
 from webapp.notifications import routes as notifications_routes
 from webapp.notifications.services import unread_count
+from webapp.pairing import routes as pairing_routes
 from webapp.params import CleanRequest, IdConverter
+from webapp.recognition import routes as recognition_routes
 from webapp.reports import routes as reports_routes
 from webapp.spotlight import routes as spotlight_routes
 from webapp.surveys import routes as surveys_routes
@@ -91,9 +95,13 @@ def register_blueprints(app):
     app.register_blueprint(themes_routes.bp)
     app.register_blueprint(actions_routes.bp)
     app.register_blueprint(comments_routes.bp)
+    app.register_blueprint(goals_routes.bp)
     app.register_blueprint(spotlight_routes.bp)
+    app.register_blueprint(pairing_routes.bp)
     app.register_blueprint(notifications_routes.bp)
     app.register_blueprint(reports_routes.bp)
+    app.register_blueprint(conversations_routes.bp)
+    app.register_blueprint(recognition_routes.bp)
     app.register_blueprint(health_routes.bp)
     app.register_blueprint(mail_routes.bp)
 
@@ -116,7 +124,9 @@ def register_template_helpers(app):
                                  EventKind=EventKind, QuestionKind=QuestionKind,
                                  COMMENT_LIMIT=COMMENT_LIMIT, IDEA_LIMIT=IDEA_LIMIT,
                                  TEXT_LIMIT=TEXT_LIMIT, TITLE_LIMIT=TITLE_LIMIT,
-                                 length_limit=length_limit, LIKERT_LABELS=LIKERT_LABELS,
+                                 REPLY_LIMIT=REPLY_LIMIT,
+                                 length_limit=length_limit,
+                                 LIKERT_LABELS=LIKERT_LABELS,
                                  LEVER_LABELS={lever.value: label
                                                for lever, label in LEVER_LABELS.items()})
 
@@ -124,7 +134,9 @@ def register_template_helpers(app):
     def unread_notifications():
         """The bell's count, for the navigation bar (mails are rendered outside requests)."""
         if has_request_context() and current_user.is_authenticated:
-            return {"unread_count": unread_count(current_user)}
+            # Counted with the person as the request signed in (auth.services.load_user).
+            counted = getattr(current_user, "unread_at_load", None)
+            return {"unread_count": unread_count(current_user) if counted is None else counted}
         return {"unread_count": 0}
 
     app.add_template_filter(comment_html, "comment_html")

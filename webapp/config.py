@@ -60,6 +60,10 @@ def from_environment(instance_path):
         "SESSION_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE"),
         "REMEMBER_COOKIE_SECURE": _flag("SESSION_COOKIE_SECURE"),
         "ANONYMITY_THRESHOLD": int(os.environ.get("ANONYMITY_THRESHOLD", "5")),
+        "COMMENT_THRESHOLD": int(os.environ.get("COMMENT_THRESHOLD",
+                                                DEFAULTS["COMMENT_THRESHOLD"])),
+        "CONVERSATION_KEY_LIMIT": os.environ.get("CONVERSATION_KEY_LIMIT",
+                                                 DEFAULTS["CONVERSATION_KEY_LIMIT"]),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI",
                                                 DEFAULTS["RATELIMIT_STORAGE_URI"]),
         "SIGNIN_LIMIT": os.environ.get("SIGNIN_LIMIT", DEFAULTS["SIGNIN_LIMIT"]),
@@ -132,6 +136,12 @@ DEFAULTS = {
     # separated by ";".
     "SIGNIN_LIMIT": "5 per minute",
     "SIGNIN_ACCOUNT_LIMIT": "10 per 15 minutes",
+    # Free-text comments of an anonymous round reach leaders only from teams with at
+    # least this many respondents (and never below the anonymity threshold).
+    "COMMENT_THRESHOLD": 10,
+    # Wrong conversation keys allowed per client address and per person before the
+    # conversation pages make them wait, so that keys cannot be guessed.
+    "CONVERSATION_KEY_LIMIT": "10 per 10 minutes",
     "REDIS_URL": None,
     # A queued job is stopped after this many seconds (a theme run of 1M ideas takes ~1 min).
     "JOB_TIMEOUT": 1800,

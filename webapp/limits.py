@@ -15,11 +15,23 @@ TEXT_LIMIT = 2000
 COMMENT_LIMIT = 2000
 """A comment or reply on an idea or an action item (Markdown, as typed)."""
 
+METRIC_LIMIT = 300
+"""What a shared goal measures, in words."""
+
+UNIT_LIMIT = 20
+"""A shared goal's unit, such as "%", "days" or "leads"."""
+
+REPLY_LIMIT = 2000
+"""A message in a conversation on a survey comment."""
+
 REASON_LIMIT = 500
 """Why an item was dropped or an idea hidden."""
 
 STORY_LIMIT = 4000
 """The body of a spotlight story."""
+
+LEARNING_LIMIT = 1000
+"""What a person learned from their cross-team pairing."""
 
 PASSWORD_LIMIT = 200
 """The longest password accepted (NIST asks for at least 64)."""
@@ -41,3 +53,6 @@ IMPORT_FILE_LIMIT = 10 * 1024 * 1024
 
 IMPORT_ROWS_LIMIT = 100_000
 """People in one CSV import."""
+
+RECOGNITION_LIMIT = 500
+"""What a person did, in a recognition of a colleague in another team."""

@@ -2,8 +2,8 @@ from sqlalchemy import func, select
 
 from webapp.demo import DEMO_PASSWORD, DEMO_PEOPLE, TEAM_SIZES
 from webapp.extensions import db
-from webapp.models import (STATUSES, ActionItem, Receipt, RoundStatus, Story, SurveyResponse,
-                           SurveyRound, Theme, ThemeRun, User)
+from webapp.models import (STATUSES, ActionItem, Receipt, Recognition, RecognitionSpotlight,
+                           RoundStatus, Story, SurveyResponse, SurveyRound, Theme, ThemeRun, User)
 
 
 def _people(app):
@@ -132,7 +132,12 @@ def test_load_demo_adds_items_a_story_and_a_theme_run(app, runner):
     with app.app_context():
         statuses = set(db.session.scalars(select(ActionItem.status)))
         assert statuses == set(STATUSES), "action items in every status"
-        assert db.session.scalar(select(func.count()).select_from(Story)) == 1
+        # One story of a finished item, one of a recognition both people agreed to.
+        assert db.session.scalar(select(func.count()).select_from(Story)) == 2
+        assert db.session.scalars(select(RecognitionSpotlight.story_id)).all() != [None]
+        pairs = set(db.session.execute(select(Recognition.giver_team_id,
+                                              Recognition.recipient_team_id)))
+        assert len(pairs) == 2, "recognitions both ways"
         closed, current = db.session.scalars(select(ThemeRun).order_by(ThemeRun.id)).all()
         assert (closed.round_id, closed.status) == (_rounds()[0].id, "done")
         assert (current.round_id, current.status) == (_rounds()[1].id, "done")

@@ -32,8 +32,9 @@ from webapp import create_app
 from webapp.extensions import db
 from webapp.auth.password_links import RESET, make_token
 from webapp.mail.links import unsubscribe_token
-from webapp.models import (ActionItem, Comment, Idea, InvitationBatch, Notification,
-                           OutboxMail, Question, Story, SurveyRound, Team, Theme, User)
+from webapp.models import (ActionItem, Comment, Conversation, Goal, Idea, InvitationBatch,
+                           Notification, OutboxMail, PairingCycle, Question, Recognition, Story,
+                           SurveyRound, Team, Theme, User)
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "9"))
 # Counted here and printed at the end of the run (see tests/conftest.py).
@@ -44,7 +45,9 @@ ID_MODELS = {"person_id": User, "team_id": Team, "round_id": SurveyRound,
              "question_id": Question, "idea_id": Idea, "theme_id": Theme,
              "item_id": ActionItem, "story_id": Story, "notification_id": Notification,
              "mail_id": OutboxMail, "batch_id": InvitationBatch,
-             "comment_id": Comment}
+             "goal_id": Goal, "conversation_id": Conversation,
+             "recognition_id": Recognition,
+             "cycle_id": PairingCycle, "comment_id": Comment}
 BOUNDARIES = [0, 1, 2**31 - 1, 2**31, 2**32, 2**53 + 1, 2**63 - 1, 2**63, 2**64, 10**23,
               -1, -(2**31), -(2**63)]
 PARAMETERS = ["q", "team", "status", "page", "item", "theme", "idea", "run", "sort", "next",
@@ -161,7 +164,14 @@ def _make_world():
     factories.make_comment(colleague, "Yes, **both** teams", idea_id=open_ideas[0],
                            parent_id=first)
     factories.make_comment(colleague, "On the item", item_id=item_id)
+    for team in ("Sales", "Marketing"):
+        factories.make_survey_comment(open_round, text=f"Plan the quarter together ({team})",
+                                      team=team)
+    factories.make_goal(owners=(people["member"], colleague), check_ins=[(-2, 45.5)])
     factories.make_story_and_notice(item_id, people["member"])
+    factories.make_recognition(people["member"], colleague, item_id=item_id, spotlight=True)
+    factories.make_cycle([(people["member"], colleague)], name="Last spring", starts_in=-30)
+    factories.make_cycle(name="Next spring", starts_in=20)
     return {role: (person.id, person.role, person.team_id) for role, person in people.items()}
 
 
@@ -182,7 +192,13 @@ def _plausible_form(accounts):
         "options": "One\nTwo", "help": "Pick one", "opens_on": "", "closes_on": "2031-01-01",
         "start_from": "template", "vision": "One story", "anonymous": "y",
         "body": "Both teams did it", "target_id": "1", "shared": "1", "value": "up",
-        "credited": "y", "remember": "y",
+        "credited": "y", "remember": "y", "recipient_id": str(colleague),
+        "item_id": "1", "answer": "yes", "acknowledgement": "on_it",
+        "metric": "Leads contacted within a day", "unit": "%", "start_value": "40",
+        "target": "70.5", "starts_on": "2031-01-01", "ends_on": "2031-01-15",
+        "team_a_id": teams[0], "team_b_id": teams[-1], "on_date": "2026-06-01",
+        "note": "Counted from the CRM", "goal_id": "1",
+        "keys": "Ab3dEfGhIjKlMnOpQrStUvWxYz012345", "key": "", "out": "1", "skip": "1",
         "parent_id": "1", "version": "1",
     }
     open_round = db.session.scalar(select(SurveyRound.id).where(

@@ -29,7 +29,7 @@ def config_overrides(mail_config):
 def _choose(client, auth, person, **choices):
     auth.login_as(person)
     form = {"owner": "app", "idea_used": "app", "item_moved": "app", "idea_moderated": "app",
-            "mention": "app", "round_mails": "y", **choices}
+            "mention": "app", "paired": "app", "round_mails": "y", **choices}
     response = client.post("/account/notifications", data=form)
     assert response.status_code == 302
 
@@ -144,7 +144,8 @@ def test_unsubscribing_turns_notification_mails_back_to_the_app(app, client, aut
         chosen = dict(db.session.execute(select(NotificationPreference.kind,
                                                 NotificationPreference.delivery)).all())
     assert chosen == {"owner": "app", "item_moved": "app", "idea_used": "off",
-                      "idea_moderated": "app", "mention": "app"}
+                      "idea_moderated": "app", "recognised": "app", "spotlight_consent": "app",
+                      "paired": "app", "mention": "app"}
 
 
 def test_the_settings_page_shows_and_checks_the_choices(app, client, auth, people):
@@ -155,4 +156,4 @@ def test_the_settings_page_shows_and_checks_the_choices(app, client, auth, peopl
     response = client.post("/account/notifications", data={"owner": "fax"})
     assert response.status_code == 200
     with app.app_context():
-        assert db.session.scalar(select(func.count()).select_from(NotificationPreference)) == 5
+        assert db.session.scalar(select(func.count()).select_from(NotificationPreference)) == 8

@@ -128,10 +128,33 @@ EXPECTED = {
     ("comments.unhide", "POST"): _leaders("redirect"),
     ("comments.idea_mentions", "GET"): _signed_in("ok"),
     ("comments.item_mentions", "GET"): _signed_in("ok"),
+    # The walk's item works toward no goal; the leader links it to none, which is allowed.
+    ("actions.link_goal", "POST"): _leaders("redirect"),
+    # Everyone signed in reads goals; leaders set and change them.
+    ("goals.goals", "GET"): _signed_in("ok"),
+    ("goals.goal", "GET"): _signed_in("ok"),
+    ("goals.new_goal", "GET"): _leaders(),
+    ("goals.new_goal", "POST"): _leaders(),
+    ("goals.edit_goal", "GET"): _leaders(),
+    ("goals.edit_goal", "POST"): _leaders(),
+    # The walk's goal is owned by two other people, so the member is no owner; the
+    # leader's empty check-in is refused on the page, with the form shown again.
+    ("goals.check_in", "POST"): _leaders(),
     ("spotlight.stories", "GET"): _signed_in("ok"),
     ("spotlight.story", "GET"): _signed_in("ok"),
     ("spotlight.new_story", "GET"): _leaders(),
     ("spotlight.new_story", "POST"): _leaders(),
+    ("pairing.home", "GET"): _signed_in("ok"),
+    ("pairing.feed", "GET"): _signed_in("ok"),
+    ("pairing.new_cycle", "GET"): _leaders(),
+    ("pairing.new_cycle", "POST"): _leaders(),
+    ("pairing.cycle", "GET"): _signed_in("ok"),
+    # An empty learning is refused on the page itself.
+    ("pairing.log_learning", "POST"): _signed_in("ok"),
+    # The walk's cycle pairs the member; others are told they are not paired in it.
+    ("pairing.mark_met", "POST"): _signed_in("redirect"),
+    ("pairing.opt_out", "POST"): _signed_in("redirect"),
+    ("pairing.skip_next", "POST"): _signed_in("redirect"),
     ("notifications.inbox", "GET"): _signed_in("ok"),
     ("notifications.read_all", "POST"): _signed_in("redirect"),
     # An empty form keeps the choices shown, so the save goes through.
@@ -142,8 +165,28 @@ EXPECTED = {
     ("reports.report", "GET"): _leaders(),
     ("reports.report_csv", "GET"): _leaders(),
     ("reports.share", "POST"): _leaders("redirect"),
+    # The walk's comment comes from a team too small for leaders to read it: its page says so.
+    ("conversations.comments", "GET"): _leaders(),
+    ("conversations.comment", "GET"): _leaders(),
+    ("conversations.comment", "POST"): _leaders(),
+    ("conversations.acknowledge", "POST"): _leaders("redirect"),
+    # An empty form is answered on the page itself, with its message.
+    ("conversations.mine", "GET"): _signed_in("ok"),
+    ("conversations.mine", "POST"): _signed_in("ok"),
+    ("conversations.answer", "POST"): _signed_in("ok"),
     ("notifications.open_one", "POST"): {"anonymous": "login", "member": "redirect",
                                          "leader": "404", "admin": "404"},
+    ("recognition.feed", "GET"): _signed_in("ok"),
+    # An empty form is refused with a message on the page.
+    ("recognition.new", "GET"): _signed_in("ok"),
+    ("recognition.new", "POST"): _signed_in("ok"),
+    ("recognition.recognition", "GET"): _signed_in("ok"),
+    ("recognition.ask_spotlight", "GET"): _leaders(),
+    ("recognition.ask_spotlight", "POST"): _leaders(),
+    # The walk's recognition is from the member to a colleague: only the two answer, and
+    # an empty answer is refused with a message on the page.
+    ("recognition.consent", "GET"): _only_admin(admin="forbidden") | {"member": "ok"},
+    ("recognition.consent", "POST"): _only_admin(admin="forbidden") | {"member": "ok"},
 }
 
 
@@ -167,14 +210,23 @@ def _url_values(app, rule, people):
         idea_id = factories.make_idea(round_id)
         theme_id = factories.make_theme(round_id, idea_ids=[idea_id])
         item_id = factories.make_item(round_id)
+        goal_id = factories.make_goal()
         story_id, notification_id = factories.make_story_and_notice(item_id, people["member"])
         comment_id = factories.make_comment(people["member"], idea_id=idea_id)
         unsubscribe = unsubscribe_token(people["member"])
+        conversation_id = factories.make_survey_comment(round_id)
+        recognition_id = factories.make_recognition(
+            people["member"], factories.make_user(team="Marketing"), spotlight=True)
+        colleague = factories.make_user(team="Marketing")
+        cycle_id = factories.make_cycle([(people["member"], colleague)])
     values = {"person_id": people["member"].id, "team_id": spare_team.id,
               "filename": "tandem.css", "round_id": round_id, "question_id": question_id,
-              "idea_id": idea_id, "theme_id": theme_id, "item_id": item_id,
+              "idea_id": idea_id, "theme_id": theme_id, "item_id": item_id, "goal_id": goal_id,
               "story_id": story_id, "notification_id": notification_id, "mail_id": 1, "batch_id": 1,
               "comment_id": comment_id,
+              "conversation_id": conversation_id,
+              "recognition_id": recognition_id,
+              "cycle_id": cycle_id,
               "token": unsubscribe if rule.endpoint.startswith("mail.") else "not-a-link"}
     return {name: values[name] for name in rule.arguments}
 

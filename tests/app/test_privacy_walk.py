@@ -13,26 +13,34 @@ from sqlalchemy import delete, select, update
 from tests import factories
 from webapp import lifecycle
 from webapp.actions import services as actions
+from webapp.conversations import keys as conversation_keys
 from webapp.extensions import db
 from webapp.ideas import services as ideas
-from webapp.models import (ActionItem, ActionSupport, Answer, Idea, IdeaVote,
-                           SurveyResponse, SurveyRound, Team, ThemeRun, User, Vote)
-from webapp.surveys import answering, tallies
+from webapp.models import (ActionItem, ActionSupport, Answer, Conversation, Goal, Idea, IdeaVote,
+                           PairingGroup, SurveyResponse, SurveyRound, Team, ThemeRun, User, Vote)
+from webapp.models.types import utcnow
+from webapp.surveys import tallies
 from webapp.themes import services as themes
 
 TEAMS = {"Sales": 8, "Marketing": 7, "Tiny": 3}
 LIKERT = {"Sales": 4, "Marketing": 3, "Tiny": 5}
 
 
+@pytest.fixture
+def config_overrides():
+    """Comments of Sales (8) show, Tiny's (3) do not, nor Marketing's (7, its complement)."""
+    return {"COMMENT_THRESHOLD": 7}
+
+
 def _submit_all(survey_round, staff, questions):
-    likert, idea_question = questions
+    likert, idea_question, comment_question = questions
     for team, people in staff.items():
         for n, person in enumerate(people):
             value = 3 if person.name == "Tiny 0" else LIKERT[team]
-            answers = {likert: value}
+            answers = {likert: value, comment_question: f"{person.name} says: {value}"}
             if n == 1:
                 answers[idea_question] = f"Survey idea from {team.lower()} about the pipeline"
-            answering.submit(survey_round, db.session.get(User, person.id), answers)
+            conversation_keys.submit(survey_round, db.session.get(User, person.id), answers)
 
 
 def _stance(person, n):
@@ -61,7 +69,8 @@ def _build(app, make_user):
         current = factories.make_round(teams=tuple(TEAMS), template=False, title="Now")
         for round_id in (closed, current):
             questions = (factories.add_likert_question(round_id),
-                         factories.add_idea_question(round_id))
+                         factories.add_idea_question(round_id),
+                         factories.add_text_question(round_id))
             _submit_all(db.session.get(SurveyRound, round_id), staff, questions)
             for team in TEAMS:
                 factories.make_idea(round_id, f"Board idea from {team.lower()} on leads",
@@ -75,6 +84,10 @@ def _build(app, make_user):
         db.session.commit()
         themes.execute_run(run.id)
         item = factories.make_item(closed, owners=(staff["Sales"][0], staff["Tiny"][0]))
+        factories.make_goal(owners=(staff["Sales"][0], staff["Tiny"][0]), check_ins=[(-1, 50)])
+        # Recognitions with the small team, in both rounds' dates: counted, never shown.
+        factories.make_recognition(staff["Sales"][1], staff["Tiny"][1], item_id=item)
+        factories.make_recognition(staff["Tiny"][2], staff["Marketing"][1])
         for person in staff["Sales"][:5] + staff["Tiny"][1:]:
             actions.support(db.session.get(ActionItem, item), db.session.get(User, person.id))
         db.session.commit()
@@ -84,6 +97,11 @@ def _build(app, make_user):
         factories.make_comment(staff["Tiny"][0], "From our side", idea_id=board_idea,
                                parent_id=first)
         factories.make_comment(staff["Tiny"][1], "Count us in", item_id=item)
+        # Tiny pairs with Sales in a cycle over both rounds' days (world two: they met).
+        factories.make_cycle([(staff["Tiny"][0], staff["Sales"][0]),
+                              (staff["Tiny"][1], staff["Sales"][1]),
+                              (staff["Tiny"][2], *staff["Sales"][2:])],
+                             teams=("Sales", "Tiny"), starts_in=-3)
     return staff, closed, current, item
 
 
@@ -95,6 +113,9 @@ def _tiny_change_their_minds(app, staff, closed, item):
         responses = select(SurveyResponse.id).where(SurveyResponse.team_id == tiny)
         db.session.execute(update(Answer).where(Answer.response_id.in_(responses),
                                                 Answer.number == 5).values(number=1))
+        db.session.execute(update(Answer).where(Answer.response_id.in_(responses),
+                                                Answer.text.is_not(None))
+                           .values(text="Tiny changed their mind"))
         db.session.execute(update(IdeaVote).where(IdeaVote.user_id.in_(others))
                            .values(value=-IdeaVote.value))
         for survey_round in db.session.scalars(select(SurveyRound)):
@@ -103,19 +124,27 @@ def _tiny_change_their_minds(app, staff, closed, item):
         db.session.get(SurveyRound, closed).tallied_at = None  # rank the ideas again
         db.session.execute(delete(ActionSupport).where(ActionSupport.user_id.in_(others)))
         actions.refresh_bridging([db.session.get(ActionItem, item)])
+        db.session.execute(update(PairingGroup).values(met_at=utcnow()))
         db.session.commit()
+
+
+def _goal_pages():
+    return [f"/goals/{goal_id}" for goal_id in db.session.scalars(select(Goal.id))]
 
 
 def _urls(app, closed, current, item):
     with app.app_context():
         idea_ids = db.session.scalars(select(Idea.id)).all()
+        conversation_ids = db.session.scalars(select(Conversation.id)).all()
         theme_ids = [theme.id for run in db.session.scalars(select(ThemeRun))
                      for theme in themes.themes_of(run)]
         team_ids = dict(db.session.execute(select(Team.name, Team.id)).all())
+        goals = _goal_pages()
     pairs = [(team_ids["Sales"], team_ids["Tiny"]), (team_ids["Tiny"], team_ids["Marketing"])]
-    urls = ["/", "/anonymity", "/rounds/", "/actions", "/actions/export.csv",
+    urls = ["/", "/anonymity", "/rounds/", "/actions", "/actions/export.csv", "/goals", *goals,
             f"/actions/{item}", "/spotlight", "/notifications", "/admin/people", "/admin/teams",
-            "/admin/mail"]
+            "/admin/mail", "/recognition", "/recognition?page=2",
+            "/pairing", "/pairing/learnings"]
     for round_id in (closed, current):
         urls += [f"/rounds/{round_id}", f"/rounds/{round_id}/themes",
                  f"/rounds/{round_id}/ideas/similar?text=pipeline+leads+idea",
@@ -126,8 +155,14 @@ def _urls(app, closed, current, item):
         urls += [f"/rounds/{round_id}/report{kind}?team={a}&team={b}"
                  for a, b in pairs for kind in ("", ".csv")]
     urls += _comment_urls(closed, current, item, idea_ids)
-    return (urls + [f"/ideas/{idea_id}" for idea_id in idea_ids]
+    return (urls + _conversation_urls(closed, current, conversation_ids)
+            + [f"/ideas/{idea_id}" for idea_id in idea_ids]
             + [f"/themes/{theme_id}" for theme_id in theme_ids])
+
+
+def _conversation_urls(closed, current, conversation_ids):
+    return ([f"/rounds/{round_id}/comments" for round_id in (closed, current)]
+            + ["/conversations"] + [f"/comments/{number}" for number in conversation_ids])
 
 
 def _comment_urls(closed, current, item, idea_ids):
@@ -159,6 +194,8 @@ def test_no_page_tells_what_a_three_person_team_said(app, client, auth, people, 
                "leader": people["leader"], "admin": people["admin"]}
     urls = _urls(app, closed, current, item)
     before = _snapshot(app, client, auth, viewers, urls)
+    assert "Sales 1 says: 4" in before["leader", f"/rounds/{closed}/comments"]
+    assert "Tiny 1 says" not in before["leader", f"/rounds/{closed}/comments"]
     _tiny_change_their_minds(app, staff, closed, item)
     after = _snapshot(app, client, auth, viewers, urls)
     changed = sorted(key for key in before if before[key] != after[key])
@@ -182,7 +219,12 @@ def test_the_walk_covers_every_page(app, client, auth, people, make_user):
              "ideas.confirm_merge",
              "spotlight.new_story", "spotlight.story", "health.healthz", "health.readyz",
              "auth.forgot_password", "auth.set_password", "mail.unsubscribe",
-             "notifications.preferences", "admin.invitation_batch", "comments.edit"}
+             "notifications.preferences", "admin.invitation_batch", "goals.new_goal",
+             "goals.edit_goal",
+             "recognition.new", "recognition.recognition", "recognition.ask_spotlight",
+             "recognition.consent", "pairing.new_cycle",
+             # A cycle's page names the people of each group: pairing is not anonymous.
+             "pairing.cycle", "comments.edit"}
     assert pages - forms == walked
 
 

@@ -106,8 +106,9 @@ def test_report_figures_are_numbers_to_one_decimal():
         SimpleNamespace(label="+Lever", value=-3.5, words="Ops more favourable by 4 points")])
     report = SimpleNamespace(
         participation=[], items=[], index=45.04999, delta=-3.25, themes=[], bridging=[],
-        divisive=[], action_items=[], trend=[], lineage=None, pair=[team, team],
-        gap_label="-Ops − Ops", summary=summary,
+        divisive=[], action_items=[], trend=[], lineage=None, pair=[team, team], goals=[],
+        gap_label="-Ops − Ops", summary=summary, perception=None,
+        recognitions=[], pairing=None,
         levers=[SimpleNamespace(label="+Lever", gap=-3.5, cells=[
             SimpleNamespace(share=0.123), SimpleNamespace(share=None)])])
     rows = list(export.rows(report))

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
     ("import_people.py", ["--rows", "200"], r"import seconds for 200 rows: \d+\.\d\d"),
     ("lineage.py", ["--trials", "2"], r"lineage answers right at the defaults: \d\.\d\d\d"),
     ("load.py", ["--quick", "--database", "sqlite"], r"worst ratio to target: \d+\.\d\d"),
+    ("pages.py", ["--repeat", "1"], r"slowest page median ms: \d+\.\d\d"),
     ("worker_memory.py", ["--pages", "5"],
      r"worker resident memory MB: \d+ \(analysis stack imported: (yes|no)\)"),
 ])

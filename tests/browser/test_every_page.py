@@ -18,7 +18,8 @@ from tests.live import sign_in
 from webapp import demo
 from webapp.extensions import db
 from webapp.ideas import moderation
-from webapp.models import (ActionItem, Comment, Idea, InvitationBatch, Question, Story,
+from webapp.models import (ActionItem, Comment, ConversationMessage, Goal, Idea,
+                           InvitationBatch, PairingCycle, Question, Recognition, Story,
                            SurveyRound, Team, ThemeRun, User)
 from webapp.themes.services import themes_of
 
@@ -55,6 +56,7 @@ def _ids(app):
             "idea": ideas[0].id, "other": ideas[1].id, "merged": ideas[2].id,
             "theme": themes_of(run)[0].id,
             "item": db.session.scalar(select(ActionItem.id).order_by(ActionItem.id)),
+            "goal": db.session.scalar(select(Goal.id).order_by(Goal.id)),
             "story": db.session.scalar(select(Story.id)),
             "person": db.session.scalar(select(User.id)
                                         .where(User.email == "sales@tandem.example")),
@@ -62,6 +64,13 @@ def _ids(app):
             "batch": _invitation_batch(),
             "discussed": db.session.scalar(select(Comment.idea_id).where(
                 Comment.idea_id.is_not(None)).order_by(Comment.id).limit(1)),
+            "comment": db.session.scalar(select(ConversationMessage.conversation_id)
+                                         .order_by(ConversationMessage.conversation_id)),
+            "recognition": db.session.scalar(select(Recognition.id).order_by(Recognition.id)),
+            "unasked": db.session.scalar(select(Recognition.id)
+                                         .order_by(Recognition.id.desc())),
+            "cycle": db.session.scalar(select(PairingCycle.id)
+                                       .order_by(PairingCycle.starts_on.desc())),
         }
 
 
@@ -84,7 +93,11 @@ def _pages(ids, role):
              f"/rounds/{ids['open']}/ideas", f"/rounds/{ids['closed']}/ideas?sort=newest",
              f"/ideas/{ids['idea']}", f"/ideas/{ids['merged']}",
              f"/rounds/{ids['closed']}/themes", f"/rounds/{ids['open']}/themes",
-             f"/themes/{ids['theme']}", f"/rounds/{ids['closed']}/report",
+             f"/themes/{ids['theme']}", f"/rounds/{ids['closed']}/report", "/goals",
+             f"/goals/{ids['goal']}",
+             "/conversations", "/recognition", "/recognition/new",
+             f"/recognition/{ids['recognition']}", "/pairing",
+             f"/pairing/{ids['cycle']}", "/pairing/learnings",
              f"/ideas/{ids['discussed']}", f"/rounds/{ids['open']}/ideas?discussed=both"]
     if role == "member":
         pages += [f"/rounds/{ids['open']}/answer"]
@@ -96,7 +109,10 @@ def _pages(ids, role):
                   f"/rounds/{draft}/preview", f"/rounds/{ids['open']}/report",
                   f"/ideas/{ids['idea']}/merge?into={ids['other']}", "/actions/new",
                   f"/actions/new?theme={ids['theme']}", "/spotlight/new",
-                  f"/spotlight/new?item={ids['item']}"]
+                  f"/spotlight/new?item={ids['item']}", "/goals/new",
+                  f"/goals/{ids['goal']}/edit",
+                  f"/rounds/{ids['closed']}/comments", f"/comments/{ids['comment']}",
+                  f"/recognition/{ids['unasked']}/spotlight", "/pairing/new"]
     if role == "admin":
         pages += ["/admin/people", "/admin/people/new", f"/admin/people/{ids['person']}/edit",
                   "/admin/people/import", "/admin/teams", f"/admin/teams/{ids['team']}/edit",

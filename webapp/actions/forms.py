@@ -24,6 +24,8 @@ class ItemForm(FlaskForm):
     due_on = DateField("Due date", validators=[InputRequired("Set a due date.")])
     levers = MultiCheckboxField("Levers it aims to move", choices=[
         SelectChoice(lever.value, LEVER_LABELS[lever]) for lever in Lever])
+    goal_id = SelectField("Shared goal it works toward (optional)", coerce=optional_int,
+                          validators=[Optional()])
     theme_id = HiddenField()
     idea_id = HiddenField()
 
@@ -33,6 +35,18 @@ class ItemForm(FlaskForm):
             SelectChoice(p.id, f"{p.name} ({p.team.name})") for p in people]
         self.owner_a_id.choices = choices
         self.owner_b_id.choices = list(choices)
+
+
+def goal_choices(options):
+    """The choices of a goal select: none, then each goal (id, title)."""
+    return [SelectChoice("", "— none —")] + [SelectChoice(goal_id, title)
+                                             for goal_id, title in options]
+
+
+class GoalLinkForm(FlaskForm):
+    """The shared goal an item works toward."""
+
+    goal_id = SelectField("Shared goal", coerce=optional_int, validators=[Optional()])
 
 
 class StatusForm(FlaskForm):

@@ -4,11 +4,12 @@ from flask_login import current_user, login_required
 
 from webapp.access import ensure, found_or_404, role_required
 from webapp.actions import bp, export as item_export, services
-from webapp.actions.forms import ItemForm, StatusForm, UpdateForm
+from webapp.actions.forms import GoalLinkForm, ItemForm, StatusForm, UpdateForm, goal_choices
 from webapp.boundary import perform
 from webapp.comments import listing
 from webapp.comments.page import thread_args
 from webapp.comments.services import Subject
+from webapp.goals import links as goal_links
 from webapp.limits import TITLE_LIMIT
 from webapp.models import STATUS_LABELS, Comment, Role
 from webapp.params import id_arg
@@ -66,7 +67,8 @@ def _details(form):
         int(form.idea_id.data) if form.idea_id.data else None)
     return services.ItemDetails(
         form.title.data, form.success_measure.data, form.owner_a_id.data, form.owner_b_id.data,
-        form.due_on.data, form.levers.data or [], round_id, theme_id, idea_ids)
+        form.due_on.data, form.levers.data or [], round_id, theme_id, idea_ids,
+        form.goal_id.data)
 
 
 @bp.route("/actions/new", methods=["GET", "POST"])
@@ -75,6 +77,9 @@ def new_item():
     """Create an action item from a theme, an idea, or from scratch (leaders)."""
     form = ItemForm()
     form.set_owner_choices(services.possible_owners())
+    form.goal_id.choices = goal_choices(goal_links.goal_options())
+    if request.method == "GET" and id_arg("goal"):
+        form.goal_id.data = id_arg("goal")
     theme, idea = _prefill(form) if request.method == "GET" else (None, None)
     if form.validate_on_submit():
         done = perform(lambda: services.create_item(_details(form), current_user), form,
@@ -89,8 +94,10 @@ def new_item():
 def item(item_id):
     """One item: owners, outcome, backing, ideas behind it, and its timeline."""
     found = _item_or_404(item_id)
+    goal_form = GoalLinkForm(goal_id=found.goal_id)
+    goal_form.goal_id.choices = goal_choices(goal_links.goal_options())
     return render_template(
-        "actions/item.html", item=found, STATUS_LABELS=STATUS_LABELS,
+        "actions/item.html", item=found, STATUS_LABELS=STATUS_LABELS, goal_form=goal_form,
         theme=services.theme_of(found), backing=services.backings([found])[found.id],
         supported=found.id in services.supported_by(current_user, [found.id]),
         can_change=services.can_change(found, current_user),
@@ -151,3 +158,18 @@ def post_update(item_id):
         item_id, UpdateForm, "Write the update first (at most 2,000 characters).",
         lambda item, form: services.post_update(item, current_user, form.text.data),
         lambda form: "Your update is posted.")
+
+
+@bp.route("/actions/<int:item_id>/goal", methods=["POST"])
+@role_required(Role.LEADER)
+def link_goal(item_id):
+    """Choose the shared goal the item works toward, or none (leaders)."""
+    found = _item_or_404(item_id)
+    form = GoalLinkForm()
+    form.goal_id.choices = goal_choices(goal_links.goal_options())
+    if not form.validate():
+        flash("Choose one of the goals listed.", "error")
+        return redirect(url_for(".item", item_id=item_id))
+    return _act(item_id, lambda item: goal_links.link_item(item, form.goal_id.data),
+                "The item now works toward that goal." if form.goal_id.data
+                else "The item works toward no shared goal now.", found)

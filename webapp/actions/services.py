@@ -9,6 +9,7 @@ from analysis import bridging_score, wilson_lower_bound
 from webapp.database import get_row, insert_or_ignore
 from webapp.errors import ServiceError
 from webapp.extensions import db
+from webapp.goals.links import checked_goal_id
 from webapp.ideas.services import team_shown, theme_idea_ids, withheld_teams
 from webapp.limits import REASON_LIMIT, TEXT_LIMIT, TITLE_LIMIT
 from webapp.models import (LEVERS, STATUS_LABELS, ActionEvent, ActionItem, ActionSupport,
@@ -42,6 +43,7 @@ class ItemDetails:
     round_id: int | None = None
     theme_id: int | None = None
     idea_ids: list = field(default_factory=list)
+    goal_id: int | None = None
 
 
 def _owners(details):
@@ -133,7 +135,7 @@ def create_item(details, leader):
                       owner_b_id=owners[1].id, due_on=details.due_on,
                       levers=list(details.levers), round_id=details.round_id,
                       theme_id=details.theme_id, created_by_id=leader.id,
-                      status=ItemStatus.PROPOSED)
+                      status=ItemStatus.PROPOSED, goal_id=checked_goal_id(details.goal_id))
     item.ideas = list(db.session.scalars(select(Idea).where(
         Idea.id.in_(details.idea_ids or []), Idea.hidden_at.is_(None),
         shown_now(Idea.held, Idea.round_id))))

@@ -3,7 +3,7 @@ import math
 from datetime import datetime, timezone
 from functools import lru_cache
 
-from flask import current_app
+from flask import current_app, has_request_context, request
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import joinedload
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -13,7 +13,7 @@ from webapp.auth.passwords import check_new_password
 from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.jobs import jobs
-from webapp.models import User
+from webapp.models import Notification, User
 from webapp.models.people import new_login_token
 
 BAD_SIGNIN = "Email or password is incorrect."
@@ -110,14 +110,30 @@ def change_own_password(user, current_password, new_password):
     set_password(user, new_password)
 
 
-# Built once: every signed-in request runs it.
+# Built once: every signed-in request runs one of them. A page (GET) gets the navigation
+# bar's count of unread notifications with the person, so it needs no statement for it;
+# a change (POST, such as a vote) answers with a redirect and needs no count.
 _SIGNED_IN = (select(User).options(joinedload(User.team))
               .where(User.login_token == bindparam("token"), User.active.is_(True)))
+_UNREAD = (select(func.count()).select_from(Notification)
+           .where(Notification.user_id == User.id, Notification.read_at.is_(None))
+           .correlate(User).scalar_subquery())
+_SIGNED_IN_WITH_UNREAD = _SIGNED_IN.add_columns(_UNREAD)
 
 
 def load_user(login_token):
-    """Return the active person whose sessions carry ``login_token``, or None."""
-    return db.session.scalar(_SIGNED_IN, {"token": login_token})
+    """Return the active person whose sessions carry ``login_token``, or None.
+
+    For a page, their unread notifications are counted with them, as ``unread_at_load``.
+    """
+    if not (has_request_context() and request.method == "GET"):
+        return db.session.scalar(_SIGNED_IN, {"token": login_token})
+    row = db.session.execute(_SIGNED_IN_WITH_UNREAD, {"token": login_token}).first()
+    if row is None:
+        return None
+    user = row[0]
+    user.unread_at_load = row[1]
+    return user
 
 
 def count_active_admins():

@@ -10,6 +10,8 @@ used up its limit, ``seconds_to_wait`` says how long until the next attempt is a
 When the shared store cannot be reached, attempts are counted in the worker's own memory
 until it answers again (a warning goes to the log, and /readyz says so): sign-in keeps
 working and stays limited, per worker, rather than failing for everyone.
+Other guesses worth limiting (conversation keys) count through ``seconds_until_allowed``
+and ``count_failure`` with their own rules.
 """
 import hashlib
 import math
@@ -65,7 +67,7 @@ def _counted(operation):
     try:
         return operation(strategy)
     except Exception:  # each storage raises its own client's errors (redis, memcached)
-        current_app.logger.warning("sign-in limits: the shared store is unreachable; "
+        current_app.logger.warning("limits: the shared store is unreachable; "
                                    "counting in this worker's memory", exc_info=True)
         return operation(_fallback())
 
@@ -84,10 +86,11 @@ def _rules(account, address):
     ]
 
 
-def seconds_to_wait(account, address):
-    """Return 0 if sign-in may be tried now, else the whole seconds until it may."""
-    rules = _rules(account, address)
+def seconds_until_allowed(rules):
+    """Return 0 if every one of ``rules`` ((limits, key parts) pairs) allows a try now.
 
+    Else the whole seconds until all of them do.
+    """
     def waits(strategy):
         now = time.time()
         return [strategy.get_window_stats(item, *keys).reset_time - now
@@ -97,12 +100,20 @@ def seconds_to_wait(account, address):
     return max(1, math.ceil(max(found))) if found else 0
 
 
-def record_failure(account, address):
-    """Count one failed sign-in against the account and the address."""
-    rules = _rules(account, address)
-
+def count_failure(rules):
+    """Count one failed try against each of ``rules`` ((limits, key parts) pairs)."""
     def hit(strategy):
         for items, keys in rules:
             for item in items:
                 strategy.hit(item, *keys)
     _counted(hit)
+
+
+def seconds_to_wait(account, address):
+    """Return 0 if sign-in may be tried now, else the whole seconds until it may."""
+    return seconds_until_allowed(_rules(account, address))
+
+
+def record_failure(account, address):
+    """Count one failed sign-in against the account and the address."""
+    count_failure(_rules(account, address))

@@ -12,7 +12,7 @@ from webapp.models.surveys import round_team
 from webapp.models.types import utcnow
 from webapp.surveys.services import shown_now
 
-__all__ = ["RECENT", "both_teams_ideas", "counts", "recent"]
+__all__ = ["RECENT", "counts", "recent"]
 
 RECENT = 5
 """How many recent comments the home page lists."""
@@ -27,19 +27,6 @@ def counts(column, ids):
     return dict(db.session.execute(
         select(column, func.count()).where(column.in_(list(ids)), *_SHOWN)
         .group_by(column)).all())
-
-
-def both_teams_ideas(pair, among=None):
-    """A select of the ids of ideas with shown comments from both teams of ``pair``.
-
-    ``among`` (a select of idea ids), when given, limits it to those ideas.
-    """
-    team_ids = [team.id for team in pair]
-    statement = (select(Comment.idea_id).where(Comment.idea_id.is_not(None),
-                                               Comment.team_id.in_(team_ids), *_SHOWN)
-                 .group_by(Comment.idea_id)
-                 .having(func.count(func.distinct(Comment.team_id)) == len(team_ids)))
-    return statement if among is None else statement.where(Comment.idea_id.in_(among))
 
 
 def _ideas_seen_by(user):

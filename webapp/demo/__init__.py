@@ -8,6 +8,9 @@ from webapp.admin import services as people
 from webapp.demo.actions import load_demo_actions
 from webapp.demo.comments import load_demo_comments
 from webapp.demo.content import FIRST_NAMES, LAST_NAMES
+from webapp.demo.goals import load_demo_goals
+from webapp.demo.recognition import load_demo_recognitions
+from webapp.demo.pairing import load_demo_pairing
 from webapp.demo.rounds import load_demo_rounds
 from webapp.extensions import db
 from webapp.models import Role, SurveyRound, Team, User
@@ -52,6 +55,7 @@ def load_demo():
     db.session.flush()
     leader = db.session.scalar(select(User).where(User.email == DEMO_PEOPLE[1][0]))
     load_demo_rounds(leader, skip_emails={email for email, *_ in DEMO_PEOPLE[:4]})
+    load_demo_pairing(leader)
     return demo_accounts()
 
 
@@ -64,6 +68,8 @@ def analyse_rounds():
     closed, current = db.session.scalars(select(SurveyRound).order_by(SurveyRound.id)).all()
     _analyse(closed, leader)
     load_demo_actions(closed.id)
+    load_demo_goals(leader)
+    load_demo_recognitions()
     db.session.commit()
     _analyse(current, leader)
     load_demo_comments(current.id)

@@ -1,16 +1,19 @@
 """Demo survey rounds: a closed round with about 80 responses, and an open one."""
+import math
 import random
 from datetime import timedelta
 
 from sqlalchemy import select
 
+from webapp.conversations import services as conversations
+from webapp.conversations.keys import submit
 from webapp.demo.change_ideas import CHANGE_IDEAS
 from webapp.demo.content import BOARD_IDEAS, COMMENTS, HELPFUL_THINGS
 from webapp.extensions import db
 from webapp.ideas.services import refresh_scores
 from webapp.models import Idea, IdeaVote, Lever, QuestionKind, Team, User
 from webapp.models.types import utcnow
-from webapp.surveys import answering, services, template
+from webapp.surveys import services, template
 from webapp.surveys.services import released
 
 # Mean Likert answer per lever for (Sales, Marketing): believable gaps between the teams.
@@ -25,6 +28,10 @@ LEVER_MEANS = {
 # Share of each team that answers each kind of open question.
 ANSWER_RATES = {0: 0.85, 1: 0.6}
 COMMENT_RATE = 0.25
+# How far each team misjudges the other on perception items, in points: Sales thinks
+# Marketing gloomier than it is, Marketing thinks Sales happier.
+MISJUDGED = (-10, 10)
+ANSWER_SPREAD = math.hypot(0.85, 0.45)  # of one answer: its own noise and the mood
 
 
 def _quarter_title(moment):
@@ -54,12 +61,32 @@ def _answers(rng, survey_round, team_index, team_name, pools):
     return answers
 
 
+def _favourable_chance(mean):
+    """The chance that an answer around ``mean`` is a 4 or a 5."""
+    return 0.5 * (1 - math.erf((3.5 - mean) / (ANSWER_SPREAD * math.sqrt(2))))
+
+
+def _predictions(rng, survey_round, team_index):
+    """A person's guesses, in tens, of the other team's favourable share."""
+    guesses = {}
+    for question in survey_round.questions:
+        if question.perception:
+            truth = 100 * _favourable_chance(LEVER_MEANS[Lever(question.lever)][1 - team_index])
+            guess = rng.gauss(truth + MISJUDGED[team_index], 12)
+            guesses[question.id] = min(100, max(0, 10 * round(guess / 10)))
+    return guesses
+
+
 def _fill(rng, survey_round, respondents, pools, start, days):
+    # Their own generator, so the rest of the demo stays as it was.
+    guessing = random.Random(survey_round.title)
     for person in respondents:
         team_name = person.team.name
         when = start + timedelta(days=rng.uniform(0, days))
-        answers = _answers(rng, survey_round, 0 if team_name == "Sales" else 1, team_name, pools)
-        answering.submit(survey_round, person, answers, now=when)
+        team_index = 0 if team_name == "Sales" else 1
+        answers = _answers(rng, survey_round, team_index, team_name, pools)
+        submit(survey_round, person, answers, now=when,
+               predictions=_predictions(guessing, survey_round, team_index))
 
 
 def _pools(rng):
@@ -100,6 +127,26 @@ def _vote_on_ideas(rng, survey_round, staff, turnout):
     refresh_scores(survey_round, [idea.id for idea in ideas])
 
 
+DEMO_REPLIES = [
+    "Thank you for this. Which hand-over hurts most: first meeting, or proposal?",
+    "Agreed. We are putting a joint pipeline review in the calendar from next month.",
+]
+DEMO_ANSWER = "The first meeting: reps often walk in without the campaign context."
+
+
+def _answer_comments(survey_round, leader):
+    """A leader answers a few of the closed round's comments; one respondent answers back."""
+    comments = conversations.comments_of(survey_round)
+    for comment, text in zip(comments, DEMO_REPLIES):
+        conversations.add_message(conversations.find(comment.conversation_id),
+                                  author_id=leader.id, text=text)
+    if comments:
+        conversations.add_message(conversations.find(comments[0].conversation_id),
+                                  from_respondent=True, text=DEMO_ANSWER)
+    for comment in comments[len(DEMO_REPLIES):len(DEMO_REPLIES) + 2]:
+        conversations.acknowledge(conversations.find(comment.conversation_id), leader, "on_it")
+
+
 def load_demo_rounds(leader, skip_emails=()):
     """Create a closed round with about 80 responses and an open one with a few."""
     rng = random.Random(2027)
@@ -113,15 +160,16 @@ def load_demo_rounds(leader, skip_emails=()):
 
     closed_start = now - timedelta(days=95)
     closed = services.create_round(services.RoundDetails(
-        _quarter_title(closed_start), template.VISION, team_ids), leader)
+        _quarter_title(closed_start), template.VISION, team_ids), leader, perception=True)
     closed.opens_at, closed.closes_at = closed_start, closed_start + timedelta(days=18)
     respondents = rng.sample(staff["Sales"], 42) + rng.sample(staff["Marketing"], 38)
     _fill(rng, closed, respondents, pools, closed_start, 17)
     _vote_on_ideas(rng, closed, staff, turnout=0.35)
+    _answer_comments(closed, leader)
 
     open_start = now - timedelta(days=3)
     current = services.create_round(services.RoundDetails(
-        _quarter_title(now), template.VISION, team_ids), leader)
+        _quarter_title(now), template.VISION, team_ids), leader, perception=True)
     current.opens_at, current.closes_at = open_start, now + timedelta(days=14)
     respondents = rng.sample(staff["Sales"], 14) + rng.sample(staff["Marketing"], 11)
     _fill(rng, current, respondents, pools, open_start, 2.9)

@@ -33,14 +33,6 @@ def _board_args():
             "discussed": request.args.get("discussed") == "both"}
 
 
-def _only_ideas(args, survey_round):
-    """A select of the idea ids the theme and "discussed by both teams" filters leave."""
-    chosen = services.theme_idea_ids(args["theme"]) if args["theme"] else None
-    if not args["discussed"]:
-        return chosen
-    return listing.both_teams_ideas(compared_pair(survey_round), among=chosen)
-
-
 def _render_board(survey_round, form, similar=()):
     args = _board_args()
     withheld = services.withheld_teams(survey_round)
@@ -49,12 +41,14 @@ def _render_board(survey_round, form, similar=()):
         args["theme"] = None
     page = services.board_page(
         survey_round, current_user, args["sort"], args["team"], args["page"],
-        _only_ideas(args, survey_round), withheld)
+        args["theme"], withheld,
+        compared_pair(survey_round) if args["discussed"] else None)
     ids = [idea.id for idea in page.items]
+    support, my_votes = services.supports_and_votes(survey_round.teams, ids, current_user)
     return render_template(
         "ideas/board.html", survey_round=survey_round, form=form, page=page, args=args,
-        sorts=services.SORTS, support=services.supports(survey_round.teams, ids),
-        theme_choices=theme_choices, my_votes=services.votes_of(current_user, ids),
+        sorts=services.SORTS, support=support,
+        theme_choices=theme_choices, my_votes=my_votes,
         similar=similar, can_post=survey_round.is_open and in_audience(survey_round, current_user),
         withheld=withheld, merged=services.merged_ideas(survey_round, current_user),
         comment_counts=listing.counts(Comment.idea_id, ids),
@@ -109,11 +103,12 @@ def idea(idea_id):
             "ideas/merged.html", idea=idea, survey_round=survey_round,
             target=services.idea_seen_by(idea.merged_into_id, current_user),
             withheld=services.withheld_teams(survey_round))
+    support, my_votes = services.supports_and_votes(survey_round.teams, [idea.id],
+                                                    current_user)
     return render_template(
         "ideas/idea.html", idea=idea, survey_round=survey_round,
         withheld=services.withheld_teams(survey_round),
-        support=services.supports(survey_round.teams, [idea.id])[idea.id],
-        my_vote=services.votes_of(current_user, [idea.id]).get(idea.id),
+        support=support[idea.id], my_vote=my_votes.get(idea.id),
         can_vote=survey_round.is_open and in_audience(survey_round, current_user),
         merge_form=MergeForm(), hide_form=HideForm(),
         candidates=[c for c in services.similar_ideas(survey_round, idea.text)
@@ -130,6 +125,8 @@ def vote(idea_id):
     """Agree, disagree or pass; a second vote replaces the first."""
     value = VOTES.get(request.form.get("value"))
     back = safe_local_path(request.form.get("next"), url_for(".idea", idea_id=idea_id))
+    if request.form.get("to_card") and "#" not in back:
+        back += f"#idea-{idea_id}"  # the board's one vote form: back to the card voted on
     if value is None:
         _idea_for(idea_id)  # 404 or 403 first, as for a vote
         flash("Choose agree, disagree or pass.", "error")

@@ -26,7 +26,7 @@ def home():
     idea_counts = services.idea_counts([survey_round.id for survey_round, _ in open_rounds])
     return render_template("main/home.html", headcounts=headcounts, led_rounds=led_rounds,
                            open_rounds=open_rounds, idea_counts=idea_counts,
-                           stories=spotlight.latest(3),
+                           stories=spotlight.latest(3, brief=True),
                            action_counts=services.action_counts(current_user),
                            shared_reports=services.shared_reports(current_user),
                            recent_comments=listing.recent(current_user))

@@ -21,6 +21,8 @@ def team_headcounts():
 
 def idea_counts(round_ids):
     """Return {round id: visible ideas} for the given open rounds (held ones not yet)."""
+    if not round_ids:
+        return {}
     return dict(db.session.execute(
         select(Idea.round_id, func.count())
         .where(Idea.round_id.in_(round_ids), Idea.hidden_at.is_(None),
@@ -41,9 +43,8 @@ def shared_reports(user):
 
 def action_counts(user):
     """Return (items proposed for support, items the person owns that are not finished)."""
-    proposed = db.session.scalar(select(func.count()).select_from(ActionItem)
-                                 .where(ActionItem.status == ItemStatus.PROPOSED))
-    owned = db.session.scalar(select(func.count()).select_from(ActionItem).where(
-        (ActionItem.owner_a_id == user.id) | (ActionItem.owner_b_id == user.id),
-        ActionItem.status.not_in(FINISHED)))
+    owner = (ActionItem.owner_a_id == user.id) | (ActionItem.owner_b_id == user.id)
+    proposed, owned = db.session.execute(select(
+        func.count().filter(ActionItem.status == ItemStatus.PROPOSED),
+        func.count().filter(owner & ActionItem.status.not_in(FINISHED)))).one()
     return proposed, owned

@@ -7,6 +7,7 @@ from sqlalchemy import (JSON, CheckConstraint, Column, Date, Float, ForeignKey, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.extensions import db
+from webapp.models.goals import Goal
 from webapp.models.ideas import Idea
 from webapp.models.people import Team, User
 from webapp.models.types import UTCDateTime, utcnow
@@ -78,12 +79,16 @@ class ActionItem(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # The shared goal the item works toward, if any.
+    goal_id: Mapped[int | None] = mapped_column(
+        ForeignKey("goal.id", ondelete="SET NULL"), index=True)
 
     owner_a: Mapped[User] = relationship(foreign_keys=[owner_a_id])
     owner_b: Mapped[User] = relationship(foreign_keys=[owner_b_id])
     ideas: Mapped[list[Idea]] = relationship(secondary=action_item_idea, order_by=Idea.id)
     events: Mapped[list["ActionEvent"]] = relationship(
         order_by="ActionEvent.id", cascade="all, delete-orphan", passive_deletes=True)
+    goal: Mapped[Goal | None] = relationship()
 
     @property
     def visible_ideas(self):

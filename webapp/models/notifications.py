@@ -15,7 +15,10 @@ class NotificationKind(StrEnum):
     IDEA_MODERATED = "idea_moderated"
     ITEM_MOVED = "item_moved"
     MENTION = "mention"
+    PAIRED = "paired"
     GENERAL = "general"
+    RECOGNISED = "recognised"
+    SPOTLIGHT_CONSENT = "spotlight_consent"
 
 
 NOTIFICATION_KINDS = tuple(kind.value for kind in NotificationKind)
@@ -25,6 +28,9 @@ KIND_CHOICES = {
     NotificationKind.IDEA_MODERATED: "Your idea is merged into another or hidden",
     NotificationKind.ITEM_MOVED: "An action item you own or back changes status or is spotlighted",
     NotificationKind.MENTION: "Someone mentions you in a comment",
+    NotificationKind.RECOGNISED: "A colleague in another team recognises you",
+    NotificationKind.SPOTLIGHT_CONSENT: "A leader asks to spotlight a recognition you are part of",
+    NotificationKind.PAIRED: "You are paired with someone from another team",
 }
 """The kinds a person chooses for, as they read them (general notices are in-app only)."""
 

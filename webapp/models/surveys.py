@@ -174,6 +174,8 @@ class Question(db.Model):
     required: Mapped[bool] = mapped_column(default=False)
     # Choice labels for single and multiple choice; answers store their indexes.
     options: Mapped[list] = mapped_column(JSON, default=list)
+    # A Likert item that also asks each team to predict the other team's answer.
+    perception: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     round: Mapped[SurveyRound] = relationship(back_populates="questions")
 

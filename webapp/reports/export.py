@@ -27,12 +27,21 @@ def rows(report):
     yield from _item_rows(report)
     yield ("index", "alignment index", "", "0-100", _points(report.index))
     yield ("index", "change since previous round", "", "points", _points(report.delta))
+    yield from _perception_rows(report)
     yield from _theme_rows(report)
     yield from _idea_rows(report)
     for item in report.action_items:
         yield ("action items", item.title, "", "status", STATUS_LABELS[item.status])
     for point in report.trend:
         yield ("trend", point.survey_round.title, "", "alignment index", _points(point.index))
+        if _has_perception(report):
+            yield ("trend", point.survey_round.title, "", "understanding index",
+                   _points(point.understanding))
+    yield from _goal_rows(report)
+    for pair in report.recognitions:
+        yield ("recognition", pair.label, "", "recognitions",
+               "" if pair.count is None else pair.count)
+    yield from _pairing_rows(report)
 
 
 def _summary_rows(report):
@@ -48,6 +57,22 @@ def _summary_rows(report):
                summary.top_idea.text)
     for item in summary.done_items:
         yield ("summary", "done since previous round", "", "action item", item.title)
+
+
+def _has_perception(report):
+    return report.perception is not None and bool(report.perception.rows)
+
+
+def _perception_rows(report):
+    """Per lever and predicting team: predicted and real share of the other, and the gap."""
+    if not _has_perception(report):
+        return
+    for row in report.perception.rows:
+        team = f"{row.team} about {row.about}"
+        yield ("perception", row.label, team, "predicted favourable %", _share(row.predicted))
+        yield ("perception", row.label, team, "real favourable %", _share(row.real))
+        yield ("perception", row.label, team, "gap points", _points(row.gap))
+    yield ("index", "understanding index", "", "0-100", _points(report.understanding))
 
 
 def _participation_rows(report):
@@ -111,6 +136,33 @@ def _idea_rows(report):
             for support in report.idea_support[idea.id]:
                 yield (section, idea.text, support.team, "support %",
                        _share(support.support) if support.shown else "")
+
+
+def _goal_rows(report):
+    """Each shared goal of the round's dates: target, latest value, progress and state."""
+    for progress in report.goals:
+        goal = progress.goal
+        yield ("goals", goal.title, "", f"target ({goal.unit})", goal.target)
+        yield ("goals", goal.title, "", f"start value ({goal.unit})",
+               "" if goal.start_value is None else goal.start_value)
+        yield ("goals", goal.title, "", f"latest value ({goal.unit})",
+               "" if progress.latest is None else progress.latest.value)
+        yield ("goals", goal.title, "", "progress %", _share(progress.progress))
+        yield ("goals", goal.title, "", "state", progress.state_label)
+
+
+def _count(value):
+    return "" if value is None else value
+
+
+def _pairing_rows(report):
+    """Cross-team pairing coverage; blank where the privacy gate withholds a team."""
+    found = report.pairing
+    for row in found.rows if found else []:
+        subject = "met someone from the other team"
+        yield ("pairing", subject, row.team, "people paired", _count(row.paired))
+        yield ("pairing", subject, row.team, "people who met", _count(row.met))
+        yield ("pairing", subject, row.team, "share %", _share(row.share))
 
 
 def to_csv(report):

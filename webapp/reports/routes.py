@@ -8,7 +8,8 @@ from webapp.boundary import perform
 from webapp.database import begin_writing
 from webapp.models import STATUS_LABELS, Role
 from webapp.params import id_args
-from webapp.reports import bp, export, services
+from webapp.reports import bp, cache, export, services
+from webapp.reports.perception import FORMULA
 from webapp.surveys.services import get_round
 
 
@@ -29,7 +30,9 @@ def report(round_id):
     survey_round = _report_round(round_id)
     built = services.build(survey_round, id_args("team"), leader=current_user.is_leader,
                            viewer=current_user)
-    return render_template("reports/report.html", report=built, STATUS_LABELS=STATUS_LABELS)
+    return render_template("reports/report.html", report=built, STATUS_LABELS=STATUS_LABELS,
+                           UNDERSTANDING_FORMULA=FORMULA,
+                           kept_fragment=cache.fragment)
 
 
 @bp.route("/rounds/<int:round_id>/report.csv")

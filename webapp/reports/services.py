@@ -3,13 +3,18 @@ from dataclasses import dataclass, field
 
 from analysis import alignment_index, favourable_share_of_counts, gap
 from webapp.extensions import db
+from webapp.goals import services as goals
 from webapp.ideas.services import support_by_team, tallies
 from webapp.models import LEVER_LABELS, LIKERT_LABELS, Idea, Lever, QuestionKind, RoundStatus
-from webapp.reports import data
+from webapp.reports.pairing import coverage
+from webapp.reports import cache, data
+from webapp.reports import perception as perceived
+from webapp.reports.recognition import pair_counts
 from webapp.reports.discussion import round_discussion
 from webapp.reports.summary import summarise
 from webapp.privacy import threshold as privacy_threshold
 from webapp.privacy import withheld
+from webapp.surveys.perception import default_pair
 from webapp.surveys.services import participation
 from webapp.themes.lineage import lineage_of
 from webapp.themes.services import latest_done_run, themes_of, top_ideas_per_theme
@@ -78,6 +83,7 @@ class TrendPoint:
     survey_round: object
     index: float | None
     lever_cells: dict = field(default_factory=dict)  # lever -> [Cell per compared team]
+    understanding: float | None = None  # the understanding index, from perception items
 
 
 @dataclass
@@ -103,6 +109,16 @@ class Report:
     trend: list
     summary: object = None  # the opening summary, taken from the figures above
     discussion: list = field(default_factory=list)  # TeamDiscussion per team of the round
+    perception: object = None  # predictions of the other team beside its real answers
+    goals: list = field(default_factory=list)  # Progress of the goals over the round's dates
+    pairing: object = None  # cross-team pairing coverage in the round's days, or None
+    recognitions: list = field(default_factory=list)  # PairCount per pair of the round's teams
+    fixed_key: tuple | None = None  # what the fixed figures are kept under (reports.cache)
+
+    @property
+    def understanding(self):
+        """The understanding index of the round, 0–100, or None."""
+        return self.perception.index if self.perception else None
 
     @property
     def gap_label(self):
@@ -126,7 +142,7 @@ def compared_pair(survey_round, team_ids=None):
     """
     teams = sorted(survey_round.teams, key=lambda team: team.id)
     chosen = [t for t in teams if team_ids and t.id in team_ids]
-    return chosen if len(chosen) == 2 else teams[:2]
+    return chosen if len(chosen) == 2 else default_pair(survey_round)
 
 
 def gap_label(pair):
@@ -186,14 +202,19 @@ def _item_rows(questions, counts, teams, hidden):
 
 
 def _trend(survey_round, pair, only_shared):
-    history, respondents = data.lever_history(survey_round.opens_at or survey_round.created_at)
-    history.setdefault(survey_round.id, {})
-    points = []
+    until = survey_round.opens_at or survey_round.created_at
+    # A closed round's trend only takes rounds closed before it: their figures are final.
+    history, respondents = cache.kept(cache.history_key(survey_round, until),
+                                      lambda: data.lever_history(until))
+    history = {survey_round.id: {}, **history}
+    points, hidden_by_round = [], {}
     for past in data.rounds_by_id(list(history)):
         if past.id != survey_round.id and not _in_trend(past, survey_round, only_shared):
             continue
-        hidden = withheld(respondents.get(past.id, {}))
-        points.append(_trend_point(past, history[past.id], pair, hidden))
+        hidden_by_round[past.id] = withheld(respondents.get(past.id, {}))
+        points.append(_trend_point(past, history[past.id], pair, hidden_by_round[past.id]))
+    if len(pair) == 2:
+        perceived.understanding_trend(points, pair, hidden_by_round)
     return points
 
 
@@ -304,12 +325,10 @@ def build(survey_round, team_ids=None, leader=True, viewer=None):
     they may not see left out.
     """
     pair = compared_pair(survey_round, team_ids)
-    taking_part = participation(survey_round)
+    fixed = cache.fixed_key(survey_round, pair)
+    taking_part, levers, items, index, perception = cache.kept(fixed, lambda: _fixed_figures(
+        survey_round, pair))
     hidden = {row.team_id for row in taking_part if row.respondents is None}
-    counts = data.likert_counts(survey_round)
-    levers = _lever_rows(survey_round.questions, counts, pair, hidden)
-    shares = {row.lever: tuple(cell.share for cell in row.cells) for row in levers}
-    index = alignment_index(shares) if len(pair) == 2 else None
     trend = _trend(survey_round, pair, only_shared=not leader)
     run = latest_done_run(survey_round.id)
     bridging = _top_shown(survey_round, Idea.bridging.desc(), 10, hidden)
@@ -320,15 +339,53 @@ def build(survey_round, team_ids=None, leader=True, viewer=None):
     report = Report(
         survey_round=survey_round, pair=pair, threshold=privacy_threshold(),
         suppressed=hidden,
-        participation=taking_part, levers=levers,
-        items=_item_rows(survey_round.questions, counts, pair, hidden), index=index,
+        participation=taking_part, levers=levers, items=items, index=index,
         previous=_previous(trend, survey_round), themes=themes, run=run,
         lineage=_lineage(run, themes, viewer),
         bridging=bridging, divisive=divisive,
         idea_support={idea.id: support_by_team(pair, counts_by_idea.get(idea.id, {}))
                       for idea in shown},
-        action_items=data.round_items(survey_round.id), trend=trend,
+        action_items=data.round_items(survey_round.id), trend=trend, fixed_key=fixed,
         discussion=round_discussion(survey_round, sorted(survey_round.teams,
                                                          key=lambda team: team.id)))
+    report.perception = perception
     report.summary = summarise(report)
+    report.goals = _goals(survey_round)
+    report.recognitions = recognitions_in(survey_round, taking_part)
+    report.pairing = coverage(survey_round)
     return report
+
+
+def _goals(survey_round):
+    """The shared goals whose period overlaps the round's dates, as of the round's end.
+
+    A round runs from its opening (or its making, while a draft) to its closing, or to
+    today while it has no closing date.
+    """
+    first = (survey_round.opens_at or survey_round.created_at).date()
+    last = survey_round.closes_at.date() if survey_round.closes_at else goals.today()
+    return goals.progress_in(first, max(first, last))
+
+
+def recognitions_in(survey_round, taking_part):
+    """Recognitions between the round's teams within its dates, per pair of teams.
+
+    Gated on the teams' audiences, the sizes the participation figures use.
+    """
+    teams = sorted(survey_round.teams, key=lambda team: team.id)
+    sizes = {row.team_id: row.audience for row in taking_part}
+    return pair_counts(teams, sizes, survey_round.opens_at, survey_round.closes_at)
+
+
+def _fixed_figures(survey_round, pair):
+    """What a closed round keeps: participation, lever and item rows, index, perception."""
+    taking_part = participation(survey_round)
+    hidden = {row.team_id for row in taking_part if row.respondents is None}
+    counts = data.likert_counts(survey_round)
+    levers = _lever_rows(survey_round.questions, counts, pair, hidden)
+    shares = {row.lever: tuple(cell.share for cell in row.cells) for row in levers}
+    index = alignment_index(shares) if len(pair) == 2 else None
+    perception = perceived.section(perceived.perception_items(survey_round), counts,
+                                   perceived.predictions_of([survey_round]), pair, hidden)
+    return (taking_part, levers, _item_rows(survey_round.questions, counts, pair, hidden), index,
+            perception)

@@ -7,6 +7,7 @@ from webapp.admin.services import all_teams
 from webapp.boundary import perform
 from webapp.models import Role
 from webapp.params import id_arg
+from webapp.recognition import services as recognition
 from webapp.spotlight import bp, services
 from webapp.spotlight.forms import StoryForm
 
@@ -23,7 +24,8 @@ def stories():
 def story(story_id):
     """One story."""
     return render_template("spotlight/story.html",
-                           story=found_or_404(services.get_story(story_id)))
+                           story=found_or_404(services.get_story(story_id)),
+                           recognition=recognition.for_story(story_id))
 
 
 @bp.route("/spotlight/new", methods=["GET", "POST"])

@@ -57,11 +57,15 @@ def get_item(item_id):
     return get_row(ActionItem, item_id)
 
 
-def latest(limit=None):
-    """Return the newest stories first, with their teams and items."""
-    statement = select(Story).options(selectinload(Story.teams), selectinload(Story.items),
-                                      selectinload(Story.author)) \
-        .order_by(Story.created_at.desc(), Story.id.desc())
+def latest(limit=None, brief=False):
+    """Return the newest stories first, with their teams and items.
+
+    ``brief``: with their teams only, for cards that show no more (the home page).
+    """
+    loads = [selectinload(Story.teams)]
+    if not brief:
+        loads += [selectinload(Story.items), selectinload(Story.author)]
+    statement = select(Story).options(*loads).order_by(Story.created_at.desc(), Story.id.desc())
     if limit:
         statement = statement.limit(limit)
     return db.session.scalars(statement).all()

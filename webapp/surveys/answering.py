@@ -8,11 +8,13 @@ from webapp.database import insert_or_ignore, upsert
 from webapp.extensions import db
 from webapp.fields import MultiCheckboxField
 from webapp.limits import IDEA_LIMIT, TEXT_LIMIT
-from webapp.models import (LIKERT_LABELS, Answer, Idea, QuestionKind, Receipt, ResponseDraft,
-                           SurveyResponse, SurveyRound)
+from webapp.models import (LIKERT_LABELS, Answer, Idea, Prediction, QuestionKind, Receipt,
+                           ResponseDraft, SurveyResponse, SurveyRound)
 from webapp.models.surveys import round_team
 from webapp.models.types import utcnow
 from webapp.surveys import tallies
+from webapp.surveys.perception import (about_team, asks_prediction, missing_predictions,
+                                       prediction_field, prediction_name)
 from webapp.surveys.services import check_open, purge_drafts, release_batch
 
 NOT_OPEN = "This round is not open for answers."
@@ -54,17 +56,30 @@ def _field(question, enforce_required):
     return field_class(question.text, validators=[*presence, length], filters=[_strip])
 
 
-def answer_form(survey_round, enforce_required=True, **kwargs):
+def answer_form(survey_round, enforce_required=True, about=None, **kwargs):
     """Build and return the answer form of ``survey_round``.
 
-    Saving a draft checks everything but required answers; submitting checks all.
+    ``about`` is the team the person predicts on perception items (None: not asked).
+    Saving a draft checks everything but required answers; submitting checks all,
+    including a prediction with every answered perception item.
     """
     class AnswerForm(FlaskForm):
-        pass
+        def validate(self, extra_validators=None):
+            valid = super().validate(extra_validators)
+            if enforce_required and about is not None:
+                valid = not missing_predictions(survey_round, self, about) and valid
+            return valid
 
     for question in survey_round.questions:
         setattr(AnswerForm, field_name(question), _field(question, enforce_required))
+        if asks_prediction(question, about):
+            setattr(AnswerForm, prediction_name(question), prediction_field(about))
     return AnswerForm(**kwargs)
+
+
+def person_about(survey_round, user):
+    """The team ``user`` predicts on the round's perception items, or None."""
+    return about_team(survey_round, user.team_id)
 
 
 def form_answers(survey_round, form):
@@ -75,6 +90,14 @@ def form_answers(survey_round, form):
         if value not in (None, "", []):
             answers[question.id] = value
     return answers
+
+
+def form_predictions(survey_round, form):
+    """Return {question id: share} of the predictions given in a validated form."""
+    return {question.id: form[prediction_name(question)].data
+            for question in survey_round.questions
+            if prediction_name(question) in form and
+            form[prediction_name(question)].data is not None}
 
 
 def has_submitted(survey_round, user):
@@ -89,14 +112,23 @@ def load_draft(survey_round, user):
     if draft is None:
         return None
     by_id = {question.id: question for question in survey_round.questions}
-    return {field_name(by_id[int(qid)]): value for qid, value in draft.answers.items()
-            if int(qid) in by_id}
+    data = {}
+    for key, value in draft.answers.items():
+        # Predictions are kept as "p<question id>", answers under the bare id.
+        question = by_id.get(int(key.removeprefix("p")))
+        if question is not None:
+            data[key if key.startswith("p") else field_name(question)] = value
+    return data
 
 
-def save_draft(survey_round, user, answers):
-    """Keep ``answers`` for the person to come back to; replaces an earlier draft."""
+def save_draft(survey_round, user, answers, predictions=None):
+    """Keep ``answers`` and ``predictions`` for the person to come back to.
+
+    Replaces an earlier draft.
+    """
     check_open(survey_round, NOT_OPEN)
     stored = {str(qid): value for qid, value in answers.items()}
+    stored.update({f"p{qid}": share for qid, share in (predictions or {}).items()})
     upsert(ResponseDraft, ("round_id", "user_id"), round_id=survey_round.id, user_id=user.id,
            answers=stored, saved_at=utcnow())
     db.session.flush()
@@ -110,13 +142,26 @@ def _answer_row(question, value):
     return Answer(question_id=question.id, text=value)
 
 
-def submit(survey_round, user, answers, now=None):
-    """Store the person's response once; return False if they had already submitted.
+def _add_predictions(survey_round, response, predictions):
+    """Keep the response's predictions, each about the team its people predict."""
+    if not predictions:
+        return
+    about = about_team(survey_round, response.team_id)
+    for question in survey_round.questions:
+        if asks_prediction(question, about) and question.id in predictions:
+            db.session.add(Prediction(response_id=response.id, question_id=question.id,
+                                      about_team_id=about.id,
+                                      share=predictions[question.id]))
+
+
+def submit(survey_round, user, answers, now=None, predictions=None):
+    """Store the person's response once; return it, or None if they had already submitted.
 
     The receipt goes in first: if it already exists the response is not stored, so
     concurrent submissions leave exactly one of each. In an anonymous round neither
     the response nor its ideas name the person, and they carry only the day.
     ``now`` is for loading past rounds (demo data); it defaults to the current time.
+    ``predictions`` ({question id: share}) go with the response, like the answers.
     """
     now = now or utcnow()
     # A shared lock: submissions run side by side, but storing the round's tallies at
@@ -128,7 +173,7 @@ def submit(survey_round, user, answers, now=None):
     today = now.date()
     if not insert_or_ignore(Receipt, round_id=survey_round.id, user_id=user.id,
                             submitted_on=today):
-        return False
+        return None
     anonymous = survey_round.anonymous
     author_id = None if anonymous else user.id
     # In an anonymous round an idea from the survey carries the round's opening time, so
@@ -149,6 +194,7 @@ def submit(survey_round, user, answers, now=None):
                                 author_id=author_id, question_id=question.id, text=value,
                                 created_at=created_at, held=anonymous,
                                 response_id=response.id if anonymous else None))
+    _add_predictions(survey_round, response, predictions)
     db.session.execute(delete(ResponseDraft).where(ResponseDraft.round_id == survey_round.id,
                                                    ResponseDraft.user_id == user.id))
     # Rounds may also close by date; their leftover drafts go at the next submission.
@@ -158,7 +204,7 @@ def submit(survey_round, user, answers, now=None):
         release_batch(survey_round, user.team_id)
     else:  # a named response counts at once
         tallies.add_responses(SurveyResponse.id == response.id)
-    return True
+    return response
 
 
 def open_rounds_for(user):
@@ -169,16 +215,16 @@ def open_rounds_for(user):
     if user.team_id is None:
         return []
     now = utcnow()
-    rounds = db.session.scalars(
-        select(SurveyRound)
+    # One statement: the person's receipt and draft come as two EXISTS beside each round.
+    submitted = exists().where(Receipt.user_id == user.id,
+                               Receipt.round_id == SurveyRound.id)
+    drafted = exists().where(ResponseDraft.user_id == user.id,
+                             ResponseDraft.round_id == SurveyRound.id)
+    rows = db.session.execute(
+        select(SurveyRound, submitted, drafted)
         .join(round_team, round_team.c.round_id == SurveyRound.id)
         .where(round_team.c.team_id == user.team_id, SurveyRound.opens_at <= now,
                (SurveyRound.closes_at.is_(None)) | (SurveyRound.closes_at > now))
         .order_by(SurveyRound.opens_at.desc())).all()
-    ids = [survey_round.id for survey_round in rounds]
-    submitted = set(db.session.scalars(select(Receipt.round_id).where(
-        Receipt.user_id == user.id, Receipt.round_id.in_(ids))))
-    drafted = set(db.session.scalars(select(ResponseDraft.round_id).where(
-        ResponseDraft.user_id == user.id, ResponseDraft.round_id.in_(ids))))
-    return [(r, "submitted" if r.id in submitted else "draft" if r.id in drafted else "new")
-            for r in rounds]
+    return [(r, "submitted" if done else "draft" if draft else "new")
+            for r, done, draft in rows]

@@ -35,6 +35,9 @@ class NewRoundForm(RoundForm):
         SelectChoice("template", "The built-in \"How should we align?\" questions"),
         SelectChoice("blank", "No questions: I will write my own"),
     ])
+    perception = BooleanField(
+        "Perception items: on one item per lever, each team also predicts what share of the "
+        "other team will agree (built-in questions only)")
 
 
 class QuestionForm(FlaskForm):
@@ -47,6 +50,9 @@ class QuestionForm(FlaskForm):
     lever = SelectField("Lever", default="", choices=[SelectChoice("", "— none —")] + [
         SelectChoice(lever.value, LEVER_LABELS[lever]) for lever in Lever])
     required = BooleanField("Required")
+    perception = BooleanField(
+        "Perception: each team also predicts what share of the other team will agree "
+        "(agreement-scale items only)")
     options = TextAreaField("Options, one per line (choice questions)",
                             validators=[Optional(), Length(max=4000)], render_kw={"rows": 4})
 
@@ -55,6 +61,7 @@ class QuestionForm(FlaskForm):
         """Return the form filled in from ``question`` (on POST, the posted data wins)."""
         return cls(data={"kind": question.kind, "text": question.text, "help": question.help,
                          "lever": question.lever or "", "required": question.required,
+                         "perception": question.perception,
                          "options": "\n".join(question.options or [])})
 
     def option_list(self):

@@ -1,16 +1,20 @@
 """Views for running survey rounds (leaders) and answering them (staff)."""
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 
 from webapp import lifecycle
 from webapp.access import ensure, found_or_404, role_required
 from webapp.admin.services import all_teams
 from webapp.boundary import perform
+from webapp.conversations import keys as conversation_keys
 from webapp.models import Role, RoundStatus
 from webapp.surveys import answering, bp, services, template
 from webapp.surveys.forms import NewRoundForm, QuestionForm, RoundForm
+from webapp.surveys.perception import default_pair
 
 leader_required = role_required(Role.LEADER)
+# The session entry that carries a new conversation key to the thank-you page.
+KEY_TO_SHOW = "conversation_key"
 
 
 def _round_or_404(round_id):
@@ -55,7 +59,8 @@ def new_round():
         form.team_ids.data = [team.id for team in teams if team.name in ("Sales", "Marketing")]
     if form.validate_on_submit():
         done = perform(lambda: services.create_round(
-            _details(form), current_user, from_template=form.start_from.data == "template"),
+            _details(form), current_user, from_template=form.start_from.data == "template",
+            perception=form.perception.data),
             form, _created_message)
         if done:
             return redirect(url_for(".manage", round_id=done.value.id))
@@ -124,7 +129,7 @@ def delete_round(round_id):
 def _question_details(form):
     return services.QuestionDetails(form.kind.data, form.text.data, form.help.data,
                                     form.lever.data or None, form.required.data,
-                                    form.option_list())
+                                    form.option_list(), form.perception.data)
 
 
 @bp.route("/<int:round_id>/questions/new", methods=["GET", "POST"])
@@ -183,8 +188,12 @@ def delete_question(round_id, question_id):
 def preview(round_id):
     """Show the survey as people will see it, without answering."""
     survey_round = _round_or_404(round_id)
+    pair = default_pair(survey_round)
+    # Shown as the first team of the pair sees it, predicting the second.
+    about = pair[1] if len(pair) == 2 else None
     return render_template("surveys/answer.html", survey_round=survey_round,
-                           form=answering.answer_form(survey_round, meta={"csrf": False}),
+                           form=answering.answer_form(survey_round, about=about,
+                                                      meta={"csrf": False}),
                            preview=True)
 
 
@@ -201,31 +210,39 @@ def answer(round_id):
         return redirect(url_for("main.home"))
     if request.method == "POST":
         return _post_answers(survey_round)
-    form = answering.answer_form(survey_round, data=answering.load_draft(
-        survey_round, current_user))
+    form = answering.answer_form(
+        survey_round, about=answering.person_about(survey_round, current_user),
+        data=answering.load_draft(survey_round, current_user))
     return render_template("surveys/answer.html", survey_round=survey_round, form=form,
                            preview=False)
 
 
 def _post_answers(survey_round):
     saving = request.form.get("action") == "save"
-    form = answering.answer_form(survey_round, enforce_required=not saving)
+    form = answering.answer_form(survey_round, enforce_required=not saving,
+                                 about=answering.person_about(survey_round, current_user))
     if not form.validate_on_submit():
         flash("Some answers need a look: see the messages below. Nothing is lost.", "error")
         return render_template("surveys/answer.html", survey_round=survey_round, form=form,
                                preview=False)
     answers = answering.form_answers(survey_round, form)
+    predictions = answering.form_predictions(survey_round, form)
     if saving:
         action, success = answering.save_draft, (
             "Your answers are saved. Come back any time before the round closes to finish "
             "and submit.")
     else:
-        action, success = answering.submit, None
+        action, success = conversation_keys.submit, None
     # A refusal means the round closed while the person was answering.
-    if not perform(lambda: action(survey_round, current_user, answers), success=success):
+    done = perform(lambda: action(survey_round, current_user, answers, predictions=predictions),
+                   success=success)
+    if not done:
         return redirect(url_for("main.home"))
     if saving:
         return redirect(url_for(".answer", round_id=survey_round.id))
+    if done.value:
+        # Shown once, on the next page, then gone: only this browser's cookie carries it.
+        session[KEY_TO_SHOW] = done.value
     return redirect(url_for(".thanks", round_id=survey_round.id))
 
 
@@ -236,4 +253,7 @@ def thanks(round_id):
     survey_round = _round_or_404(round_id)
     if not answering.has_submitted(survey_round, current_user):
         return redirect(url_for(".answer", round_id=round_id))
-    return render_template("surveys/thanks.html", survey_round=survey_round)
+    key = session.pop(KEY_TO_SHOW, None)
+    link = url_for("conversations.mine", _external=True) + f"#key={key}" if key else None
+    return render_template("surveys/thanks.html", survey_round=survey_round, key=key,
+                           link=link)

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timezone
 
 from sqlalchemy import delete, exists, func, select, true, update
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from webapp.database import insert_or_ignore
 from webapp.errors import ServiceError
@@ -15,6 +15,7 @@ from webapp.models.surveys import round_team
 from webapp.models.types import utcnow
 from webapp.privacy import threshold, withheld
 from webapp.surveys import tallies, template
+from webapp.surveys.perception import check_perception
 
 MAX_OPTIONS = 20
 
@@ -96,12 +97,16 @@ def _apply_details(survey_round, details):
     survey_round.reminder_days = reminder_days
 
 
-def create_round(details, creator, from_template=True):
-    """Create a round; from the built-in template it gets its questions too."""
+def create_round(details, creator, from_template=True, perception=False):
+    """Create a round; from the built-in template it gets its questions too.
+
+    ``perception`` turns on the template's perception items.
+    """
     survey_round = SurveyRound(created_by_id=creator.id, opens_at=None, closes_at=None)
     if from_template:
-        survey_round.questions = [Question(position=index, **fields)
-                                  for index, fields in enumerate(template.template_questions())]
+        survey_round.questions = [
+            Question(position=index, **fields)
+            for index, fields in enumerate(template.template_questions(perception))]
     _apply_details(survey_round, details)
     db.session.add(survey_round)
     db.session.flush()
@@ -165,6 +170,7 @@ class QuestionDetails:
     lever: str | None = None
     required: bool = False
     options: list | None = None
+    perception: bool = False
 
 
 def _clean_options(kind, options):
@@ -196,6 +202,7 @@ def add_question(survey_round, details):
                         help=(details.help or "").strip(), lever=details.lever or None,
                         required=details.required,
                         options=_clean_options(details.kind, details.options),
+                        perception=check_perception(details.kind, details.perception),
                         position=len(survey_round.questions))
     survey_round.questions.append(question)
     db.session.flush()
@@ -211,6 +218,7 @@ def update_question(question, details):
         question.lever = details.lever or None
         question.required = details.required
         question.options = _clean_options(details.kind, details.options)
+        question.perception = check_perception(details.kind, details.perception)
         question.text = _check_text(details)
         question.help = (details.help or "").strip()
     db.session.flush()
@@ -268,11 +276,12 @@ def question_of(survey_round, question_id):
 
 def get_round(round_id, questions=True):
     """Return a round with its teams and (unless not wanted) questions loaded, or None."""
-    loads = [selectinload(SurveyRound.teams)]
+    # The few teams come in the round's own statement; the questions in one more.
+    loads = [joinedload(SurveyRound.teams)]
     if questions:
         loads.append(selectinload(SurveyRound.questions))
-    return db.session.scalar(select(SurveyRound).where(SurveyRound.id == round_id)
-                             .options(*loads))
+    return db.session.execute(select(SurveyRound).where(SurveyRound.id == round_id)
+                              .options(*loads)).unique().scalar_one_or_none()
 
 
 @dataclass

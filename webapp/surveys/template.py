@@ -49,14 +49,29 @@ IDEA_QUESTIONS = [
 
 COMMENT_QUESTION = "Anything else you would like leadership to know?"
 
+# With perception on, each team predicts the other's answer to one item per lever: one
+# that both teams can judge about the other.
+PERCEPTION_ITEMS = {
+    LIKERT_ITEMS[Lever.SHARE_VISION][2],
+    LIKERT_ITEMS[Lever.UNIFY_GOAL][0],
+    LIKERT_ITEMS[Lever.FORCE_COMMUNICATION][2],
+    LIKERT_ITEMS[Lever.REWARD_BEHAVIOUR][2],
+    LIKERT_ITEMS[Lever.SHINE_SPOTLIGHT][0],
+    LIKERT_ITEMS[Lever.GET_IDEAS][2],
+}
 
-def template_questions():
-    """Return the template's questions as dicts of Question fields, in order."""
+
+def template_questions(perception=False):
+    """Return the template's questions as dicts of Question fields, in order.
+
+    ``perception`` turns on the perception items (one per lever).
+    """
     questions = []
     for lever, items in LIKERT_ITEMS.items():
         for text in items:
             questions.append({"kind": QuestionKind.LIKERT.value, "text": text,
-                              "lever": lever.value, "required": True})
+                              "lever": lever.value, "required": True,
+                              "perception": perception and text in PERCEPTION_ITEMS})
     for text in IDEA_QUESTIONS:
         questions.append({"kind": QuestionKind.IDEA.value, "text": text, "lever": None,
                           "required": False,

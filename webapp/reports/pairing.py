@@ -1,0 +1,85 @@
+"""How far pairing reached in a round: the share of each team who met the other team.
+
+A person met someone from the other team when their group met: a member pressed "we
+met" or logged what they learned. The cycles counted are those drawn whose days overlap
+the round's (from its opening to its closing, or to today while it is open). Counts go
+through the privacy gate: a team with too few people paired shows no figure.
+"""
+from dataclasses import dataclass
+from datetime import timezone
+
+from sqlalchemy import distinct, func, select
+
+from webapp.extensions import db
+from webapp.models import PairingCycle, PairingGroup, PairingMember, Team
+from webapp.models.types import utcnow
+from webapp.privacy import withheld
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """One team: people paired, people who met someone of the other team, and the share.
+
+    ``paired``, ``met`` and ``share`` are None when the privacy gate withholds them.
+    """
+
+    team: str
+    paired: int | None
+    met: int | None
+
+    @property
+    def share(self):
+        """The share who met, from 0 to 1, or None."""
+        if self.met is None or not self.paired:
+            return None
+        return self.met / self.paired
+
+    @property
+    def percent(self):
+        """The share in whole percent, or None."""
+        return None if self.share is None else round(self.share * 100)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The cycles counted, by name, and a row per team that took part."""
+
+    cycles: list
+    rows: list
+
+
+def _days(survey_round):
+    start = survey_round.opens_at
+    if start is None:
+        return None
+    end = survey_round.closes_at or utcnow()
+    return start.astimezone(timezone.utc).date(), end.astimezone(timezone.utc).date()
+
+
+def _counts(cycle_ids):
+    """{team id: (people paired, people whose group met)}, counted by the database."""
+    met = func.count(distinct(PairingMember.user_id)).filter(PairingGroup.met_at.is_not(None))
+    rows = db.session.execute(
+        select(PairingMember.team_id, func.count(distinct(PairingMember.user_id)), met)
+        .join(PairingGroup, PairingGroup.id == PairingMember.group_id)
+        .where(PairingMember.cycle_id.in_(cycle_ids)).group_by(PairingMember.team_id)).all()
+    return {team_id: (paired, met_count) for team_id, paired, met_count in rows}
+
+
+def coverage(survey_round):
+    """Return the :class:`Coverage` of the cycles overlapping ``survey_round``, or None."""
+    days = _days(survey_round)
+    if days is None:
+        return None
+    cycles = db.session.scalars(select(PairingCycle).where(
+        PairingCycle.paired_at.is_not(None), PairingCycle.starts_on <= days[1],
+        PairingCycle.ends_on >= days[0]).order_by(PairingCycle.starts_on, PairingCycle.id)).all()
+    if not cycles:
+        return Coverage([], [])
+    counts = _counts([cycle.id for cycle in cycles])
+    hidden = withheld({team_id: paired for team_id, (paired, _met) in counts.items()})
+    names = dict(db.session.execute(select(Team.id, Team.name).where(Team.id.in_(counts))).all())
+    rows = [CoverageRow(names[team_id], None, None) if team_id in hidden else
+            CoverageRow(names[team_id], paired, met)
+            for team_id, (paired, met) in sorted(counts.items())]
+    return Coverage([cycle.name for cycle in cycles], rows)
