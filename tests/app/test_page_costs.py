@@ -70,15 +70,17 @@ BOARD = ["SELECT user_account",  # the reader
          "SELECT theme",  # the theme filter
          "SELECT idea",  # the page of ideas, with how many there are in all
          "SELECT idea_vote",  # their votes per team, with the reader's own
-         "SELECT idea"]  # ideas merged into others
+         "SELECT idea",  # ideas merged into others
+         "SELECT comment"]  # comments per card, one grouped count
 IDEA = ["SELECT user_account", "SELECT idea", "SELECT survey_round", "SELECT idea_vote",
-        "SELECT survey_response", "SELECT idea"]
+        "SELECT survey_response", "SELECT idea", "SELECT comment"]  # the thread
 HOME = ["SELECT user_account",
         "SELECT survey_round",  # open rounds with the reader's receipt and draft
         "SELECT idea",  # ideas per open round
         "SELECT story", "SELECT story_team",  # the newest stories, with their teams
         "SELECT action_item",  # proposed items and the reader's own, in one count
-        "SELECT survey_round"]  # shared reports
+        "SELECT survey_round",  # shared reports
+        "SELECT comment"]  # the newest comments the reader may see
 
 
 def test_board_idea_and_home_statements(app, client, auth, people, scene):
