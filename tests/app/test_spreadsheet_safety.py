@@ -108,7 +108,7 @@ def test_report_figures_are_numbers_to_one_decimal():
         participation=[], items=[], index=45.04999, delta=-3.25, themes=[], bridging=[],
         divisive=[], action_items=[], trend=[], lineage=None, pair=[team, team], goals=[],
         gap_label="-Ops − Ops", summary=summary, perception=None,
-        recognitions=[], pairing=None,
+        recognitions=[], pairing=None, discussion=[],
         levers=[SimpleNamespace(label="+Lever", gap=-3.5, cells=[
             SimpleNamespace(share=0.123), SimpleNamespace(share=None)])])
     rows = list(export.rows(report))

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.browser
 
 SECTIONS = ("In short", "1. Participation by team", "2. Levers", "3. Alignment index", "4. Themes",
             "5. Ideas", "6. Action items", "7. Trends across rounds", "8. Shared goals",
-            "9. Recognition across teams")
+            "9. Recognition across teams", "10. Discussion between teams")
 
 
 def test_report_renders_prints_and_has_every_section(
