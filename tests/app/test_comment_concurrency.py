@@ -1,13 +1,9 @@
 """Two people changing one thread at once, as threads on two connections to a live server."""
-import http.client
-import threading
-from urllib.parse import urlencode, urlsplit
-
 from sqlalchemy import select
 
 from tests import factories
 from tests.conftest import make_config
-from tests.live import serve
+from tests.live import send_together, serve, session_cookie
 from webapp import create_app
 from webapp.extensions import db
 from webapp.models import Comment
@@ -15,46 +11,9 @@ from webapp.models import Comment
 ROUNDS = 8
 
 
-def _request(base, method, path, body=None, cookie=None):
-    parts = urlsplit(base)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
-    headers = {"Content-Type": "application/x-www-form-urlencoded"}
-    if cookie:
-        headers["Cookie"] = cookie
-    connection.request(method, path, body=body, headers=headers)
-    response = connection.getresponse()
-    text = response.read().decode()
-    connection.close()
-    return response.status, text
-
-
-def _cookie(base, person):
-    parts = urlsplit(base)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
-    connection.request("POST", "/login", body=urlencode(
-        {"email": person.email, "password": factories.PASSWORD}),
-        headers={"Content-Type": "application/x-www-form-urlencoded"})
-    response = connection.getresponse()
-    response.read()
-    connection.close()
-    return response.getheader("Set-Cookie").split(";", 1)[0]
-
-
 def _together(base, requests):
-    """Send each (cookie, path, form) from its own thread, all released at once."""
-    barrier = threading.Barrier(len(requests))
-    outcomes = [None] * len(requests)
-
-    def send(n, cookie, path, form):
-        barrier.wait()
-        outcomes[n] = _request(base, "POST", path, urlencode(form), cookie)
-
-    threads = [threading.Thread(target=send, args=(n, *each)) for n, each in enumerate(requests)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
+    """Send each (cookie, path, form) at once; return (status, page text) in order."""
+    return [(reply.status, reply.text) for reply in send_together(base, requests)]
 
 
 def _world(app, make_user):
@@ -67,7 +26,7 @@ def _world(app, make_user):
 def test_an_edit_and_a_reply_at_once_both_stay(app, database_url, make_user):
     author, other, idea_id = _world(app, make_user)
     with serve(create_app(make_config(database_url))) as base:
-        cookies = _cookie(base, author), _cookie(base, other)
+        cookies = session_cookie(base, author), session_cookie(base, other)
         for n in range(ROUNDS):
             with app.app_context():
                 first = factories.make_comment(author, f"Comment {n}", idea_id=idea_id)
@@ -97,7 +56,7 @@ def test_two_edits_from_the_same_version_one_wins_the_other_is_told(
         app, database_url, make_user):
     author, _other, idea_id = _world(app, make_user)
     with serve(create_app(make_config(database_url))) as base:
-        cookies = [_cookie(base, author), _cookie(base, author)]  # two devices
+        cookies = [session_cookie(base, author), session_cookie(base, author)]  # two devices
         for n in range(ROUNDS):
             with app.app_context():
                 first = factories.make_comment(author, "Before", idea_id=idea_id)
@@ -110,7 +69,7 @@ def test_two_edits_from_the_same_version_one_wins_the_other_is_told(
 def test_a_reply_while_the_comment_is_removed_is_refused_or_kept(app, database_url, make_user):
     author, other, idea_id = _world(app, make_user)
     with serve(create_app(make_config(database_url))) as base:
-        cookies = _cookie(base, author), _cookie(base, other)
+        cookies = session_cookie(base, author), session_cookie(base, other)
         for n in range(ROUNDS):
             with app.app_context():
                 first = factories.make_comment(author, f"Comment {n}", idea_id=idea_id)

@@ -1,8 +1,5 @@
 """Two leaders starting a pairing cycle at the same moment: one wins, nothing doubled."""
-import http.client
-import threading
 from datetime import timedelta
-from urllib.parse import urlencode, urlsplit
 
 import pytest
 from sqlalchemy import func, select
@@ -10,53 +7,23 @@ from sqlalchemy.exc import IntegrityError
 
 from tests import factories
 from tests.conftest import make_config
-from tests.live import serve
+from tests.live import send_together, serve, session_cookie
 from webapp import create_app
 from webapp.extensions import db
 from webapp.models import Notification, PairingCycle, PairingGroup, PairingMember, Team
 from webapp.models.types import utcnow
 
 
-def _request(base, path, form, cookie=None):
-    parts = urlsplit(base)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
-    headers = {"Content-Type": "application/x-www-form-urlencoded"}
-    if cookie:
-        headers["Cookie"] = cookie
-    connection.request("POST", path, body=urlencode(form, doseq=True), headers=headers)
-    response = connection.getresponse()
-    body = response.read().decode()
-    connection.close()
-    return response, body
-
-
 def _count(model):
     return db.session.scalar(select(func.count()).select_from(model))
 
 
-def _sign_in(base, person):
-    login, _ = _request(base, "/login", {"email": person.email, "password": factories.PASSWORD})
-    return login.getheader("Set-Cookie").split(";", 1)[0]
-
-
 def _start_at_once(database_url, leaders, form):
     """POST the same new cycle as each of ``leaders``, released together."""
-    outcomes = []
     with serve(create_app(make_config(database_url))) as base:
-        cookies = [_sign_in(base, leader) for leader in leaders]
-        barrier = threading.Barrier(len(cookies))
-
-        def start(cookie):
-            barrier.wait()
-            response, body = _request(base, "/pairing/new", form, cookie)
-            outcomes.append((response.status, body))
-
-        threads = [threading.Thread(target=start, args=(cookie,)) for cookie in cookies]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    return outcomes
+        cookies = [session_cookie(base, leader) for leader in leaders]
+        replies = send_together(base, [(cookie, "/pairing/new", form) for cookie in cookies])
+    return [(reply.status, reply.text) for reply in replies]
 
 
 def _new_cycle_form(app):
@@ -95,27 +62,10 @@ def test_the_database_keeps_one_open_cycle_per_pair_of_teams(app):
 
 
 def _get_at_once(database_url, person, path, times):
-    outcomes = []
     with serve(create_app(make_config(database_url))) as base:
-        cookie = _sign_in(base, person)
-        barrier = threading.Barrier(times)
-
-        def get():
-            barrier.wait()
-            parts = urlsplit(base)
-            connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
-            connection.request("GET", path, headers={"Cookie": cookie})
-            response = connection.getresponse()
-            response.read()
-            connection.close()
-            outcomes.append(response.status)
-
-        threads = [threading.Thread(target=get) for _ in range(times)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    return outcomes
+        cookie = session_cookie(base, person)
+        replies = send_together(base, [(cookie, path, None)] * times)
+    return [reply.status for reply in replies]
 
 
 def test_first_views_at_once_draw_the_pairs_once(app, database_url, make_user):

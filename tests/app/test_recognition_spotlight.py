@@ -1,14 +1,10 @@
 """A recognition becomes a spotlight story only when both people say yes, and only once."""
-import http.client
-import threading
-from urllib.parse import urlencode, urlsplit
-
 import pytest
 from sqlalchemy import func, select
 
 from tests import factories
 from tests.conftest import make_config
-from tests.live import serve
+from tests.live import send_together, serve, session_cookie
 from webapp import create_app
 from webapp.extensions import db
 from webapp.models import (Notification, NotificationKind, Recognition, RecognitionSpotlight,
@@ -141,36 +137,9 @@ def test_a_bad_draft_is_refused_and_kept(app, client, auth, people, pair, title,
     assert _request_of(app, recognition) is None
 
 
-def _post(base, path, form, cookie):
-    parts = urlsplit(base)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
-    connection.request("POST", path, body=urlencode(form), headers={
-        "Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie or ""})
-    response = connection.getresponse()
-    response.read()
-    connection.close()
-    return response
-
-
 def _at_once(base, requests):
     """Send (cookie, path, form) requests from threads released together; return statuses."""
-    barrier, statuses = threading.Barrier(len(requests)), []
-
-    def send(cookie, path, form):
-        barrier.wait()
-        statuses.append(_post(base, path, form, cookie).status)
-
-    threads = [threading.Thread(target=send, args=request) for request in requests]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return statuses
-
-
-def _cookie(base, person):
-    login = _post(base, "/login", {"email": person.email, "password": factories.PASSWORD}, "")
-    return login.getheader("Set-Cookie").split(";", 1)[0]
+    return [reply.status for reply in send_together(base, requests)]
 
 
 def test_two_yeses_at_once_publish_the_story_exactly_once(app, database_url, people,
@@ -180,10 +149,10 @@ def test_two_yeses_at_once_publish_the_story_exactly_once(app, database_url, peo
         recognitions = [factories.make_recognition(people["member"], marketer, spotlight=True)
                         for marketer in marketers]
     with serve(create_app(make_config(database_url))) as base:
-        giver = _cookie(base, people["member"])
+        giver = session_cookie(base, people["member"])
         for recognition, marketer in zip(recognitions, marketers):
             path = f"/recognition/{recognition}/consent"
-            theirs = _cookie(base, marketer)
+            theirs = session_cookie(base, marketer)
             # Both people, each twice (a double click), all at the same moment.
             statuses = _at_once(base, [(giver, path, {"answer": "yes"}),
                                        (theirs, path, {"answer": "yes"})] * 2)
@@ -197,7 +166,7 @@ def test_two_yeses_at_once_publish_the_story_exactly_once(app, database_url, peo
 def test_a_double_click_keeps_one_recognition(app, database_url, people, make_user):
     marketer = make_user(team="Marketing")
     with serve(create_app(make_config(database_url))) as base:
-        cookie = _cookie(base, people["member"])
+        cookie = session_cookie(base, people["member"])
         form = {"recipient_id": str(marketer.id), "text": "Thanks for the joint webinar",
                 "item_id": ""}
         statuses = _at_once(base, [(cookie, "/recognition/new", form)] * 8)
