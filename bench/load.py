@@ -167,6 +167,10 @@ def measure(tandem, bare, paths, idea_ids, emails, rounds, slice_seconds):
         if not client.sign_in(email, PASSWORD):
             raise RuntimeError(f"{email} could not sign in")
         signed_in.append(client)
+        # Warm: templates compiled, statements built and a closed round's fixed figures
+        # kept, as in a server that has run a while; slices then measure the steady state.
+        for path in paths.values():
+            client.get(path)
     bare_clients = [Client(bare) for _ in emails]
     for client in bare_clients:
         client.token = ""  # the bare app takes any form

@@ -75,8 +75,7 @@ BOARD = ["SELECT user_account",  # the reader
 IDEA = ["SELECT user_account", "SELECT idea", "SELECT survey_round", "SELECT idea_vote",
         "SELECT survey_response", "SELECT idea", "SELECT comment"]  # the thread
 HOME = ["SELECT user_account",
-        "SELECT survey_round",  # open rounds with the reader's receipt and draft
-        "SELECT idea",  # ideas per open round
+        "SELECT survey_round",  # open rounds: the reader's receipt and draft, ideas shown
         "SELECT story", "SELECT story_team",  # the newest stories, with their teams
         "SELECT action_item",  # proposed items and the reader's own, in one count
         "SELECT survey_round",  # shared reports

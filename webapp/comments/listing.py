@@ -3,7 +3,9 @@
 Board cards and item cards take their counts from one grouped query for the whole
 page; the home page lists the newest comments a person may see.
 """
-from sqlalchemy import func, select
+from functools import lru_cache
+
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import joinedload
 
 from webapp.extensions import db
@@ -24,29 +26,37 @@ def counts(column, ids):
     """Return {idea or item id: comments shown} for ``ids``; ``column`` says which."""
     if not ids:
         return {}
-    return dict(db.session.execute(
-        select(column, func.count()).where(column.in_(list(ids)), *_SHOWN)
-        .group_by(column)).all())
+    return dict(db.session.execute(_counts_statement(column), {"ids": list(ids)}).all())
 
 
-def _ideas_seen_by(user):
-    """SQL condition on ideas (joined with their round): ideas ``user`` may open."""
-    condition = (Idea.merged_into_id.is_(None)) & shown_now(Idea.held, Idea.round_id)
-    if user.is_leader:
-        return condition
-    rounds = select(round_team.c.round_id).where(round_team.c.team_id == user.team_id)
-    return (condition & Idea.hidden_at.is_(None) & Idea.round_id.in_(rounds)
-            & SurveyRound.opens_at.is_not(None) & (SurveyRound.opens_at <= utcnow()))
+@lru_cache(maxsize=None)
+def _counts_statement(column):
+    """The query of :func:`counts`, built once per column (every board view runs it)."""
+    return (select(column, func.count())
+            .where(column.in_(bindparam("ids", expanding=True)), *_SHOWN).group_by(column))
+
+
+@lru_cache(maxsize=None)
+def _recent_statement(leader):
+    """The query of :func:`recent`, built once for leaders and once for the others.
+
+    Parameters: the reader's ``team_id`` and ``now``.
+    """
+    seen = Idea.merged_into_id.is_(None) & shown_now(Idea.held, Idea.round_id, bindparam("now"))
+    if not leader:
+        rounds = select(round_team.c.round_id).where(round_team.c.team_id == bindparam("team_id"))
+        seen = (seen & Idea.hidden_at.is_(None) & Idea.round_id.in_(rounds)
+                & SurveyRound.opens_at.is_not(None) & (SurveyRound.opens_at <= bindparam("now")))
+    on_ideas = (select(Comment.id).join(Idea, Idea.id == Comment.idea_id)
+                .join(SurveyRound, SurveyRound.id == Idea.round_id).where(seen))
+    on_items = select(Comment.id).where(Comment.item_id.is_not(None))
+    return (select(Comment).where(Comment.id.in_(on_ideas.union(on_items).subquery().select()),
+                                  *_SHOWN)
+            .options(joinedload(Comment.author), joinedload(Comment.team))
+            .order_by(Comment.created_at.desc(), Comment.id.desc()).limit(bindparam("limit")))
 
 
 def recent(user, limit=RECENT):
     """The newest shown comments on ideas and items ``user`` may open, newest first."""
-    on_ideas = (select(Comment.id).join(Idea, Idea.id == Comment.idea_id)
-                .join(SurveyRound, SurveyRound.id == Idea.round_id)
-                .where(_ideas_seen_by(user)))
-    on_items = select(Comment.id).where(Comment.item_id.is_not(None))
-    return db.session.scalars(
-        select(Comment).where(Comment.id.in_(on_ideas.union(on_items).subquery().select()),
-                              *_SHOWN)
-        .options(joinedload(Comment.author), joinedload(Comment.team))
-        .order_by(Comment.created_at.desc(), Comment.id.desc()).limit(limit)).all()
+    return db.session.scalars(_recent_statement(user.is_leader),
+                              {"team_id": user.team_id, "now": utcnow(), "limit": limit}).all()

@@ -179,15 +179,18 @@ class CountedPage(SelectPagination):
 
 def theme_choices(round_id):
     """Return [(theme id, name)] of the round's newest finished theme run, for the filter."""
-    newest = (select(ThemeRun.id).where(ThemeRun.round_id == round_id,
-                                        ThemeRun.status == RunStatus.DONE)
-              .order_by(ThemeRun.id.desc()).limit(1).scalar_subquery())
-    # Only what a theme's name is made of: not its terms, shares and idea lists.
-    themes = db.session.scalars(select(Theme).where(Theme.run_id == newest)
-                                .options(load_only(Theme.id, Theme.label, Theme.custom_label,
-                                                   Theme.leftover))
-                                .order_by(Theme.position))
+    themes = db.session.scalars(_THEME_CHOICES, {"round_id": round_id})
     return [(theme.id, theme.name) for theme in themes]
+
+
+_NEWEST_RUN = (select(ThemeRun.id).where(ThemeRun.round_id == bindparam("round_id"),
+                                         ThemeRun.status == RunStatus.DONE)
+               .order_by(ThemeRun.id.desc()).limit(1).scalar_subquery())
+# Built once, as every board view runs it. Only what a theme's name is made of: not its
+# terms, shares and idea lists.
+_THEME_CHOICES = (select(Theme).where(Theme.run_id == _NEWEST_RUN)
+                  .options(load_only(Theme.id, Theme.label, Theme.custom_label, Theme.leftover))
+                  .order_by(Theme.position))
 
 
 def theme_idea_ids(theme_id):

@@ -5,7 +5,6 @@ from flask_login import current_user, login_required
 from webapp.comments import listing
 from webapp.main import bp, services
 from webapp.spotlight import services as spotlight
-from webapp.surveys import answering
 from webapp.surveys import services as rounds
 
 
@@ -22,8 +21,7 @@ def home():
     """Show a signed-in person what is open to them."""
     headcounts = services.team_headcounts() if current_user.is_admin else None
     led_rounds = rounds.all_rounds()[:5] if current_user.is_leader else None
-    open_rounds = answering.open_rounds_for(current_user)
-    idea_counts = services.idea_counts([survey_round.id for survey_round, _ in open_rounds])
+    open_rounds, idea_counts = services.open_rounds(current_user)
     return render_template("main/home.html", headcounts=headcounts, led_rounds=led_rounds,
                            open_rounds=open_rounds, idea_counts=idea_counts,
                            stories=spotlight.latest(3, brief=True),

@@ -1,11 +1,42 @@
-"""What the home page shows."""
-from sqlalchemy import func, select
+"""What the home page shows.
+
+Every page view of a signed-in person runs these, so their statements are built once,
+with the person and the time as bound parameters.
+"""
+from sqlalchemy import bindparam, exists, func, select
 
 from webapp.extensions import db
-from webapp.models import FINISHED, ActionItem, Idea, ItemStatus, SurveyRound, Team, User
+from webapp.models import (FINISHED, ActionItem, Idea, ItemStatus, Receipt, ResponseDraft,
+                           SurveyRound, Team, User)
 from webapp.models.surveys import round_team
 from webapp.models.types import utcnow
-from webapp.surveys.services import shown_now
+
+_NOW = bindparam("now")
+_SHOWN_IDEAS = (select(func.count()).select_from(Idea)
+                .where(Idea.round_id == SurveyRound.id, Idea.hidden_at.is_(None),
+                       Idea.merged_into_id.is_(None), Idea.held.is_(False))
+                .correlate(SurveyRound).scalar_subquery())
+# An open round's held survey ideas are not shown yet, so only unheld ones count.
+_OPEN_ROUNDS = (
+    select(SurveyRound,
+           exists().where(Receipt.user_id == bindparam("user_id"),
+                          Receipt.round_id == SurveyRound.id),
+           exists().where(ResponseDraft.user_id == bindparam("user_id"),
+                          ResponseDraft.round_id == SurveyRound.id),
+           _SHOWN_IDEAS)
+    .join(round_team, round_team.c.round_id == SurveyRound.id)
+    .where(round_team.c.team_id == bindparam("team_id"), SurveyRound.opens_at <= _NOW,
+           SurveyRound.closes_at.is_(None) | (SurveyRound.closes_at > _NOW))
+    .order_by(SurveyRound.opens_at.desc()))
+_SHARED_REPORTS = (
+    select(SurveyRound).join(round_team, round_team.c.round_id == SurveyRound.id)
+    .where(round_team.c.team_id == bindparam("team_id"), SurveyRound.report_shared.is_(True),
+           SurveyRound.closes_at <= _NOW)
+    .order_by(SurveyRound.closes_at.desc()).limit(5))
+_OWNS = (ActionItem.owner_a_id == bindparam("user_id")) | \
+    (ActionItem.owner_b_id == bindparam("user_id"))
+_ACTION_COUNTS = select(func.count().filter(ActionItem.status == ItemStatus.PROPOSED),
+                        func.count().filter(_OWNS & ActionItem.status.not_in(FINISHED)))
 
 
 def team_headcounts():
@@ -19,32 +50,30 @@ def team_headcounts():
     return [(name, count) for name, count in rows]
 
 
-def idea_counts(round_ids):
-    """Return {round id: visible ideas} for the given open rounds (held ones not yet)."""
-    if not round_ids:
-        return {}
-    return dict(db.session.execute(
-        select(Idea.round_id, func.count())
-        .where(Idea.round_id.in_(round_ids), Idea.hidden_at.is_(None),
-               Idea.merged_into_id.is_(None), shown_now(Idea.held, Idea.round_id))
-        .group_by(Idea.round_id)).all())
+def open_rounds(user):
+    """Return the open rounds of the person's team, newest first, and their idea counts.
+
+    The rounds come as (round, state), ``state`` being "submitted", "draft" or "new";
+    the counts as {round id: ideas shown on its board}. One statement.
+    """
+    if user.team_id is None:
+        return [], {}
+    rows = db.session.execute(_OPEN_ROUNDS, {"user_id": user.id, "team_id": user.team_id,
+                                             "now": utcnow()}).all()
+    states = [(r, "submitted" if done else "draft" if draft else "new")
+              for r, done, draft, _ in rows]
+    return states, {r.id: ideas for r, _, _, ideas in rows}
 
 
 def shared_reports(user):
     """Return the closed rounds of the person's team whose reports are shared."""
     if user.team_id is None:
         return []
-    return db.session.scalars(
-        select(SurveyRound).join(round_team, round_team.c.round_id == SurveyRound.id)
-        .where(round_team.c.team_id == user.team_id, SurveyRound.report_shared.is_(True),
-               SurveyRound.closes_at <= utcnow())
-        .order_by(SurveyRound.closes_at.desc()).limit(5)).all()
+    return db.session.scalars(_SHARED_REPORTS, {"team_id": user.team_id,
+                                                "now": utcnow()}).all()
 
 
 def action_counts(user):
     """Return (items proposed for support, items the person owns that are not finished)."""
-    owner = (ActionItem.owner_a_id == user.id) | (ActionItem.owner_b_id == user.id)
-    proposed, owned = db.session.execute(select(
-        func.count().filter(ActionItem.status == ItemStatus.PROPOSED),
-        func.count().filter(owner & ActionItem.status.not_in(FINISHED)))).one()
+    proposed, owned = db.session.execute(_ACTION_COUNTS, {"user_id": user.id}).one()
     return proposed, owned

@@ -1,4 +1,6 @@
 """Publishing and reading spotlight stories."""
+from functools import lru_cache
+
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -62,13 +64,17 @@ def latest(limit=None, brief=False):
 
     ``brief``: with their teams only, for cards that show no more (the home page).
     """
+    return db.session.scalars(_latest_statement(limit, brief)).all()
+
+
+@lru_cache(maxsize=8)
+def _latest_statement(limit, brief):
+    """The query of :func:`latest`, built once per shape (the home page runs it each view)."""
     loads = [selectinload(Story.teams)]
     if not brief:
         loads += [selectinload(Story.items), selectinload(Story.author)]
     statement = select(Story).options(*loads).order_by(Story.created_at.desc(), Story.id.desc())
-    if limit:
-        statement = statement.limit(limit)
-    return db.session.scalars(statement).all()
+    return statement.limit(limit) if limit else statement
 
 
 def draft_for(item):

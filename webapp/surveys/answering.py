@@ -10,7 +10,6 @@ from webapp.fields import MultiCheckboxField
 from webapp.limits import IDEA_LIMIT, TEXT_LIMIT
 from webapp.models import (LIKERT_LABELS, Answer, Idea, Prediction, QuestionKind, Receipt,
                            ResponseDraft, SurveyResponse, SurveyRound)
-from webapp.models.surveys import round_team
 from webapp.models.types import utcnow
 from webapp.surveys import tallies
 from webapp.surveys.perception import (about_team, asks_prediction, missing_predictions,
@@ -205,26 +204,3 @@ def submit(survey_round, user, answers, now=None, predictions=None):
     else:  # a named response counts at once
         tallies.add_responses(SurveyResponse.id == response.id)
     return response
-
-
-def open_rounds_for(user):
-    """Return (round, state) for each open round of the person's team, newest first.
-
-    ``state`` is "submitted", "draft" or "new".
-    """
-    if user.team_id is None:
-        return []
-    now = utcnow()
-    # One statement: the person's receipt and draft come as two EXISTS beside each round.
-    submitted = exists().where(Receipt.user_id == user.id,
-                               Receipt.round_id == SurveyRound.id)
-    drafted = exists().where(ResponseDraft.user_id == user.id,
-                             ResponseDraft.round_id == SurveyRound.id)
-    rows = db.session.execute(
-        select(SurveyRound, submitted, drafted)
-        .join(round_team, round_team.c.round_id == SurveyRound.id)
-        .where(round_team.c.team_id == user.team_id, SurveyRound.opens_at <= now,
-               (SurveyRound.closes_at.is_(None)) | (SurveyRound.closes_at > now))
-        .order_by(SurveyRound.opens_at.desc())).all()
-    return [(r, "submitted" if done else "draft" if draft else "new")
-            for r, done, draft in rows]

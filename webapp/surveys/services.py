@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from datetime import datetime, time, timezone
 
-from sqlalchemy import delete, exists, func, select, true, update
+from sqlalchemy import bindparam, delete, exists, func, select, true, update
 from sqlalchemy.orm import joinedload, selectinload
 
 from webapp.database import insert_or_ignore
@@ -276,12 +276,15 @@ def question_of(survey_round, question_id):
 
 def get_round(round_id, questions=True):
     """Return a round with its teams and (unless not wanted) questions loaded, or None."""
-    # The few teams come in the round's own statement; the questions in one more.
-    loads = [joinedload(SurveyRound.teams)]
-    if questions:
-        loads.append(selectinload(SurveyRound.questions))
-    return db.session.execute(select(SurveyRound).where(SurveyRound.id == round_id)
-                              .options(*loads)).unique().scalar_one_or_none()
+    statement = _ROUND_WITH_QUESTIONS if questions else _ROUND
+    return db.session.execute(statement, {"round_id": round_id}).unique().scalar_one_or_none()
+
+
+# Built once (most pages load a round): the few teams come in the round's own statement,
+# the questions in one more.
+_ROUND = (select(SurveyRound).where(SurveyRound.id == bindparam("round_id"))
+          .options(joinedload(SurveyRound.teams)))
+_ROUND_WITH_QUESTIONS = _ROUND.options(selectinload(SurveyRound.questions))
 
 
 @dataclass
@@ -309,19 +312,19 @@ def released(held_column, survey_round):
     return true() if survey_round.status == RoundStatus.CLOSED else held_column.is_(False)
 
 
-def shown_now(held_column, round_column):
-    """SQL condition over many rounds: not held, or its round has closed."""
+def shown_now(held_column, round_column, now=None):
+    """SQL condition over many rounds: not held, or its round has closed (by ``now``).
+
+    ``now`` may be a bound parameter, for a statement built once.
+    """
     return held_column.is_(False) | round_column.in_(
-        select(SurveyRound.id).where(SurveyRound.closes_at <= utcnow()))
+        select(SurveyRound.id).where(SurveyRound.closes_at <= (utcnow() if now is None else now)))
 
 
 def respondents_by_team(survey_round):
     """Return {team id: respondents that count now} for every team of the round."""
-    counted = dict(db.session.execute(
-        select(SurveyResponse.team_id, func.count())
-        .where(SurveyResponse.round_id == survey_round.id,
-               released(SurveyResponse.held, survey_round))
-        .group_by(SurveyResponse.team_id)).all())
+    statement = _COUNTED_ALL if survey_round.status == RoundStatus.CLOSED else _COUNTED_RELEASED
+    counted = dict(db.session.execute(statement, {"round_id": survey_round.id}).all())
     return {team.id: counted.get(team.id, 0) for team in survey_round.teams}
 
 
@@ -362,6 +365,12 @@ def _release(survey_round, responses, ideas):
     db.session.execute(update(Idea).where(
         Idea.round_id == survey_round.id, Idea.held.is_(True), ideas)
         .values(held=False, response_id=None))
+
+
+_COUNTED_ALL = (select(SurveyResponse.team_id, func.count())
+                .where(SurveyResponse.round_id == bindparam("round_id"))
+                .group_by(SurveyResponse.team_id))
+_COUNTED_RELEASED = _COUNTED_ALL.where(SurveyResponse.held.is_(False))  # see released()
 
 
 def small_teams(survey_round):
