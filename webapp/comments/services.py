@@ -11,8 +11,9 @@ lock) and checks its ``version``: an edit made from a stale page is refused.
 """
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import lru_cache
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import joinedload
 
 from analysis import is_cross_team
@@ -330,12 +331,17 @@ class Entry:
     replies: list = field(default_factory=list)
 
 
+@lru_cache(maxsize=None)
+def _thread_statement(column):
+    """The query of :func:`thread`, built once per kind of subject (idea or item)."""
+    return (select(Comment).where(column == bindparam("key"))
+            .options(joinedload(Comment.author), joinedload(Comment.team))
+            .order_by(Comment.created_at, Comment.id))
+
+
 def thread(subject, viewer):
     """Return the subject's comments as [Entry], oldest first, replies under each."""
-    comments = db.session.scalars(
-        select(Comment).where(subject.column == subject.key)
-        .options(joinedload(Comment.author), joinedload(Comment.team))
-        .order_by(Comment.created_at, Comment.id)).all()
+    comments = db.session.scalars(_thread_statement(subject.column), {"key": subject.key}).all()
     teams = {comment.id: comment.team_id for comment in comments}
     entries = {comment.id: Entry(comment) for comment in comments if comment.parent_id is None}
     for comment in comments:

@@ -4,7 +4,7 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from flask_sqlalchemy.pagination import SelectPagination
-from sqlalchemy import bindparam, case, func, select
+from sqlalchemy import bindparam, case, func, select, update
 from sqlalchemy.orm import aliased, joinedload, load_only
 
 from analysis import bridging_score, divisiveness, team_support, wilson_lower_bound
@@ -135,7 +135,8 @@ def _discussed_by_teams():
 def _board_statement(sort, leader, closed, by_team, authored_only, by_theme, discussed):
     """The board's page query and count for one shape (sort, reader, filters), built once.
 
-    The round, team and theme come as parameters; :class:`CountedPage` adds the page.
+    The round, team and theme come as parameters, and from :class:`CountedPage` the
+    page's ``limit`` and ``offset``.
     """
     shape = SimpleNamespace(is_leader=leader,
                             status=RoundStatus.CLOSED if closed else RoundStatus.OPEN)
@@ -152,7 +153,8 @@ def _board_statement(sort, leader, closed, by_team, authored_only, by_theme, dis
     counted = select(func.count()).select_from(statement.subquery()).scalar_subquery()
     page = statement.add_columns(counted).options(joinedload(Idea.team),
                                                   joinedload(Idea.author)) \
-        .order_by(SORTS[sort][1], Idea.id.desc())
+        .order_by(SORTS[sort][1], Idea.id.desc()) \
+        .limit(bindparam("limit")).offset(bindparam("offset"))
     return page, select(counted)
 
 
@@ -165,8 +167,9 @@ class CountedPage(SelectPagination):
 
     def _query_items(self):
         rows = self._query_args["session"].execute(
-            self._query_args["select"].limit(self.per_page).offset(self._query_offset),
-            self._query_args["params"]).unique().all()
+            self._query_args["select"],
+            {**self._query_args["params"], "limit": self.per_page,
+             "offset": self._query_offset}).unique().all()
         self._counted = rows[0][1] if rows else None
         return [row[0] for row in rows]
 
@@ -204,6 +207,10 @@ _COUNTED = (select(IdeaVote.idea_id, IdeaVote.team_id, IdeaVote.value, func.coun
             .group_by(IdeaVote.idea_id, IdeaVote.team_id, IdeaVote.value))
 _VOTE_TARGET = (select(Idea, SurveyRound).join(SurveyRound, SurveyRound.id == Idea.round_id)
                 .where(Idea.id == bindparam("idea_id")).with_for_update(of=Idea))
+_SET_SCORES = (update(Idea).where(Idea.id == bindparam("idea_id"))
+               .values(support=bindparam("support"), bridging=bindparam("bridging"),
+                       divisiveness=bindparam("divisiveness"))
+               .execution_options(synchronize_session=False))
 _ROUND_TEAMS = select(round_team.c.team_id).where(round_team.c.round_id == bindparam("round_id"))
 
 
@@ -345,8 +352,9 @@ def cast_vote(idea_id, user, value):
         raise ServiceError("This idea no longer takes votes.")
     upsert(IdeaVote, ("idea_id", "user_id"), idea_id=idea.id, user_id=user_id,
            team_id=team_id, value=vote, voted_at=utcnow())
-    _score(idea, team_ids, tallies([idea.id]).get(idea.id, {}))
-    db.session.flush()
+    # A plain UPDATE: the idea object is not used again, so the ORM's flush is not needed.
+    db.session.execute(_SET_SCORES, {"idea_id": idea.id,
+                                     **_scores(team_ids, tallies([idea.id]).get(idea.id, {}))})
 
 
 def round_team_ids(round_id):
@@ -365,15 +373,21 @@ def shown_votes(team_ids, counts):
     return {team_id: each for team_id, each in votes.items() if team_id not in hidden}
 
 
-def _score(idea, team_ids, counts):
-    """Set the idea's sort scores from its votes per team ``counts``."""
+def _scores(team_ids, counts):
+    """An idea's sort scores, {column: value}, from its votes per team ``counts``."""
     by_team = shown_votes(team_ids, counts)
     supports = team_support(by_team)
     agree = sum(c[0] for c in by_team.values())
     disagree = sum(c[1] for c in by_team.values())
-    idea.support = wilson_lower_bound(agree, disagree)
-    idea.bridging = bridging_score(supports) or 0.0
-    idea.divisiveness = divisiveness(supports) or 0.0
+    return {"support": wilson_lower_bound(agree, disagree),
+            "bridging": bridging_score(supports) or 0.0,
+            "divisiveness": divisiveness(supports) or 0.0}
+
+
+def _score(idea, team_ids, counts):
+    """Set the idea's sort scores from its votes per team ``counts``."""
+    for column, value in _scores(team_ids, counts).items():
+        setattr(idea, column, value)
 
 
 def refresh_scores(survey_round, idea_ids):
