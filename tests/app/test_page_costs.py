@@ -72,7 +72,8 @@ BOARD = ["SELECT user_account",  # the reader
          "SELECT idea_vote",  # their votes per team, with the reader's own
          "SELECT idea",  # ideas merged into others
          "SELECT comment"]  # comments per card, one grouped count
-IDEA = ["SELECT user_account", "SELECT idea", "SELECT survey_round", "SELECT idea_vote",
+IDEA = ["SELECT user_account", "SELECT idea",  # the idea with its round and the round's teams
+        "SELECT idea_vote",
         "SELECT survey_response", "SELECT idea", "SELECT comment"]  # the thread
 HOME = ["SELECT user_account",
         "SELECT survey_round",  # open rounds: the reader's receipt and draft, ideas shown

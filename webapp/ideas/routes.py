@@ -3,7 +3,7 @@ from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from webapp import moderation
-from webapp.access import found_or_404, role_required
+from webapp.access import role_required
 from webapp.boundary import perform
 from webapp.comments import listing
 from webapp.comments.page import thread_args
@@ -22,8 +22,7 @@ VOTES = {"agree": Vote.AGREE, "disagree": Vote.DISAGREE, "pass": Vote.PASS}
 
 
 def _idea_for(idea_id):
-    idea = found_or_404(services.idea_seen_by(idea_id, current_user))
-    return idea, services.viewable_round(idea.round_id, current_user)
+    return services.idea_and_round(idea_id, current_user)
 
 
 def _board_args():

@@ -57,6 +57,26 @@ def idea_seen_by(idea_id, user):
     return idea
 
 
+def idea_and_round(idea_id, user):
+    """Return (idea, its round) if ``user`` may open the idea: 404 if not, or 403.
+
+    The rules of :func:`idea_seen_by` and :func:`viewable_round`, in one statement (the
+    round comes with its teams).
+    """
+    row = None if not isinstance(idea_id, int) or not 0 < idea_id <= MAX_ID else \
+        db.session.execute(_IDEA_AND_ROUND, {"idea_id": idea_id}).unique().first()
+    idea, survey_round = found_or_404(row)
+    found_or_404(None if (idea.is_hidden and not user.is_leader)
+                 or (idea.held and survey_round.status != RoundStatus.CLOSED) else idea)
+    ensure(can_view(survey_round, user))
+    return idea, survey_round
+
+
+_IDEA_AND_ROUND = (select(Idea, SurveyRound).join(SurveyRound, SurveyRound.id == Idea.round_id)
+                   .where(Idea.id == bindparam("idea_id"))
+                   .options(joinedload(SurveyRound.teams)))
+
+
 def visible(statement, user, survey_round):
     """Limit ``statement`` to the round's ideas ``user`` may see.
 
