@@ -9,6 +9,7 @@ from webapp.comments import listing
 from webapp.comments.page import thread_args
 from webapp.comments.services import Subject
 from webapp.database import reads_first
+from webapp.ideas import paging
 from webapp.ideas import bp, services
 from webapp.ideas.forms import HideForm, IdeaForm, MergeForm
 from webapp.limits import IDEA_LIMIT
@@ -35,10 +36,10 @@ def _board_args():
 def _render_board(survey_round, form, similar=()):
     args = _board_args()
     withheld = services.withheld_teams(survey_round)
-    theme_choices = services.theme_choices(survey_round.id)
+    theme_choices = paging.theme_choices(survey_round.id)
     if args["theme"] not in {theme_id for theme_id, _ in theme_choices}:
         args["theme"] = None
-    page = services.board_page(
+    page = paging.board_page(
         survey_round, current_user, args["sort"], args["team"], args["page"],
         args["theme"], withheld,
         compared_pair(survey_round) if args["discussed"] else None)
