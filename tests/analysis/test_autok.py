@@ -134,6 +134,12 @@ def test_reproducible_k_takes_the_most_themes_nearly_as_stable_as_the_best():
     assert reproducible_k(ks, stability, 3, 0.8) == 3  # only k up to k_top count
     assert reproducible_k(ks, stability, 6, 0.0) == 6  # no stability rule
     assert reproducible_k(ks, None, 6, 0.8) == 6
+    # Two themes neither set the bar nor are chosen, however stable.
+    stability[0] = [0.9, 0.9]
+    assert reproducible_k(ks, stability, 8, 0.8) == 8
+    assert reproducible_k(ks, stability, 2, 0.8) == 2
+    stability[1:] = -0.01  # nothing is reproducible: the held-out choice stands
+    assert reproducible_k(ks, stability, 6, 0.8) == 6
 
 
 def nested_corpus(n_broad=3, n_sub=3, per_sub=40, seed=0):
