@@ -79,7 +79,7 @@ def test_known_answer_on_normalised_ideas():
     assert min(found) >= 3, found
     # estimate_n_themes is the held-out search with its tuned settings.
     assert estimate_n_themes(docs, random_state=0) == heldout_n_themes(
-        docs, random_state=0, n_repeats=2, penalty=0.005, n_se=1.0)
+        docs, random_state=0, n_repeats=2, penalty=0.005, n_se=1.0, min_stability=0.8)
 
 
 def test_result_is_clipped_to_the_range():
@@ -118,3 +118,62 @@ def test_choose_k_penalty_and_one_standard_error_rule():
     # Paired differences 3 vs 4: mean -0.05, standard error 0.0866 / sqrt(3) = 0.05.
     assert choose_k([2, 3, 4], loglik, n_se=1.5) == 3
     assert choose_k([2, 3, 4], loglik, n_se=0.5) == 4
+
+
+def test_reproducible_k_takes_the_most_themes_nearly_as_stable_as_the_best():
+    import numpy as np
+
+    from analysis._heldout import reproducible_k
+
+    ks = [2, 3, 4, 6, 8]
+    # Mean stability per k (two folds each): 0.3, 0.5, 0.45, 0.2, 0.42.
+    stability = np.array([[0.2, 0.4], [0.5, 0.5], [0.4, 0.5], [0.1, 0.3], [0.44, 0.4]])
+    assert reproducible_k(ks, stability, 8, 0.8) == 8  # 0.42 >= 0.8 * 0.5
+    assert reproducible_k(ks, stability, 6, 0.8) == 4  # 6 is far below, 4 is not
+    assert reproducible_k(ks, stability, 6, 0.95) == 3
+    assert reproducible_k(ks, stability, 3, 0.8) == 3  # only k up to k_top count
+    assert reproducible_k(ks, stability, 6, 0.0) == 6  # no stability rule
+    assert reproducible_k(ks, None, 6, 0.8) == 6
+    # Two themes neither set the bar nor are chosen, however stable.
+    stability[0] = [0.9, 0.9]
+    assert reproducible_k(ks, stability, 8, 0.8) == 8
+    assert reproducible_k(ks, stability, 2, 0.8) == 2
+    stability[1:] = -0.01  # nothing is reproducible: the held-out choice stands
+    assert reproducible_k(ks, stability, 6, 0.8) == 6
+
+
+def nested_corpus(n_broad=3, n_sub=3, per_sub=40, seed=0):
+    """Broad topics, each split into sub-topics by a few words of their own.
+
+    A text has six words of its broad topic's vocabulary (12 words) and three of its
+    sub-topic's (6 words).
+    """
+    rng = random.Random(seed)
+    docs = []
+    for b in range(n_broad):
+        broad = [f"b{b}w{i}x" for i in range(12)]
+        for s in range(n_sub):
+            sub = [f"b{b}s{s}w{i}x" for i in range(6)]
+            docs += [" ".join([rng.choice(broad) for _ in range(6)]
+                              + [rng.choice(sub) for _ in range(3)])
+                     for _ in range(per_sub)]
+    rng.shuffle(docs)
+    return docs
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_stability_keeps_broad_topics_over_their_unstable_splits(seed):
+    docs = nested_corpus()
+    plain = {"n_repeats": 2, "penalty": 0.005, "n_se": 1.0, "random_state": seed}
+    # The sub-topics' own words make held-out likelihood prefer about 9 themes or more,
+    # but how the broad topics split differs between the halves of the texts.
+    assert heldout_n_themes(docs, **plain) >= 9
+    assert heldout_n_themes(docs, min_stability=0.8, **plain) <= 4
+    assert estimate_n_themes(docs, random_state=seed) <= 4
+
+
+def test_stability_needs_two_folds():
+    docs = nested_corpus()
+    options = {"n_folds": 3, "penalty": 0.005, "n_se": 1.0, "random_state": 0}
+    assert (heldout_n_themes(docs, min_stability=0.8, **options)
+            == heldout_n_themes(docs, **options))
