@@ -180,10 +180,13 @@ def top_ideas(survey_round, bridging, divisive, idea_ids=()):
             {idea.id: idea for idea, _, _ in rows if idea.id in asked})
 
 
+_ROUND_ITEMS = (select(ActionItem)
+                .options(joinedload(ActionItem.owner_a).joinedload(User.team),
+                         joinedload(ActionItem.owner_b).joinedload(User.team))
+                .where(ActionItem.round_id == bindparam("round_id"))
+                .order_by(ActionItem.status, ActionItem.id))
+
+
 def round_items(round_id):
     """Return the round's action items with their owners."""
-    return db.session.scalars(
-        select(ActionItem).options(joinedload(ActionItem.owner_a).joinedload(User.team),
-                                   joinedload(ActionItem.owner_b).joinedload(User.team))
-        .where(ActionItem.round_id == round_id).order_by(ActionItem.status, ActionItem.id)
-    ).all()
+    return db.session.scalars(_ROUND_ITEMS, {"round_id": round_id}).all()

@@ -6,7 +6,9 @@ the top bridging idea.
 """
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from functools import lru_cache
+
+from sqlalchemy import bindparam, select
 
 from webapp.extensions import db
 from webapp.models import ActionEvent, ActionItem, EventKind, ItemStatus, RoundStatus
@@ -54,18 +56,24 @@ def biggest_gaps(report, limit=BIGGEST_GAPS):
             for row in rows[:limit]]
 
 
-def done_items(since, until):
-    """Action items marked done after ``since`` (any time if None) and by ``until``."""
+@lru_cache(maxsize=None)
+def _done_statement(since, until):
+    """The statement of :func:`done_items`, built once for each of its four shapes."""
     finished = select(ActionEvent.item_id).where(ActionEvent.kind == EventKind.STATUS,
                                                  ActionEvent.to_status == ItemStatus.DONE)
-    if since is not None:
-        finished = finished.where(ActionEvent.at > since)
-    if until is not None:
-        finished = finished.where(ActionEvent.at <= until)
-    statement = (select(ActionItem).where(ActionItem.status == ItemStatus.DONE,
-                                          ActionItem.id.in_(finished))
-                 .order_by(ActionItem.title, ActionItem.id))
-    return db.session.scalars(statement).all()
+    if since:
+        finished = finished.where(ActionEvent.at > bindparam("since"))
+    if until:
+        finished = finished.where(ActionEvent.at <= bindparam("until"))
+    return (select(ActionItem).where(ActionItem.status == ItemStatus.DONE,
+                                     ActionItem.id.in_(finished))
+            .order_by(ActionItem.title, ActionItem.id))
+
+
+def done_items(since, until):
+    """Action items marked done after ``since`` (any time if None) and by ``until``."""
+    statement = _done_statement(since is not None, until is not None)
+    return db.session.scalars(statement, {"since": since, "until": until}).all()
 
 
 def summarise(report):

@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from datetime import datetime, time, timezone
 
-from sqlalchemy import delete, exists, func, select, true, update
+from sqlalchemy import bindparam, delete, exists, func, select, true, update
 from sqlalchemy.orm import joinedload, selectinload
 
 from webapp.database import insert_or_ignore
@@ -274,14 +274,16 @@ def question_of(survey_round, question_id):
     return question if question is not None and question.round_id == survey_round.id else None
 
 
+# The few teams come in the round's own statement; the questions in one more.
+_ROUND = (select(SurveyRound).where(SurveyRound.id == bindparam("round_id"))
+          .options(joinedload(SurveyRound.teams)))
+_ROUND_WITH_QUESTIONS = _ROUND.options(selectinload(SurveyRound.questions))
+
+
 def get_round(round_id, questions=True):
     """Return a round with its teams and (unless not wanted) questions loaded, or None."""
-    # The few teams come in the round's own statement; the questions in one more.
-    loads = [joinedload(SurveyRound.teams)]
-    if questions:
-        loads.append(selectinload(SurveyRound.questions))
-    return db.session.execute(select(SurveyRound).where(SurveyRound.id == round_id)
-                              .options(*loads)).unique().scalar_one_or_none()
+    return db.session.execute(_ROUND_WITH_QUESTIONS if questions else _ROUND,
+                              {"round_id": round_id}).unique().scalar_one_or_none()
 
 
 @dataclass
