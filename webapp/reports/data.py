@@ -3,7 +3,7 @@ from collections import defaultdict
 
 from functools import lru_cache
 
-from sqlalchemy import bindparam, case, false, func, select
+from sqlalchemy import and_, bindparam, case, false, func, select
 from sqlalchemy.orm import joinedload
 
 from webapp.extensions import db
@@ -156,10 +156,11 @@ def _top_statement(closed, bridging, divisive):
         return Idea.id.in_(select(Idea.id).where(*shown).order_by(order, Idea.id).limit(limit))
     in_bridging = first(Idea.bridging.desc(), bridging) if bridging else false()
     in_divisive = first(Idea.divisiveness.desc(), divisive) if divisive else false()
-    asked = Idea.id.in_(bindparam("idea_ids", expanding=True))
+    asked = and_(Idea.id.in_(bindparam("idea_ids", expanding=True)), Idea.hidden_at.is_(None),
+                 Idea.merged_into_id.is_(None))
+    # Every part is found by id, so that no plan scans all ideas
     return (select(Idea, in_bridging, in_divisive).options(joinedload(Idea.team))
-            .where(in_bridging | in_divisive | asked, Idea.hidden_at.is_(None),
-                   Idea.merged_into_id.is_(None)))
+            .where(in_bridging | in_divisive | asked))
 
 
 def top_ideas(survey_round, bridging, divisive, idea_ids=()):
