@@ -17,6 +17,7 @@ from flask import current_app
 
 from webapp.models import RoundStatus
 from webapp.privacy import threshold
+from webapp.reports.data import wording
 
 __all__ = ["KEPT_ENTRIES", "clear", "fixed_key", "fragment", "history_key", "kept"]
 
@@ -37,7 +38,7 @@ def fixed_key(survey_round, pair):
     return (survey_round.id, survey_round.tallied_at,
             tuple((team.id, team.name) for team in pair),
             tuple((team.id, team.name) for team in survey_round.teams),
-            tuple((q.id, q.kind, q.lever, q.text) for q in survey_round.questions),
+            wording(survey_round.id),
             threshold())
 
 

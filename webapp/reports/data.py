@@ -116,6 +116,16 @@ def lever_history(until):
     return history, respondents
 
 
+_WORDING = (select(Question.id, Question.kind, Question.lever, Question.text)
+            .where(Question.round_id == bindparam("round_id"))
+            .order_by(Question.position, Question.id))
+
+
+def wording(round_id):
+    """(id, kind, lever, text) of each of the round's questions, in order; as a tuple."""
+    return tuple(tuple(row) for row in db.session.execute(_WORDING, {"round_id": round_id}))
+
+
 _ROUNDS_BY_ID = (select(SurveyRound)
                  .where(SurveyRound.id.in_(bindparam("round_ids", expanding=True)))
                  .order_by(SurveyRound.opens_at, SurveyRound.id))
