@@ -89,9 +89,8 @@ REPORT = ["SELECT user_account",
           "SELECT theme_run",  # the newest finished run with its themes
           "SELECT idea",  # top bridging, most divisive and the themes' ideas at once
           "SELECT idea_vote",  # their votes per team
-          "SELECT action_item",  # the round's action items
+          "SELECT action_item",  # the round's items, and those done since the previous round
           "SELECT comment",  # comments and cross-team replies per team, counted
-          "SELECT action_item",  # items done since the previous round, for the summary
           "SELECT goal", "SELECT recognition", "SELECT pairing_cycle"]
 
 

@@ -7,9 +7,9 @@ from sqlalchemy import and_, bindparam, case, false, func, select
 from sqlalchemy.orm import joinedload
 
 from webapp.extensions import db
-from webapp.models import (ActionItem, Answer, Idea, LikertTally, Question, QuestionKind,
-                           RoundStatus, RunStatus, SurveyResponse, SurveyRound, Theme, ThemeRun,
-                           User)
+from webapp.models import (ActionEvent, ActionItem, Answer, EventKind, Idea, ItemStatus,
+                           LikertTally, Question, QuestionKind, RoundStatus, RunStatus,
+                           SurveyResponse, SurveyRound, Theme, ThemeRun, User)
 from webapp.models.types import utcnow
 from webapp.themes.services import latest_done_run, rank_top_ideas
 
@@ -191,13 +191,33 @@ def top_ideas(survey_round, bridging, divisive, idea_ids=()):
             {idea.id: idea for idea, _, _ in rows if idea.id in asked})
 
 
-_ROUND_ITEMS = (select(ActionItem)
-                .options(joinedload(ActionItem.owner_a).joinedload(User.team),
-                         joinedload(ActionItem.owner_b).joinedload(User.team))
-                .where(ActionItem.round_id == bindparam("round_id"))
-                .order_by(ActionItem.status, ActionItem.id))
+@lru_cache(maxsize=None)
+def _items_statement(since, until):
+    """The statement of :func:`action_items`, built once for each of its four shapes."""
+    finished = select(ActionEvent.item_id).where(ActionEvent.kind == EventKind.STATUS,
+                                                 ActionEvent.to_status == ItemStatus.DONE)
+    if since:
+        finished = finished.where(ActionEvent.at > bindparam("since"))
+    if until:
+        finished = finished.where(ActionEvent.at <= bindparam("until"))
+    of_round = ActionItem.round_id == bindparam("round_id")
+    done = and_(ActionItem.status == ItemStatus.DONE, ActionItem.id.in_(finished))
+    # Each list in the order the database sorts it, whatever rows the other brings along.
+    by_status = func.row_number().over(order_by=(ActionItem.status, ActionItem.id))
+    by_title = func.row_number().over(order_by=(ActionItem.title, ActionItem.id))
+    return (select(ActionItem, of_round, done, by_status, by_title)
+            .options(joinedload(ActionItem.owner_a).joinedload(User.team),
+                     joinedload(ActionItem.owner_b).joinedload(User.team))
+            .where(of_round | done))
 
 
-def round_items(round_id):
-    """Return the round's action items with their owners."""
-    return db.session.scalars(_ROUND_ITEMS, {"round_id": round_id}).all()
+def action_items(round_id, since, until):
+    """The round's action items with their owners, and items done in a window, at once.
+
+    Returns the round's items by status, and the items of any round marked done after
+    ``since`` (any time if None) and by ``until``, by title.
+    """
+    rows = db.session.execute(_items_statement(since is not None, until is not None),
+                              {"round_id": round_id, "since": since, "until": until}).all()
+    return ([row[0] for row in sorted(rows, key=lambda row: row[3]) if row[1]],
+            [row[0] for row in sorted(rows, key=lambda row: row[4]) if row[2]])

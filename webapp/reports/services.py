@@ -11,7 +11,7 @@ from webapp.reports import cache, data
 from webapp.reports import perception as perceived
 from webapp.reports.recognition import pair_counts
 from webapp.reports.discussion import round_discussion
-from webapp.reports.summary import summarise
+from webapp.reports.summary import done_window, summarise
 from webapp.reports.trend import Cell, is_shared, trend_of
 from webapp.privacy import threshold as privacy_threshold
 from webapp.privacy import withheld
@@ -263,20 +263,23 @@ def build(survey_round, team_ids=None, leader=True, viewer=None):
     themes = _themes(found, tops, survey_round.teams, hidden)
     shown = bridging + divisive + [idea for row in themes for idea in row.top_ideas]
     counts_by_idea = tallies([idea.id for idea in shown])
+    previous = _previous(trend, survey_round)
+    action_items, done = data.action_items(survey_round.id,
+                                           *done_window(survey_round, previous))
     report = Report(
         survey_round=survey_round, pair=pair, threshold=privacy_threshold(),
         suppressed=hidden,
         participation=taking_part, levers=levers, items=items, index=index,
-        previous=_previous(trend, survey_round), themes=themes, run=run,
+        previous=previous, themes=themes, run=run,
         lineage=_lineage(run, themes, viewer),
         bridging=bridging, divisive=divisive,
         idea_support={idea.id: support_by_team(pair, counts_by_idea.get(idea.id, {}))
                       for idea in shown},
-        action_items=data.round_items(survey_round.id), trend=trend, fixed_key=fixed,
+        action_items=action_items, trend=trend, fixed_key=fixed,
         discussion=round_discussion(survey_round, sorted(survey_round.teams,
                                                          key=lambda team: team.id)))
     report.perception = perception
-    report.summary = summarise(report)
+    report.summary = summarise(report, done)
     report.goals = _goals(survey_round)
     report.recognitions = recognitions_in(survey_round, taking_part)
     report.pairing = coverage(survey_round)
