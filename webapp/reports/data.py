@@ -168,7 +168,7 @@ def _top_statement(closed, bridging, divisive):
     in_divisive = first(Idea.divisiveness.desc(), divisive) if divisive else false()
     asked = and_(Idea.id.in_(bindparam("idea_ids", expanding=True)), Idea.hidden_at.is_(None),
                  Idea.merged_into_id.is_(None))
-    # Every part is found by id, so that no plan scans all ideas
+    # Every part is found by id, so that no plan scans all ideas.
     return (select(Idea, in_bridging, in_divisive).options(joinedload(Idea.team))
             .where(in_bridging | in_divisive | asked))
 
