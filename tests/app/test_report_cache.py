@@ -71,6 +71,25 @@ def test_each_reader_gets_their_own_trend_whoever_came_first(app, client, auth, 
         assert _section(pages["leader"], "levers") == _section(pages["member"], "levers")
 
 
+def test_the_trend_kept_for_one_pair_is_not_shown_for_another(app, client, auth, people,
+                                                              make_user):
+    product = [("Product", 5)]  # all answers 4: every share 100%
+    _hand_made_round(app, make_user, extra_teams=product, title="Earlier pulse",
+                     opens_days_ago=100)
+    round_id = _hand_made_round(app, make_user, extra_teams=product, title="Later pulse")
+    with app.app_context():
+        ids = tuple(factories.get_team(name).id for name in ("Marketing", "Product"))
+    auth.login_as(people["leader"])
+    trend = {}
+    for pair in ((), ids):
+        text = client.get(f"/rounds/{round_id}/report.csv",
+                          query_string={"team": list(pair)}).get_data(as_text=True)
+        trend[pair] = [line for line in text.splitlines() if line.startswith("trend,Earlier")]
+    # Sales and Marketing: (50 + 40) / 2; Marketing and Product: (80 + 70) / 2.
+    assert trend[()] == ["trend,Earlier pulse,,alignment index,45.0"]
+    assert trend[ids] == ["trend,Earlier pulse,,alignment index,75.0"]
+
+
 def test_a_renamed_team_and_reworded_item_show_at_once(app, client, auth, people,
                                                        closed_round):
     auth.login_as(people["member"])

@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from analysis import elapsed_share, goal_progress, goal_state
@@ -78,11 +78,16 @@ def all_goals():
     return [g for g in goals if g.ends_on >= now] + [g for g in goals if g.ends_on < now][::-1]
 
 
+_OVERLAPPING = (_loaded(select(Goal))
+                .where(Goal.starts_on <= bindparam("last_day"),
+                       Goal.ends_on >= bindparam("first_day"))
+                .order_by(Goal.ends_on, Goal.id))
+
+
 def goals_overlapping(first_day, last_day):
     """The goals whose period shares at least a day with ``first_day``..``last_day``."""
-    return db.session.scalars(_loaded(select(Goal)).where(
-        Goal.starts_on <= last_day, Goal.ends_on >= first_day)
-        .order_by(Goal.ends_on, Goal.id)).all()
+    return db.session.scalars(_OVERLAPPING, {"first_day": first_day,
+                                             "last_day": last_day}).all()
 
 
 def _text(value, field, what, limit):

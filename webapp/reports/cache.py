@@ -5,10 +5,13 @@ kept at closing, every response released) and its Likert figures (the tallies) n
 change. They are computed once per process and kept with the part of the page they
 fill, keyed on everything they are made of: the round, when it was tallied, the teams
 compared and their names, every team's name, the questions' wording and levers, and the
-anonymity threshold. What still can change (themes, moderated ideas, action items, the
-trend, which depends on the reader's role and on which reports are shared) is never
-kept, and nothing kept depends on who reads: the permission check comes first and the
-privacy gate has already been applied to what is kept.
+anonymity threshold. The trend's figures (each earlier round's, per compared pair) are
+kept the same way, for every round of its history; which of those rounds a reader sees
+(it depends on the reader's role and on which reports are shared) is decided on every
+view, from the rounds as they are. What still can change (themes, moderated ideas,
+action items, goals, recognition, pairing, discussion) is never kept, and nothing kept
+depends on who reads: the permission check comes first and the privacy gate has already
+been applied to what is kept.
 """
 import threading
 from collections import OrderedDict
@@ -17,6 +20,7 @@ from flask import current_app
 
 from webapp.models import RoundStatus
 from webapp.privacy import threshold
+from webapp.reports.data import wording
 
 __all__ = ["KEPT_ENTRIES", "clear", "fixed_key", "fragment", "history_key", "kept"]
 
@@ -37,7 +41,7 @@ def fixed_key(survey_round, pair):
     return (survey_round.id, survey_round.tallied_at,
             tuple((team.id, team.name) for team in pair),
             tuple((team.id, team.name) for team in survey_round.teams),
-            tuple((q.id, q.kind, q.lever, q.text) for q in survey_round.questions),
+            wording(survey_round.id),
             threshold())
 
 

@@ -1,14 +1,16 @@
 """The aggregate queries behind a round report: a fixed number, none per item."""
 from collections import defaultdict
 
-from sqlalchemy import case, func, select
+from functools import lru_cache
+
+from sqlalchemy import and_, bindparam, case, false, func, select
 from sqlalchemy.orm import joinedload
 
 from webapp.extensions import db
-from webapp.models import (ActionItem, Answer, Idea, LikertTally, Question, QuestionKind,
-                           RoundStatus, SurveyResponse, SurveyRound, User)
+from webapp.models import (ActionEvent, ActionItem, Answer, EventKind, Idea, ItemStatus,
+                           LikertTally, Question, QuestionKind, RoundStatus, RunStatus,
+                           SurveyResponse, SurveyRound, Theme, ThemeRun, User)
 from webapp.models.types import utcnow
-from webapp.surveys.services import released
 from webapp.themes.services import latest_done_run, rank_top_ideas
 
 
@@ -114,33 +116,108 @@ def lever_history(until):
     return history, respondents
 
 
+_WORDING = (select(Question.id, Question.kind, Question.lever, Question.text)
+            .where(Question.round_id == bindparam("round_id"))
+            .order_by(Question.position, Question.id))
+
+
+def wording(round_id):
+    """(id, kind, lever, text) of each of the round's questions, in order; as a tuple."""
+    return tuple(tuple(row) for row in db.session.execute(_WORDING, {"round_id": round_id}))
+
+
+_ROUNDS_BY_ID = (select(SurveyRound)
+                 .where(SurveyRound.id.in_(bindparam("round_ids", expanding=True)))
+                 .order_by(SurveyRound.opens_at, SurveyRound.id))
+
+
 def rounds_by_id(round_ids):
     """Return the rounds with these ids, oldest first."""
-    return db.session.scalars(select(SurveyRound).where(SurveyRound.id.in_(round_ids))
-                              .order_by(SurveyRound.opens_at, SurveyRound.id)).all()
+    return db.session.scalars(_ROUNDS_BY_ID, {"round_ids": list(round_ids)}).all()
 
 
-def ideas_by_id(idea_ids):
-    """Return {id: idea} for the visible ideas among ``idea_ids``, with their teams."""
-    return {idea.id: idea for idea in db.session.scalars(
-        select(Idea).options(joinedload(Idea.team))
-        .where(Idea.id.in_(idea_ids), Idea.hidden_at.is_(None),
-               Idea.merged_into_id.is_(None)))}
+_LATEST_RUN = (select(ThemeRun.id)
+               .where(ThemeRun.round_id == bindparam("round_id"), ThemeRun.status == RunStatus.DONE)
+               .order_by(ThemeRun.id.desc()).limit(1).scalar_subquery())
+_RUN_AND_THEMES = (select(ThemeRun, Theme).outerjoin(Theme, Theme.run_id == ThemeRun.id)
+                   .where(ThemeRun.id == _LATEST_RUN).order_by(Theme.position))
 
 
-def top_ideas(survey_round, order, limit):
-    """Return the round's visible ideas in ``order`` (a column expression), first ``limit``."""
-    return db.session.scalars(
-        select(Idea).options(joinedload(Idea.team))
-        .where(Idea.round_id == survey_round.id, Idea.hidden_at.is_(None),
-               Idea.merged_into_id.is_(None), released(Idea.held, survey_round))
-        .order_by(order, Idea.id).limit(limit)).all()
+def latest_run_and_themes(round_id):
+    """The round's newest finished run and its themes in order, in one statement.
+
+    (None, []) when no run has finished.
+    """
+    rows = db.session.execute(_RUN_AND_THEMES, {"round_id": round_id}).all()
+    if not rows:
+        return None, []
+    return rows[0][0], [theme for _run, theme in rows if theme is not None]
 
 
-def round_items(round_id):
-    """Return the round's action items with their owners."""
-    return db.session.scalars(
-        select(ActionItem).options(joinedload(ActionItem.owner_a).joinedload(User.team),
-                                   joinedload(ActionItem.owner_b).joinedload(User.team))
-        .where(ActionItem.round_id == round_id).order_by(ActionItem.status, ActionItem.id)
-    ).all()
+@lru_cache(maxsize=None)
+def _top_statement(closed, bridging, divisive):
+    """The statement of :func:`top_ideas`, built once for each of its shapes."""
+    shown = [Idea.round_id == bindparam("round_id"), Idea.hidden_at.is_(None),
+             Idea.merged_into_id.is_(None)]
+    if not closed:  # held ideas count once their round has closed
+        shown.append(Idea.held.is_(False))
+
+    def first(order, limit):
+        return Idea.id.in_(select(Idea.id).where(*shown).order_by(order, Idea.id).limit(limit))
+    in_bridging = first(Idea.bridging.desc(), bridging) if bridging else false()
+    in_divisive = first(Idea.divisiveness.desc(), divisive) if divisive else false()
+    asked = and_(Idea.id.in_(bindparam("idea_ids", expanding=True)), Idea.hidden_at.is_(None),
+                 Idea.merged_into_id.is_(None))
+    # Every part is found by id, so that no plan scans all ideas.
+    return (select(Idea, in_bridging, in_divisive).options(joinedload(Idea.team))
+            .where(in_bridging | in_divisive | asked))
+
+
+def top_ideas(survey_round, bridging, divisive, idea_ids=()):
+    """The round's best-bridging and most divisive visible ideas, and the asked ones.
+
+    Returns the first ``bridging`` ideas by bridging score, the first ``divisive`` by
+    divisiveness (ties by id, as the database orders them), and {id: idea} of the
+    visible ones among ``idea_ids``: all three in one statement.
+    """
+    statement = _top_statement(survey_round.status == RoundStatus.CLOSED, bridging, divisive)
+    rows = db.session.execute(statement, {"round_id": survey_round.id,
+                                          "idea_ids": list(idea_ids)}).all()
+    asked = set(idea_ids)
+    return (sorted((idea for idea, first, _ in rows if first),
+                   key=lambda idea: (-idea.bridging, idea.id)),
+            sorted((idea for idea, _, first in rows if first),
+                   key=lambda idea: (-idea.divisiveness, idea.id)),
+            {idea.id: idea for idea, _, _ in rows if idea.id in asked})
+
+
+@lru_cache(maxsize=None)
+def _items_statement(since, until):
+    """The statement of :func:`action_items`, built once for each of its four shapes."""
+    finished = select(ActionEvent.item_id).where(ActionEvent.kind == EventKind.STATUS,
+                                                 ActionEvent.to_status == ItemStatus.DONE)
+    if since:
+        finished = finished.where(ActionEvent.at > bindparam("since"))
+    if until:
+        finished = finished.where(ActionEvent.at <= bindparam("until"))
+    of_round = ActionItem.round_id == bindparam("round_id")
+    done = and_(ActionItem.status == ItemStatus.DONE, ActionItem.id.in_(finished))
+    # Each list in the order the database sorts it, whatever rows the other brings along.
+    by_status = func.row_number().over(order_by=(ActionItem.status, ActionItem.id))
+    by_title = func.row_number().over(order_by=(ActionItem.title, ActionItem.id))
+    return (select(ActionItem, of_round, done, by_status, by_title)
+            .options(joinedload(ActionItem.owner_a).joinedload(User.team),
+                     joinedload(ActionItem.owner_b).joinedload(User.team))
+            .where(of_round | done))
+
+
+def action_items(round_id, since, until):
+    """The round's action items with their owners, and items done in a window, at once.
+
+    Returns the round's items by status, and the items of any round marked done after
+    ``since`` (any time if None) and by ``until``, by title.
+    """
+    rows = db.session.execute(_items_statement(since is not None, until is not None),
+                              {"round_id": round_id, "since": since, "until": until}).all()
+    return ([row[0] for row in sorted(rows, key=lambda row: row[3]) if row[1]],
+            [row[0] for row in sorted(rows, key=lambda row: row[4]) if row[2]])

@@ -1,10 +1,9 @@
 """The round report's discussion figures: comments and cross-team replies per team."""
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import and_, bindparam, case, distinct, func, select
 from sqlalchemy.orm import aliased
 
-from analysis import discussion_by_team
 from webapp.extensions import db
 from webapp.models import ActionItem, Comment, Idea
 from webapp.privacy import withheld
@@ -26,26 +25,33 @@ class TeamDiscussion:
         return self.comments is not None
 
 
+_PARENT = aliased(Comment)
+_ON_ROUND = (Comment.idea_id.in_(select(Idea.id).where(Idea.round_id == bindparam("round_id"),
+                                                       Idea.hidden_at.is_(None)))
+             | Comment.item_id.in_(select(ActionItem.id)
+                                   .where(ActionItem.round_id == bindparam("round_id"))))
+# A reply to a comment of another team, as analysis.is_cross_team has it.
+_CROSS_TEAM = case((and_(_PARENT.team_id.is_not(None), _PARENT.team_id != Comment.team_id), 1),
+                   else_=0)
+# People who commented: authors since removed (no author any more) count as one, together.
+_PEOPLE = (func.count(distinct(Comment.author_id))
+           + func.max(case((Comment.author_id.is_(None), 1), else_=0)))
+_BY_TEAM = (select(Comment.team_id, func.count(), func.sum(_CROSS_TEAM), _PEOPLE)
+            .outerjoin(_PARENT, _PARENT.id == Comment.parent_id)
+            .where(_ON_ROUND, Comment.deleted_at.is_(None), Comment.hidden_at.is_(None))
+            .group_by(Comment.team_id))
+
+
 def round_discussion(survey_round, teams):
     """Comments on the round's ideas and items per team of ``teams``, through the gate.
 
     The group is the people of a team who commented: a team with fewer commenters
     than the threshold (or one that would give such a team away) shows no figure.
+    Counted by the database, a row per team.
     """
-    parent = aliased(Comment)
-    on_round = (Comment.idea_id.in_(select(Idea.id).where(Idea.round_id == survey_round.id,
-                                                          Idea.hidden_at.is_(None)))
-                | Comment.item_id.in_(select(ActionItem.id)
-                                      .where(ActionItem.round_id == survey_round.id)))
-    rows = db.session.execute(
-        select(Comment.team_id, parent.team_id, Comment.author_id)
-        .outerjoin(parent, parent.id == Comment.parent_id)
-        .where(on_round, Comment.deleted_at.is_(None), Comment.hidden_at.is_(None))).all()
-    team_ids = [team.id for team in teams]
-    figures = discussion_by_team([(team, parent_team) for team, parent_team, _ in rows],
-                                 team_ids)
-    people = {team_id: len({author for team, _, author in rows if team == team_id})
-              for team_id in team_ids}
-    hidden = withheld(people)
+    counted = {team_id: (comments, int(cross or 0), people) for team_id, comments, cross, people
+               in db.session.execute(_BY_TEAM, {"round_id": survey_round.id})}
+    figures = {team.id: counted.get(team.id, (0, 0, 0)) for team in teams}
+    hidden = withheld({team_id: people for team_id, (_, _, people) in figures.items()})
     return [TeamDiscussion(team.name, *((None, None) if team.id in hidden
-                                        else figures[team.id])) for team in teams]
+                                        else figures[team.id][:2])) for team in teams]

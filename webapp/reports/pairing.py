@@ -8,7 +8,7 @@ through the privacy gate: a team with too few people paired shows no figure.
 from dataclasses import dataclass
 from datetime import timezone
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import bindparam, distinct, func, select
 
 from webapp.extensions import db
 from webapp.models import PairingCycle, PairingGroup, PairingMember, Team
@@ -56,13 +56,21 @@ def _days(survey_round):
     return start.astimezone(timezone.utc).date(), end.astimezone(timezone.utc).date()
 
 
+_MET = func.count(distinct(PairingMember.user_id)).filter(PairingGroup.met_at.is_not(None))
+_COUNTS = (select(PairingMember.team_id, func.count(distinct(PairingMember.user_id)), _MET)
+           .join(PairingGroup, PairingGroup.id == PairingMember.group_id)
+           .where(PairingMember.cycle_id.in_(bindparam("cycle_ids", expanding=True)))
+           .group_by(PairingMember.team_id))
+_CYCLES = (select(PairingCycle)
+           .where(PairingCycle.paired_at.is_not(None), PairingCycle.starts_on <= bindparam("last"),
+                  PairingCycle.ends_on >= bindparam("first"))
+           .order_by(PairingCycle.starts_on, PairingCycle.id))
+_NAMES = select(Team.id, Team.name).where(Team.id.in_(bindparam("team_ids", expanding=True)))
+
+
 def _counts(cycle_ids):
     """{team id: (people paired, people whose group met)}, counted by the database."""
-    met = func.count(distinct(PairingMember.user_id)).filter(PairingGroup.met_at.is_not(None))
-    rows = db.session.execute(
-        select(PairingMember.team_id, func.count(distinct(PairingMember.user_id)), met)
-        .join(PairingGroup, PairingGroup.id == PairingMember.group_id)
-        .where(PairingMember.cycle_id.in_(cycle_ids)).group_by(PairingMember.team_id)).all()
+    rows = db.session.execute(_COUNTS, {"cycle_ids": cycle_ids}).all()
     return {team_id: (paired, met_count) for team_id, paired, met_count in rows}
 
 
@@ -71,14 +79,12 @@ def coverage(survey_round):
     days = _days(survey_round)
     if days is None:
         return None
-    cycles = db.session.scalars(select(PairingCycle).where(
-        PairingCycle.paired_at.is_not(None), PairingCycle.starts_on <= days[1],
-        PairingCycle.ends_on >= days[0]).order_by(PairingCycle.starts_on, PairingCycle.id)).all()
+    cycles = db.session.scalars(_CYCLES, {"first": days[0], "last": days[1]}).all()
     if not cycles:
         return Coverage([], [])
     counts = _counts([cycle.id for cycle in cycles])
     hidden = withheld({team_id: paired for team_id, (paired, _met) in counts.items()})
-    names = dict(db.session.execute(select(Team.id, Team.name).where(Team.id.in_(counts))).all())
+    names = dict(db.session.execute(_NAMES, {"team_ids": list(counts)}).all())
     rows = [CoverageRow(names[team_id], None, None) if team_id in hidden else
             CoverageRow(names[team_id], paired, met)
             for team_id, (paired, met) in sorted(counts.items())]

@@ -9,7 +9,7 @@ nor its real share shown, and the complement rule applies to each breakdown.
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from analysis import (predicted_share_of_counts, real_share, understanding_gap,
                       understanding_index)
@@ -113,6 +113,12 @@ def _settled(survey_round):
     return not (survey_round.status == RoundStatus.CLOSED and survey_round.tallied_at is None)
 
 
+_PERCEPTION_ITEMS = select(Question.id, Question.round_id, Question.lever).where(
+    Question.round_id.in_(bindparam("round_ids", expanding=True)),
+    Question.perception.is_(True), Question.kind == QuestionKind.LIKERT,
+    Question.lever.is_not(None))
+
+
 def _counted_predictions(round_ids):
     keys = (Prediction.question_id, SurveyResponse.team_id, Prediction.about_team_id,
             Prediction.share)
@@ -167,20 +173,14 @@ def _answers_of(rounds, items_by_round):
     return found
 
 
-def understanding_trend(points, pair, hidden_by_round):
-    """Set ``understanding`` on each trend point: a fixed number of queries for them all."""
-    rounds = [point.survey_round for point in points]
+def understanding_of(rounds, pair, hidden_by_round):
+    """{round id: understanding index} of ``rounds``: a fixed number of queries for them all."""
     items_by_round = defaultdict(list)
     for question_id, round_id, lever in db.session.execute(
-            select(Question.id, Question.round_id, Question.lever)
-            .where(Question.round_id.in_([r.id for r in rounds]),
-                   Question.perception.is_(True), Question.kind == QuestionKind.LIKERT,
-                   Question.lever.is_not(None))):
+            _PERCEPTION_ITEMS, {"round_ids": [r.id for r in rounds]}):
         items_by_round[round_id].append((question_id, lever))
     with_items = [r for r in rounds if items_by_round[r.id]]
     answers = _answers_of(with_items, items_by_round)
     predictions = predictions_of(with_items)
-    for point in points:
-        round_id = point.survey_round.id
-        point.understanding = section(items_by_round[round_id], answers, predictions, pair,
-                                      hidden_by_round.get(round_id, set())).index
+    return {r.id: section(items_by_round[r.id], answers, predictions, pair,
+                          hidden_by_round.get(r.id, set())).index for r in rounds}

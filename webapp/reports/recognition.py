@@ -6,7 +6,9 @@ two teams and is withheld when either team is smaller than the threshold.
 """
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from functools import lru_cache
+
+from sqlalchemy import bindparam, func, select
 
 from webapp.extensions import db
 from webapp.models import Recognition
@@ -27,6 +29,20 @@ class PairCount:
         return f"{self.giver} → {self.recipient}"
 
 
+@lru_cache(maxsize=None)
+def _counted(bounded):
+    """The count of :func:`pair_counts`, built once with and once without an end."""
+    ids = bindparam("ids", expanding=True)
+    statement = (select(Recognition.giver_team_id, Recognition.recipient_team_id, func.count())
+                 .where(Recognition.giver_team_id.in_(ids),
+                        Recognition.recipient_team_id.in_(ids),
+                        Recognition.created_at >= bindparam("since"))
+                 .group_by(Recognition.giver_team_id, Recognition.recipient_team_id))
+    if bounded:
+        statement = statement.where(Recognition.created_at < bindparam("until"))
+    return statement
+
+
 def pair_counts(teams, team_sizes, since, until=None):
     """Count recognitions between ``teams`` given from ``since`` until ``until``.
 
@@ -36,14 +52,9 @@ def pair_counts(teams, team_sizes, since, until=None):
     """
     if since is None:
         return []
-    ids = [team.id for team in teams]
-    statement = (select(Recognition.giver_team_id, Recognition.recipient_team_id, func.count())
-                 .where(Recognition.giver_team_id.in_(ids),
-                        Recognition.recipient_team_id.in_(ids), Recognition.created_at >= since)
-                 .group_by(Recognition.giver_team_id, Recognition.recipient_team_id))
-    if until is not None:
-        statement = statement.where(Recognition.created_at < until)
-    counts = {(giver, recipient): n for giver, recipient, n in db.session.execute(statement)}
+    rows = db.session.execute(_counted(until is not None), {
+        "ids": [team.id for team in teams], "since": since, "until": until})
+    counts = {(giver, recipient): n for giver, recipient, n in rows}
     return [PairCount(a.name, b.name,
                       None if withheld({a.id: team_sizes.get(a.id, 0),
                                         b.id: team_sizes.get(b.id, 0)})

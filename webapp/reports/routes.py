@@ -14,7 +14,8 @@ from webapp.surveys.services import get_round
 
 
 def _report_round(round_id):
-    survey_round = found_or_404(get_round(round_id))
+    # The questions are read only when the kept figures are not (reports.cache).
+    survey_round = found_or_404(get_round(round_id, questions=False))
     ensure(services.can_read(survey_round, current_user))
     if lifecycle.needs_settling(survey_round):
         # A round closed by date is settled on the report's first view.

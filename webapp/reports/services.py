@@ -5,45 +5,33 @@ from analysis import alignment_index, favourable_share_of_counts, gap
 from webapp.extensions import db
 from webapp.goals import services as goals
 from webapp.ideas.services import support_by_team, tallies
-from webapp.models import LEVER_LABELS, LIKERT_LABELS, Idea, Lever, QuestionKind, RoundStatus
+from webapp.models import LEVER_LABELS, LIKERT_LABELS, Lever, QuestionKind, RoundStatus
 from webapp.reports.pairing import coverage
 from webapp.reports import cache, data
 from webapp.reports import perception as perceived
 from webapp.reports.recognition import pair_counts
 from webapp.reports.discussion import round_discussion
-from webapp.reports.summary import summarise
+from webapp.reports.summary import done_window, summarise
+from webapp.reports.trend import Cell, is_shared, trend_of
 from webapp.privacy import threshold as privacy_threshold
 from webapp.privacy import withheld
 from webapp.surveys.perception import default_pair
 from webapp.surveys.services import participation
 from webapp.themes.lineage import lineage_of
-from webapp.themes.services import latest_done_run, themes_of, top_ideas_per_theme
+from webapp.themes.services import top_ideas_per_theme
 
 MOSTLY_ONE_TEAM = 0.75  # a theme whose ideas come this much from one team is marked
 
 
 def can_read(survey_round, user):
     """Leaders read every report; others a closed round's report once it is shared."""
-    return user.is_leader or _shared(survey_round)
+    return user.is_leader or is_shared(survey_round)
 
 
 def share(survey_round, shared):
     """Share the round's report with everyone (from when it closes), or stop sharing it."""
     survey_round.report_shared = shared
     db.session.flush()
-
-
-@dataclass
-class Cell:
-    """One team's favourable share on a lever or item; None when withheld."""
-
-    share: float | None
-    suppressed: bool = False
-
-    @property
-    def percent(self):
-        """The share in whole percent, or None."""
-        return None if self.share is None else round(self.share * 100)
 
 
 @dataclass
@@ -74,16 +62,6 @@ class ThemeRow:
     raised_mostly_by: str | None
     top_ideas: list
     lineage: object = None  # its ThemeLineage, when the run was matched to an earlier one
-
-
-@dataclass
-class TrendPoint:
-    """The index and lever shares of one round."""
-
-    survey_round: object
-    index: float | None
-    lever_cells: dict = field(default_factory=dict)  # lever -> [Cell per compared team]
-    understanding: float | None = None  # the understanding index, from perception items
 
 
 @dataclass
@@ -201,77 +179,33 @@ def _item_rows(questions, counts, teams, hidden):
     return rows
 
 
-def _trend(survey_round, pair, only_shared):
-    until = survey_round.opens_at or survey_round.created_at
-    # A closed round's trend only takes rounds closed before it: their figures are final.
-    history, respondents = cache.kept(cache.history_key(survey_round, until),
-                                      lambda: data.lever_history(until))
-    history = {survey_round.id: {}, **history}
-    points, hidden_by_round = [], {}
-    for past in data.rounds_by_id(list(history)):
-        if past.id != survey_round.id and not _in_trend(past, survey_round, only_shared):
-            continue
-        hidden_by_round[past.id] = withheld(respondents.get(past.id, {}))
-        points.append(_trend_point(past, history[past.id], pair, hidden_by_round[past.id]))
-    if len(pair) == 2:
-        perceived.understanding_trend(points, pair, hidden_by_round)
-    return points
-
-
-def _in_trend(past, survey_round, only_shared):
-    """Whether an earlier round joins the trend of ``survey_round``'s report.
-
-    Only rounds closed by then, so that a closed round's trend stays as it was; staff
-    see other rounds only through their shared reports.
-    """
-    if past.status != RoundStatus.CLOSED or (only_shared and not _shared(past)):
-        return False
-    return survey_round.closes_at is None or past.closes_at <= survey_round.closes_at
-
-
-def _shared(survey_round):
-    return survey_round.report_shared and survey_round.status == RoundStatus.CLOSED
-
-
-def _trend_point(past, levers, pair, hidden):
-    """One round of the trend: its lever cells for the pair, withheld for small teams."""
-    lever_cells = {}
-    for lever, by_team in levers.items():
-        held_back = hidden | withheld({team.id: by_team.get(team.id, [0, 0, 0])[2]
-                                       for team in pair})
-        lever_cells[lever] = [Cell(None, True) if team.id in held_back else
-                              Cell(_share(by_team.get(team.id))) for team in pair]
-    shares = {lever: tuple(cell.share for cell in cells)
-              for lever, cells in lever_cells.items() if len(cells) == 2}
-    return TrendPoint(past, alignment_index(shares) if shares else None, lever_cells)
-
-
-def _share(figures):
-    if not figures or not figures[1]:
-        return None
-    favourable, total = figures[:2]
-    return favourable_share_of_counts({5: favourable, 1: total - favourable})
-
-
-def _top_ideas(survey_round, run, themes):
-    """Each theme's best-bridging ideas: ranked once votes are final, else ranked now."""
-    if survey_round.tallied_at is None:
-        return top_ideas_per_theme(run.id)
-    found = data.ideas_by_id([i for theme in themes for i in theme.top_idea_ids])
-    return {theme.id: [found[i] for i in theme.top_idea_ids if i in found][:3]
-            for theme in themes}
-
-
-def _themes(survey_round, run, teams, hidden):
-    if run is None:
-        return []
-    themes = themes_of(run)
-    tops = _top_ideas(survey_round, run, themes)
+def _themes(themes, tops, teams, hidden):
+    """A row per theme, with its top ideas ({theme id: [ideas]}) less withheld teams'."""
     return [ThemeRow(theme, [(team.name, None if team.id in hidden else
                               theme.team_shares.get(str(team.id))) for team in teams],
                      _mostly_from(theme, teams, hidden),
                      [idea for idea in tops.get(theme.id, []) if idea.team_id not in hidden])
             for theme in themes]
+
+
+def _ideas(survey_round, run, themes, hidden):
+    """The top bridging and divisive ideas shown, and each theme's best-bridging ideas."""
+    tallied = run is not None and survey_round.tallied_at is not None
+    ranked = [i for theme in themes for i in theme.top_idea_ids] if tallied else []
+    bridging, divisive, found = data.top_ideas(survey_round, 10, 5, ranked)
+    return ([idea for idea in bridging if idea.team_id not in hidden],
+            [idea for idea in divisive if idea.team_id not in hidden],
+            _theme_tops(run, themes, found if tallied else None))
+
+
+def _theme_tops(run, themes, found):
+    """{theme id: [ideas]}: as ranked once votes were final (``found``), else ranked now."""
+    if run is None:
+        return {}
+    if found is None:
+        return top_ideas_per_theme(run.id)
+    return {theme.id: [found[i] for i in theme.top_idea_ids if i in found][:3]
+            for theme in themes}
 
 
 def _mostly_from(theme, teams, hidden):
@@ -290,14 +224,8 @@ def top_bridging(survey_round, limit):
     Through the same gate as the report: none of a team whose figures are withheld.
     """
     hidden = {row.team_id for row in participation(survey_round) if row.respondents is None}
-    return [idea for idea in _top_shown(survey_round, Idea.bridging.desc(), limit, hidden)
-            if idea.bridging > 0]
-
-
-def _top_shown(survey_round, order, limit, hidden):
-    """The round's first ``limit`` ideas in ``order``, less those of withheld teams."""
-    return [idea for idea in data.top_ideas(survey_round, order, limit)
-            if idea.team_id not in hidden]
+    return [idea for idea in data.top_ideas(survey_round, limit, 0)[0]
+            if idea.team_id not in hidden and idea.bridging > 0]
 
 
 def _previous(trend, survey_round):
@@ -329,27 +257,29 @@ def build(survey_round, team_ids=None, leader=True, viewer=None):
     taking_part, levers, items, index, perception = cache.kept(fixed, lambda: _fixed_figures(
         survey_round, pair))
     hidden = {row.team_id for row in taking_part if row.respondents is None}
-    trend = _trend(survey_round, pair, only_shared=not leader)
-    run = latest_done_run(survey_round.id)
-    bridging = _top_shown(survey_round, Idea.bridging.desc(), 10, hidden)
-    divisive = _top_shown(survey_round, Idea.divisiveness.desc(), 5, hidden)
-    themes = _themes(survey_round, run, survey_round.teams, hidden)
+    trend = trend_of(survey_round, pair, only_shared=not leader)
+    run, found = data.latest_run_and_themes(survey_round.id)
+    bridging, divisive, tops = _ideas(survey_round, run, found, hidden)
+    themes = _themes(found, tops, survey_round.teams, hidden)
     shown = bridging + divisive + [idea for row in themes for idea in row.top_ideas]
     counts_by_idea = tallies([idea.id for idea in shown])
+    previous = _previous(trend, survey_round)
+    action_items, done = data.action_items(survey_round.id,
+                                           *done_window(survey_round, previous))
     report = Report(
         survey_round=survey_round, pair=pair, threshold=privacy_threshold(),
         suppressed=hidden,
         participation=taking_part, levers=levers, items=items, index=index,
-        previous=_previous(trend, survey_round), themes=themes, run=run,
+        previous=previous, themes=themes, run=run,
         lineage=_lineage(run, themes, viewer),
         bridging=bridging, divisive=divisive,
         idea_support={idea.id: support_by_team(pair, counts_by_idea.get(idea.id, {}))
                       for idea in shown},
-        action_items=data.round_items(survey_round.id), trend=trend, fixed_key=fixed,
+        action_items=action_items, trend=trend, fixed_key=fixed,
         discussion=round_discussion(survey_round, sorted(survey_round.teams,
                                                          key=lambda team: team.id)))
     report.perception = perception
-    report.summary = summarise(report)
+    report.summary = summarise(report, done)
     report.goals = _goals(survey_round)
     report.recognitions = recognitions_in(survey_round, taking_part)
     report.pairing = coverage(survey_round)

@@ -6,10 +6,7 @@ the top bridging idea.
 """
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
-from webapp.extensions import db
-from webapp.models import ActionEvent, ActionItem, EventKind, ItemStatus, RoundStatus
+from webapp.models import RoundStatus
 
 BIGGEST_GAPS = 3
 
@@ -54,29 +51,22 @@ def biggest_gaps(report, limit=BIGGEST_GAPS):
             for row in rows[:limit]]
 
 
-def done_items(since, until):
-    """Action items marked done after ``since`` (any time if None) and by ``until``."""
-    finished = select(ActionEvent.item_id).where(ActionEvent.kind == EventKind.STATUS,
-                                                 ActionEvent.to_status == ItemStatus.DONE)
-    if since is not None:
-        finished = finished.where(ActionEvent.at > since)
-    if until is not None:
-        finished = finished.where(ActionEvent.at <= until)
-    statement = (select(ActionItem).where(ActionItem.status == ItemStatus.DONE,
-                                          ActionItem.id.in_(finished))
-                 .order_by(ActionItem.title, ActionItem.id))
-    return db.session.scalars(statement).all()
+def done_window(survey_round, previous):
+    """(since, until): the summary lists items done after ``since`` (None: any time) by ``until``.
 
-
-def summarise(report):
-    """The summary of a built report."""
-    survey_round = report.survey_round
-    previous = report.previous.survey_round if report.previous else None
-    since = previous.closes_at if previous else None
+    Since the previous round (a trend point, or None) closed; until this round closed.
+    """
+    since = previous.survey_round.closes_at if previous else None
     # A closed round is a fixed record: what was done after it closed belongs to the next.
     until = survey_round.closes_at if survey_round.status == RoundStatus.CLOSED else None
+    return since, until
+
+
+def summarise(report, done_items):
+    """The summary of a built report; ``done_items`` those done in its :func:`done_window`."""
+    previous = report.previous.survey_round if report.previous else None
     top = next((idea for idea in report.bridging if idea.bridging > 0), None)
     return Summary(index=report.index, delta=report.delta,
                    previous_title=previous.title if previous else None,
-                   gaps=biggest_gaps(report), top_idea=top,
-                   done_items=done_items(since, until), done_since=since)
+                   gaps=biggest_gaps(report), top_idea=top, done_items=done_items,
+                   done_since=previous.closes_at if previous else None)

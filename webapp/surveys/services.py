@@ -274,17 +274,16 @@ def question_of(survey_round, question_id):
     return question if question is not None and question.round_id == survey_round.id else None
 
 
-def get_round(round_id, questions=True):
-    """Return a round with its teams and (unless not wanted) questions loaded, or None."""
-    statement = _ROUND_WITH_QUESTIONS if questions else _ROUND
-    return db.session.execute(statement, {"round_id": round_id}).unique().scalar_one_or_none()
-
-
-# Built once (most pages load a round): the few teams come in the round's own statement,
-# the questions in one more.
+# The few teams come in the round's own statement; the questions in one more.
 _ROUND = (select(SurveyRound).where(SurveyRound.id == bindparam("round_id"))
           .options(joinedload(SurveyRound.teams)))
 _ROUND_WITH_QUESTIONS = _ROUND.options(selectinload(SurveyRound.questions))
+
+
+def get_round(round_id, questions=True):
+    """Return a round with its teams and (unless not wanted) questions loaded, or None."""
+    return db.session.execute(_ROUND_WITH_QUESTIONS if questions else _ROUND,
+                              {"round_id": round_id}).unique().scalar_one_or_none()
 
 
 @dataclass
