@@ -7,8 +7,9 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import joinedload, load_only
 
 from webapp.extensions import db
-from webapp.ideas.services import DEFAULT_SORT, PER_PAGE, SORTS, theme_idea_ids, visible
-from webapp.models import Comment, Idea, RoundStatus, RunStatus, Theme, ThemeRun
+from webapp.ideas.services import (DEFAULT_SORT, NEWEST_DONE_RUN_ID, PER_PAGE, SORTS,
+                                   theme_idea_ids, visible)
+from webapp.models import Comment, Idea, RoundStatus, Theme
 
 
 def board_page(survey_round, user, sort=DEFAULT_SORT, team_id=None, page=1, theme_id=None,
@@ -96,11 +97,8 @@ def theme_choices(round_id):
     return [(theme.id, theme.name) for theme in themes]
 
 
-_NEWEST_RUN = (select(ThemeRun.id).where(ThemeRun.round_id == bindparam("round_id"),
-                                         ThemeRun.status == RunStatus.DONE)
-               .order_by(ThemeRun.id.desc()).limit(1).scalar_subquery())
 # Built once, as every board view runs it. Only what a theme's name is made of: not its
 # terms, shares and idea lists.
-_THEME_CHOICES = (select(Theme).where(Theme.run_id == _NEWEST_RUN)
+_THEME_CHOICES = (select(Theme).where(Theme.run_id == NEWEST_DONE_RUN_ID)
                   .options(load_only(Theme.id, Theme.label, Theme.custom_label, Theme.leftover))
                   .order_by(Theme.position))

@@ -15,8 +15,8 @@ from webapp.errors import ServiceError
 from webapp.extensions import db
 from webapp.ideas import similar
 from webapp.limits import IDEA_LIMIT
-from webapp.models import (Idea, IdeaVote, RoundStatus, SurveyRound, ThemeAssignment, User,
-                           Vote)
+from webapp.models import (Idea, IdeaVote, RoundStatus, RunStatus, SurveyRound,
+                           ThemeAssignment, ThemeRun, User, Vote)
 from webapp.models.surveys import round_team
 from webapp.models.types import utcnow
 from webapp.privacy import withheld
@@ -125,6 +125,13 @@ def team_shown(idea, withheld):
 def theme_idea_ids(theme_id):
     """A select of the ids of the ideas a theme holds."""
     return select(ThemeAssignment.idea_id).where(ThemeAssignment.theme_id == theme_id)
+
+
+NEWEST_DONE_RUN_ID = (select(ThemeRun.id)
+                      .where(ThemeRun.round_id == bindparam("round_id"),
+                             ThemeRun.status == RunStatus.DONE)
+                      .order_by(ThemeRun.id.desc()).limit(1).scalar_subquery())
+"""The id of the round bound as ``round_id``'s newest finished theme run (a subquery)."""
 
 
 # Built once: the statements every vote runs, so a vote does not rebuild them.

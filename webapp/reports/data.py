@@ -1,14 +1,14 @@
 """The aggregate queries behind a round report: a fixed number, none per item."""
 from collections import defaultdict
-
 from functools import lru_cache
 
 from sqlalchemy import and_, bindparam, case, false, func, select
 from sqlalchemy.orm import joinedload
 
 from webapp.extensions import db
+from webapp.ideas.services import NEWEST_DONE_RUN_ID
 from webapp.models import (ActionEvent, ActionItem, Answer, EventKind, Idea, ItemStatus,
-                           LikertTally, Question, QuestionKind, RoundStatus, RunStatus,
+                           LikertTally, Question, QuestionKind, RoundStatus,
                            SurveyResponse, SurveyRound, Theme, ThemeRun, User)
 from webapp.models.types import utcnow
 from webapp.themes.services import latest_done_run, rank_top_ideas
@@ -136,11 +136,8 @@ def rounds_by_id(round_ids):
     return db.session.scalars(_ROUNDS_BY_ID, {"round_ids": list(round_ids)}).all()
 
 
-_LATEST_RUN = (select(ThemeRun.id)
-               .where(ThemeRun.round_id == bindparam("round_id"), ThemeRun.status == RunStatus.DONE)
-               .order_by(ThemeRun.id.desc()).limit(1).scalar_subquery())
 _RUN_AND_THEMES = (select(ThemeRun, Theme).outerjoin(Theme, Theme.run_id == ThemeRun.id)
-                   .where(ThemeRun.id == _LATEST_RUN).order_by(Theme.position))
+                   .where(ThemeRun.id == NEWEST_DONE_RUN_ID).order_by(Theme.position))
 
 
 def latest_run_and_themes(round_id):

@@ -5,7 +5,6 @@ every figure about a group, a pair's count passes the privacy gate on the sizes 
 two teams and is withheld when either team is smaller than the threshold.
 """
 from dataclasses import dataclass
-
 from functools import lru_cache
 
 from sqlalchemy import bindparam, func, select

@@ -12,7 +12,7 @@ from analysis import EmbeddingsUnavailable, embeddings_available
 from webapp.database import get_row
 from webapp.errors import ServiceError
 from webapp.extensions import db
-from webapp.ideas.services import PER_PAGE, theme_idea_ids, visible
+from webapp.ideas.services import NEWEST_DONE_RUN_ID, PER_PAGE, theme_idea_ids, visible
 from webapp.limits import TITLE_LIMIT
 from webapp.models import (
     PENDING,
@@ -310,9 +310,10 @@ def runs_of(round_id):
 
 def latest_done_run(round_id):
     """Return the round's newest finished run, or None."""
-    return db.session.scalar(select(ThemeRun).where(
-        ThemeRun.round_id == round_id, ThemeRun.status == RunStatus.DONE)
-        .order_by(ThemeRun.id.desc()).limit(1))
+    return db.session.scalar(_LATEST_DONE_RUN, {"round_id": round_id})
+
+
+_LATEST_DONE_RUN = select(ThemeRun).where(ThemeRun.id == NEWEST_DONE_RUN_ID)
 
 
 def themes_of(run):
