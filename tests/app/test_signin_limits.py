@@ -158,3 +158,10 @@ def test_counting_returns_to_the_shared_store_when_it_answers(workers, people, r
     first, second = workers(redis_url), workers(redis_url)
     assert _refused(_split_failures(first, second, people), "1 minute")
     assert "signin_throttle_fallback" not in first.application.extensions
+
+
+@pytest.mark.parametrize("config_overrides", [{**LIMITED, "RATELIMIT_DEFAULT": "3 per minute"}])
+def test_a_configured_limit_for_every_request_is_still_applied(client, config_overrides):
+    # By default no page is limited, and the limiter's check before each request is off.
+    codes = [client.get("/healthz").status_code for _ in range(5)]
+    assert codes == [200, 200, 200, 429, 429]
