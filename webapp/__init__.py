@@ -24,6 +24,7 @@ from webapp.main import routes as main_routes
 from webapp.limits import COMMENT_LIMIT, IDEA_LIMIT, REPLY_LIMIT, TEXT_LIMIT, TITLE_LIMIT
 from webapp.models import (LEVER_LABELS, LIKERT_LABELS, EventKind, ItemStatus, QuestionKind,
                            Role, RoundStatus, RunStatus)
+from webapp.navigation import nav_links
 from webapp.notifications import routes as notifications_routes
 from webapp.notifications.services import unread_count
 from webapp.pairing import routes as pairing_routes
@@ -125,7 +126,7 @@ def register_template_helpers(app):
                                  COMMENT_LIMIT=COMMENT_LIMIT, IDEA_LIMIT=IDEA_LIMIT,
                                  TEXT_LIMIT=TEXT_LIMIT, TITLE_LIMIT=TITLE_LIMIT,
                                  REPLY_LIMIT=REPLY_LIMIT,
-                                 length_limit=length_limit,
+                                 length_limit=length_limit, nav_links=nav_links,
                                  LIKERT_LABELS=LIKERT_LABELS,
                                  LEVER_LABELS={lever.value: label
                                                for lever, label in LEVER_LABELS.items()})

@@ -31,6 +31,12 @@ FALLBACK = "signin_throttle_fallback"
 def init_app(app):
     """Give ``app`` its own limiter on the configured store (none when disabled)."""
     limiter = Limiter(get_remote_address, app=app)
+    # No route carries a limit: only its store and strategy are used, by hand. Unless
+    # limits for every request are configured, its check before each request would look
+    # for limits and find none, at a cost on every page.
+    wide = app.config.get("RATELIMIT_DEFAULT") or app.config.get("RATELIMIT_APPLICATION")
+    if not wide and limiter._check_request_limit in app.before_request_funcs[None]:
+        app.before_request_funcs[None].remove(limiter._check_request_limit)
     app.extensions[EXTENSION] = limiter if limiter.enabled else None
 
 

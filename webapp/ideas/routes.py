@@ -9,8 +9,7 @@ from webapp.comments import listing
 from webapp.comments.page import thread_args
 from webapp.comments.services import Subject
 from webapp.database import reads_first
-from webapp.ideas import paging
-from webapp.ideas import bp, services
+from webapp.ideas import bp, cards, paging, services
 from webapp.ideas.forms import HideForm, IdeaForm, MergeForm
 from webapp.limits import IDEA_LIMIT
 from webapp.models import Comment, Role, Vote
@@ -45,13 +44,17 @@ def _render_board(survey_round, form, similar=()):
         compared_pair(survey_round) if args["discussed"] else None)
     ids = [idea.id for idea in page.items]
     support, my_votes = services.supports_and_votes(survey_round.teams, ids, current_user)
+    can_post = survey_round.is_open and in_audience(survey_round, current_user)
+    merged = services.merged_ideas(survey_round, current_user)
+    comment_counts = listing.counts(Comment.idea_id, ids)
+    shown = cards.render_cards([
+        cards.card_for(idea, withheld, support[idea.id], my_votes.get(idea.id),
+                       comment_counts.get(idea.id, 0), can_post)
+        for idea in page.items])
     return render_template(
         "ideas/board.html", survey_round=survey_round, form=form, page=page, args=args,
-        sorts=services.SORTS, support=support,
-        theme_choices=theme_choices, my_votes=my_votes,
-        similar=similar, can_post=survey_round.is_open and in_audience(survey_round, current_user),
-        withheld=withheld, merged=services.merged_ideas(survey_round, current_user),
-        comment_counts=listing.counts(Comment.idea_id, ids),
+        sorts=services.SORTS, cards=shown, theme_choices=theme_choices,
+        similar=similar, can_post=can_post, withheld=withheld, merged=merged,
         pair=compared_pair(survey_round))
 
 

@@ -177,7 +177,7 @@ def supports_and_votes(teams, idea_ids, user):
     return support, mine
 
 
-@dataclass
+@dataclass(frozen=True)
 class TeamSupport:
     """One team's votes on an idea; the counts are None when withheld."""
 
