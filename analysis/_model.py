@@ -372,8 +372,8 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         n_rounds = 0
         if counts is not None:
             confidence = centre_similarity(Z, km.cluster_centers_, labels)
-            labels, _, n_rounds = self_train(Xt, labels, confidence,
-                                             max_rounds=self.self_training)
+            labels, n_rounds = self_train(Xt, labels, confidence,
+                                          max_rounds=self.self_training)
             if self.em_rounds > 0:
                 # Past 20,000 texts few move after the first rounds: a quarter of them.
                 rounds = self.em_rounds if Xt.shape[0] <= 20_000 else self.em_rounds // 4

@@ -10,9 +10,8 @@ import re
 from collections import Counter
 
 import numpy as np
-from nltk.stem.snowball import SnowballStemmer
 
-from ._normalise import STOP_WORDS
+from ._normalise import STOP_WORDS, stem
 
 __all__ = ["EVERYDAY_VERBS", "STOP_WORD_NOUNS", "name_themes", "sample_members"]
 
@@ -56,14 +55,6 @@ class _Phrases:
     def __init__(self, weak_words, max_words):
         self.edge_banned = (STOP_WORDS - STOP_WORD_NOUNS) | weak_words
         self.max_words = max_words
-        self._stemmer = SnowballStemmer("english")
-        self._stems = {}
-
-    def _stem(self, word):
-        stem = self._stems.get(word)
-        if stem is None:
-            stem = self._stems[word] = self._stemmer.stem(word)
-        return stem
 
     def _runs(self, text):
         """The runs of plain words of ``text`` (lower case), cut at punctuation and numbers.
@@ -87,13 +78,13 @@ class _Phrases:
 
     def stems_of(self, terms):
         """The stems of the words of ``terms`` (phrases as the key terms give them)."""
-        return {self._stem(word) for term in terms for word in term.lower().split()}
+        return {stem(word) for term in terms for word in term.lower().split()}
 
     def of_idea(self, text):
         """{stem tuple: surface phrase} of the n-grams of one idea with usable edges."""
-        found, cache, banned = {}, self._stems, self.edge_banned
+        found, banned = {}, self.edge_banned
         for run, joins in self._runs(text):
-            stems = [cache[w] if w in cache else self._stem(w) for w in run]
+            stems = [stem(w) for w in run]
             edge = [len(w) > 1 and w not in banned for w in run]
             for i in range(len(run)):
                 if edge[i]:

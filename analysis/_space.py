@@ -6,8 +6,8 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-__all__ = ["SVD_SAMPLE", "centre_similarity", "fit_svd", "min_df", "project", "tfidf",
-           "word_presence"]
+__all__ = ["SVD_SAMPLE", "centre_similarity", "fit_svd", "min_df", "project", "stem_grams",
+           "tfidf", "word_presence"]
 
 # Texts the SVD is fitted on at most: 50 directions are as well estimated from them,
 # and a 100,000-idea run saves a second.
@@ -20,10 +20,22 @@ def min_df(n_docs):
     return 1 if n_docs < 50 else 2
 
 
+def stem_grams(doc):
+    """The words of a normalised text, then its two-word runs ("a b c": a, b, c, a b, b c).
+
+    The same terms in the same order as scikit-learn's analyser with
+    ``ngram_range=(1, 2)`` and a token pattern of non-blanks. Normalised texts are
+    already lower case with plain spaces, so its regular expression and general
+    n-gram loop only cost time (about 15% of the TF-IDF of 100,000 ideas).
+    """
+    words = doc.split()
+    return words + [a + " " + b for a, b in zip(words, words[1:])]
+
+
 def tfidf(n_docs):
     """The TF-IDF of the model: sublinear tf over 1-2-grams of space-separated stems."""
-    return TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), token_pattern=r"\S+",
-                           dtype=np.float32, min_df=min_df(n_docs))
+    return TfidfVectorizer(sublinear_tf=True, analyzer=stem_grams, dtype=np.float32,
+                           min_df=min_df(n_docs))
 
 
 def fit_svd(Xt, n_components, max_rows, rng):
