@@ -92,6 +92,11 @@ def build(url, sizes, n_clients):
         key = "INTEGER" if db.engine.dialect.name == "sqlite" else "BIGSERIAL"
         db.session.execute(text(f"CREATE TABLE bare_hit (id {key} PRIMARY KEY, at TEXT)"))
         db.session.commit()
+        if db.engine.dialect.name == "postgresql":
+            # A database in service has its planner statistics (autovacuum gathers them);
+            # one loaded a moment ago has none, and plans as if each round held one idea.
+            db.session.execute(text("ANALYZE"))
+            db.session.commit()
         idea = db.session.get(Idea, idea_ids[0])
         emails = db.session.scalars(select(User.email).where(User.id.in_(clients))).all()
         paths = {"board": f"/rounds/{open_round.id}/ideas", "idea": f"/ideas/{idea.id}",

@@ -6,7 +6,7 @@ from analysis import wilson_lower_bound
 from tests import factories
 from webapp.extensions import db
 from webapp.models import Idea, IdeaModeration, IdeaVote, SurveyRound, User, Vote
-from webapp.ideas import moderation, services
+from webapp.ideas import moderation, paging, services
 from webapp.models.types import utcnow
 
 XSS = '<script>alert("idea")</script>'
@@ -427,3 +427,14 @@ def test_an_idea_hidden_by_a_leader_can_be_posted_again(app, client, auth, peopl
         db.session.commit()
     client.post(_board_url(board), data=form)
     assert len(_ideas(app)) == 2
+
+
+@pytest.mark.parametrize("sort", list(services.SORTS))
+def test_the_page_is_ordered_after_its_ideas_are_joined(app, sort):
+    # The page's ideas are picked in order, then joined to their teams and authors: the
+    # joined rows come in whatever order the database's plan gives, unless sorted again.
+    page, _count = paging._board_statement(sort, False, False, False, False, False, False)
+    with app.app_context():
+        sql = str(page.compile(db.engine))
+    outer = sql[sql.rindex(")"):]
+    assert outer.rstrip().endswith(f"ORDER BY {services.SORTS[sort][1]}, idea.id DESC")

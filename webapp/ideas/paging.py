@@ -62,10 +62,14 @@ def _board_statement(sort, leader, closed, by_team, authored_only, by_theme, dis
     if discussed:
         statement = statement.where(Idea.id.in_(_discussed_by_teams()))
     counted = select(func.count()).select_from(statement.subquery()).scalar_subquery()
-    page = statement.add_columns(counted).options(joinedload(Idea.team),
-                                                  joinedload(Idea.author)) \
-        .order_by(SORTS[sort][1], Idea.id.desc()) \
-        .limit(bindparam("limit")).offset(bindparam("offset"))
+    order = (SORTS[sort][1], Idea.id.desc())
+    # The page's ideas are picked first and only they are joined to their team and
+    # author: joined before the limit, every visible idea was (PostgreSQL sorts after
+    # the joins), a third of the board's time in the database.
+    picked = (statement.with_only_columns(Idea.id).order_by(*order)
+              .limit(bindparam("limit")).offset(bindparam("offset")).subquery())
+    page = (select(Idea, counted).join(picked, Idea.id == picked.c.id)
+            .options(joinedload(Idea.team), joinedload(Idea.author)).order_by(*order))
     return page, select(counted)
 
 
