@@ -4,6 +4,7 @@ See webapp/ideas/cards.py. Each test lets several readers or changes share one a
 that a card drawn for one is on hand when the next asks.
 """
 import re
+import threading
 
 from jinja2 import StrictUndefined
 
@@ -91,7 +92,27 @@ def test_a_card_is_drawn_from_its_values_alone(app):
         survey_round = db.session.get(SurveyRound, factories.make_round(template=False))
         idea = db.session.get(Idea, factories.make_idea(survey_round.id))
         support = services.supports(survey_round.teams, [idea.id])[idea.id]
-        card = cards.card_for(idea, set(), support, Vote.AGREE, 2, True)
+        card = cards.card_for(idea, set(), support, 2, True)
         strict = app.jinja_env.overlay(undefined=StrictUndefined)
-        html = strict.get_template("ideas/_card.html").render(card=card)
+        html = strict.get_template("ideas/_card.html").render(card=card, my_vote=Vote.AGREE)
     assert "2 comments" in html and "vote-agree chosen" in html
+
+
+def test_whether_a_card_is_kept_does_not_depend_on_the_readers_vote(
+        app, client, auth, people, make_user):
+    # Were cards kept per vote, the time a page takes would tell whether someone who
+    # voted one way had read the board since.
+    voters = [make_user(team="Sales") for _ in range(3)]
+    with app.app_context():
+        round_id = factories.make_round(template=False)
+        idea_id = factories.make_idea(round_id)
+    kept = app.extensions.setdefault(cards.EXTENSION, ({}, threading.Lock()))[0]
+    first = None
+    for voter, vote in zip(voters, ["agree", "disagree", "pass"]):
+        with app.app_context():  # Sales stays withheld (under five voters): same figures
+            services.cast_vote(idea_id, db.session.get(User, voter.id), Vote[vote.upper()])
+            db.session.commit()
+        auth.login_as(voter)
+        assert f"vote-{vote} chosen" in _card(_board(client, round_id), idea_id)
+        first = first or dict(kept)
+    assert len(first) == 1 and dict(kept) == first, "drawn once, for every vote"

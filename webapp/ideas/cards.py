@@ -1,9 +1,13 @@
 """The board's idea cards, each rendered once per look and reused.
 
 Twenty cards are most of a board page's rendering. A card is drawn only from the values
-of its :class:`Card` (the template gets nothing else), and the same values always give
-the same HTML, so a card already drawn is reused, whoever reads it: one vote changes
-one card, and everyone sees the others as they were.
+of its :class:`Card` and the reader's vote (the template gets nothing else), and the
+same values always give the same HTML, so a card already drawn is reused, whoever reads
+it: one vote changes one card, and everyone sees the others as they were.
+
+A card is drawn for every vote a reader may have cast at once, and kept as one entry:
+whether a card comes from the kept ones, and so how fast, never depends on the reader's
+vote, which would let a patient colleague time out how others voted.
 """
 import threading
 from typing import NamedTuple
@@ -11,13 +15,17 @@ from typing import NamedTuple
 from flask import current_app, request
 from markupsafe import Markup
 
+from webapp.models import Vote
+
 EXTENSION = "board_cards"
-# About 1.3 KB each: a few megabytes per worker, the cards of several busy boards.
+# About 1.3 KB a drawing, four drawings where the reader may vote: some 15 MB per
+# worker at most, the cards of several busy boards.
 MOST_KEPT = 3000
+_READER_VOTES = (None, *Vote)
 
 
 class Card(NamedTuple):
-    """Everything a board card shows, and nothing else."""
+    """Everything a board card shows, but the reader's own vote."""
 
     id: int
     text: str
@@ -29,10 +37,9 @@ class Card(NamedTuple):
     comments: int
     support: tuple  # of ideas.services.TeamSupport, through the privacy gate
     can_vote: bool
-    my_vote: int | None
 
 
-def card_for(idea, withheld, support, my_vote, comments, can_post):
+def card_for(idea, withheld, support, comments, can_post):
     """The :class:`Card` of ``idea`` as the reader sees it."""
     return Card(
         id=idea.id, text=idea.text, is_hidden=idea.is_hidden,
@@ -40,12 +47,14 @@ def card_for(idea, withheld, support, my_vote, comments, can_post):
         author_name=idea.author.name if idea.credited and idea.author else None,
         team_name=idea.team.name,
         team_withheld=idea.author_id is None and idea.team_id in withheld,
-        comments=comments, support=tuple(support), can_vote=can_post and not idea.is_hidden,
-        my_vote=my_vote)
+        comments=comments, support=tuple(support), can_vote=can_post and not idea.is_hidden)
 
 
-def render_cards(cards):
-    """Return the HTML of each card, drawing only those not drawn before."""
+def render_cards(cards, my_votes):
+    """Return the HTML of each card with the reader's vote (``my_votes``: {idea id: vote}).
+
+    Only cards not drawn before are drawn.
+    """
     kept = current_app.extensions.get(EXTENSION)
     if kept is None:
         kept = current_app.extensions.setdefault(EXTENSION, ({}, threading.Lock()))
@@ -55,16 +64,21 @@ def render_cards(cards):
     out = []
     for card in cards:
         key = (look, card)
-        html = drawn.get(key)
-        if html is None:
-            html = _draw(card)
+        by_vote = drawn.get(key)
+        if by_vote is None:
+            by_vote = _draw(card)
             with lock:
                 if len(drawn) >= MOST_KEPT:
                     drawn.pop(next(iter(drawn)))  # the oldest
-                drawn[key] = html
-        out.append(html)
+                drawn[key] = by_vote
+        mine = my_votes.get(card.id)
+        out.append(by_vote[None if mine is None else Vote(mine)] if card.can_vote
+                   else by_vote[None])
     return out
 
 
 def _draw(card):
-    return Markup(current_app.jinja_env.get_template("ideas/_card.html").render(card=card))
+    """{reader's vote: HTML} of ``card``: one drawing when it takes no vote."""
+    template = current_app.jinja_env.get_template("ideas/_card.html")
+    return {vote: Markup(template.render(card=card, my_vote=vote))
+            for vote in (_READER_VOTES if card.can_vote else (None,))}

@@ -48,9 +48,9 @@ def _render_board(survey_round, form, similar=()):
     merged = services.merged_ideas(survey_round, current_user)
     comment_counts = listing.counts(Comment.idea_id, ids)
     shown = cards.render_cards([
-        cards.card_for(idea, withheld, support[idea.id], my_votes.get(idea.id),
-                       comment_counts.get(idea.id, 0), can_post)
-        for idea in page.items])
+        cards.card_for(idea, withheld, support[idea.id], comment_counts.get(idea.id, 0),
+                       can_post)
+        for idea in page.items], my_votes)
     return render_template(
         "ideas/board.html", survey_round=survey_round, form=form, page=page, args=args,
         sorts=services.SORTS, cards=shown, theme_choices=theme_choices,
