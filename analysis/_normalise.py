@@ -37,7 +37,8 @@ _STEMMER = SnowballStemmer("english")
 # run (content words, all words, trial fits, names) shares one cache, started afresh
 # when full so that a long-lived process does not grow without bound.
 _STEMS = {}
-_MAX_STEMS = 200_000  # some 30 MB at most
+# Some 30 MB; twice that for a moment, while a pass that filled it still holds the old one.
+_MAX_STEMS = 200_000
 
 
 def stem(word):
@@ -95,7 +96,7 @@ class Normaliser:
         """Return the normalised form of each text, as a list of strings."""
         if not hasattr(self, "_stop"):
             self._setup()
-        return self._normalise_all(list(texts))[0]
+        return self._normalise_all(list(texts), count=False)[0]
 
     def fit_transform(self, texts):
         """Fit on ``texts`` and return their normalised forms, in one pass."""
@@ -109,25 +110,26 @@ class Normaliser:
         self.surface_ = {s: min(cands)[2] for s, cands in by_stem.items()}
         return out
 
-    def _normalise_all(self, texts):
+    def _normalise_all(self, texts, count=True):
         """Return the normalised texts, and how often each kept word occurs in them.
 
-        A text that repeats an earlier one is looked up, not normalised again.
+        A text that repeats an earlier one is looked up, not normalised again. Without
+        ``count`` the words are not counted (an empty Counter comes back).
         """
         # The hot loop of a million-idea run: names bound locally, stems looked up
         # in the cache before falling back to the stemmer.
-        findall, stop, min_length = _TOKEN.findall, self._stop, self.min_length
-        cache, done, out, words = _STEMS, {}, [], Counter()
+        tokens_of, cache, done, out = self.tokens, _STEMS, {}, []
+        words = Counter()
+        counted = words.update if count else _ignore
         for text in texts:
             doc = done.get(text)
             if doc is None:
-                tokens = [w for w in findall(text.lower())
-                          if len(w) >= min_length and w not in stop]
-                words.update(tokens)
+                tokens = tokens_of(text)
+                counted(tokens)
                 doc = done[text] = " ".join([cache[w] if w in cache else stem(w)
                                              for w in tokens])
             out.append(doc)
-        if len(done) < len(out):
+        if count and len(done) < len(out):
             self._count_repeats(texts, words)
         return out, words
 
@@ -141,3 +143,7 @@ class Normaliser:
         """Return a stemmed term (one word or a space-separated n-gram) as words."""
         surface = getattr(self, "surface_", {})
         return " ".join(surface.get(part, part) for part in term.split())
+
+
+def _ignore(_tokens):
+    """Count nothing (a normalising pass that only transforms)."""

@@ -7,7 +7,8 @@ the theme their words point to. (LogisticRegression and MultinomialNB drifted fu
 from the true topics round after round on labelled data.)
 
 Each round's classifier is computed here with the arithmetic of scikit-learn's
-ComplementNB (the same labels and confidences, bit for bit) but without its input
+ComplementNB (with the locked versions, the same labels and confidences bit for bit;
+tests/analysis/test_selftrain.py compares them) but without its input
 checks and label encoding, which were a third of the time taken to choose k: that
 self-trains some fifty small trial clusterings.
 """

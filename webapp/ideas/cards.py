@@ -9,6 +9,7 @@ A card is drawn for every vote a reader may have cast at once, and kept as one e
 whether a card comes from the kept ones, and so how fast, never depends on the reader's
 vote, which would let a patient colleague time out how others voted.
 """
+import sys
 import threading
 from typing import NamedTuple
 
@@ -18,9 +19,10 @@ from markupsafe import Markup
 from webapp.models import Vote
 
 EXTENSION = "board_cards"
-# About 1.3 KB a drawing, four drawings where the reader may vote: some 15 MB per
-# worker at most, the cards of several busy boards.
-MOST_KEPT = 3000
+# Bytes of drawn cards (and their texts) a worker keeps at most: bounded by size, not
+# count, as a card of a long idea in emoji is some twenty times one of a short line.
+# About 2 KB a drawing, four where the reader may vote: some 1,500 short cards.
+MOST_BYTES = 12_000_000
 _READER_VOTES = (None, *Vote)
 
 
@@ -57,20 +59,16 @@ def render_cards(cards, my_votes):
     """
     kept = current_app.extensions.get(EXTENSION)
     if kept is None:
-        kept = current_app.extensions.setdefault(EXTENSION, ({}, threading.Lock()))
-    drawn, lock = kept
+        kept = current_app.extensions.setdefault(EXTENSION, _Kept())
     # Addresses in a card depend on where the app is mounted.
     look = (request.script_root, current_app.config["ANONYMITY_THRESHOLD"])
     out = []
     for card in cards:
         key = (look, card)
-        by_vote = drawn.get(key)
+        by_vote = kept.drawn.get(key)
         if by_vote is None:
             by_vote = _draw(card)
-            with lock:
-                if len(drawn) >= MOST_KEPT:
-                    drawn.pop(next(iter(drawn)))  # the oldest
-                drawn[key] = by_vote
+            kept.keep(key, by_vote)
         mine = my_votes.get(card.id)
         out.append(by_vote[None if mine is None else Vote(mine)] if card.can_vote
                    else by_vote[None])
@@ -82,3 +80,29 @@ def _draw(card):
     template = current_app.jinja_env.get_template("ideas/_card.html")
     return {vote: Markup(template.render(card=card, my_vote=vote))
             for vote in (_READER_VOTES if card.can_vote else (None,))}
+
+
+class _Kept:
+    """The drawn cards of a worker, the oldest let go once they pass MOST_BYTES."""
+
+    def __init__(self):
+        self.drawn = {}
+        self.bytes = 0
+        self._sizes = {}
+        self._lock = threading.Lock()
+
+    def keep(self, key, by_vote):
+        """Keep ``by_vote`` (the drawings of one card) under ``key``."""
+        size = sys.getsizeof(key[1].text) + sum(sys.getsizeof(html) for html in by_vote.values())
+        if size > MOST_BYTES:
+            return
+        with self._lock:
+            if key in self.drawn:  # drawn meanwhile by another thread
+                return
+            while self.drawn and self.bytes + size > MOST_BYTES:
+                oldest = next(iter(self.drawn))
+                del self.drawn[oldest]
+                self.bytes -= self._sizes.pop(oldest)
+            self.drawn[key] = by_vote
+            self._sizes[key] = size
+            self.bytes += size
