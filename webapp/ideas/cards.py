@@ -16,6 +16,7 @@ from typing import NamedTuple
 from flask import current_app, request
 from markupsafe import Markup
 
+from webapp.ideas.services import team_shown
 from webapp.models import Vote
 
 EXTENSION = "board_cards"
@@ -48,7 +49,7 @@ def card_for(idea, withheld, support, comments, can_post):
         hidden_reason=idea.hidden_reason if idea.is_hidden else None,
         author_name=idea.author.name if idea.credited and idea.author else None,
         team_name=idea.team.name,
-        team_withheld=idea.author_id is None and idea.team_id in withheld,
+        team_withheld=not team_shown(idea, withheld),
         comments=comments, support=tuple(support), can_vote=can_post and not idea.is_hidden)
 
 
@@ -69,9 +70,8 @@ def render_cards(cards, my_votes):
         if by_vote is None:
             by_vote = _draw(card)
             kept.keep(key, by_vote)
-        mine = my_votes.get(card.id)
-        out.append(by_vote[None if mine is None else Vote(mine)] if card.can_vote
-                   else by_vote[None])
+        # A card that takes no vote has one drawing, whatever the reader's vote.
+        out.append(by_vote.get(my_votes.get(card.id), by_vote[None]))
     return out
 
 
