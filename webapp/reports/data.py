@@ -2,7 +2,7 @@
 from collections import defaultdict
 from functools import lru_cache
 
-from sqlalchemy import and_, bindparam, case, false, func, select
+from sqlalchemy import and_, bindparam, case, false, func, select, union_all
 from sqlalchemy.orm import joinedload
 
 from webapp.extensions import db
@@ -160,14 +160,18 @@ def _top_statement(closed, bridging, divisive):
         shown.append(Idea.held.is_(False))
 
     def first(order, limit):
-        return Idea.id.in_(select(Idea.id).where(*shown).order_by(order, Idea.id).limit(limit))
-    in_bridging = first(Idea.bridging.desc(), bridging) if bridging else false()
-    in_divisive = first(Idea.divisiveness.desc(), divisive) if divisive else false()
-    asked = and_(Idea.id.in_(bindparam("idea_ids", expanding=True)), Idea.hidden_at.is_(None),
-                 Idea.merged_into_id.is_(None))
-    # Every part is found by id, so that no plan scans all ideas.
-    return (select(Idea, in_bridging, in_divisive).options(joinedload(Idea.team))
-            .where(in_bridging | in_divisive | asked))
+        ranked = select(Idea.id).where(*shown).order_by(order, Idea.id).limit(limit).subquery()
+        return select(ranked.c.id)
+    firsts = {"bridging": first(Idea.bridging.desc(), bridging) if bridging else None,
+              "divisive": first(Idea.divisiveness.desc(), divisive) if divisive else None}
+    asked = select(Idea.id).where(Idea.id.in_(bindparam("idea_ids", expanding=True)),
+                                  Idea.hidden_at.is_(None), Idea.merged_into_id.is_(None))
+    # One IN over a union: PostgreSQL plans an OR of IN lists as a scan of every idea of
+    # every round, and this as lookups by id.
+    wanted = union_all(*(part for part in firsts.values() if part is not None), asked)
+    flags = [Idea.id.in_(part) if part is not None else false() for part in firsts.values()]
+    return (select(Idea, *flags).options(joinedload(Idea.team))
+            .where(Idea.id.in_(wanted.scalar_subquery())))
 
 
 def top_ideas(survey_round, bridging, divisive, idea_ids=()):
