@@ -1,10 +1,10 @@
-"""The report's top ideas are found by id: other rounds' ideas are never read."""
+"""The report reads its round's ideas and comments, never those of every round."""
 from sqlalchemy import event, select, text
 
 from tests import factories
 from webapp.extensions import db
 from webapp.models import Idea, SurveyRound
-from webapp.reports import data
+from webapp.reports import data, discussion
 
 # Enough that PostgreSQL would rather look ideas up by id than read them all.
 OTHER_IDEAS = 30_000
@@ -31,11 +31,11 @@ def _plan(statement, params):
     return [row[3] for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, values)]
 
 
-def _idea_rows_read(plan):
-    """Rows PostgreSQL read from the idea table, kept or filtered out, over ``plan``."""
+def _rows_read(plan, table):
+    """Rows PostgreSQL read from ``table``, kept or filtered out, over ``plan``."""
     def walk(node):
         own = 0
-        if node.get("Relation Name") == "idea":
+        if node.get("Relation Name") == table:
             own = (node["Actual Rows"] + node.get("Rows Removed by Filter", 0)) \
                 * node["Actual Loops"]
         return own + sum(walk(child) for child in node.get("Plans", ()))
@@ -66,7 +66,7 @@ def test_the_top_ideas_are_looked_up_by_id(app):
             db.session.execute(text("ANALYZE idea"))
         plan = _plan(data._top_statement(True, 10, 5), {"round_id": closed_id, "idea_ids": asked})
         if db.engine.dialect.name == "postgresql":
-            assert _idea_rows_read(plan) < OTHER_IDEAS
+            assert _rows_read(plan, "idea") < OTHER_IDEAS
         else:
             assert not [step for step in plan if step.startswith("SCAN idea")
                         and "INDEX" not in step], plan
@@ -74,3 +74,32 @@ def test_the_top_ideas_are_looked_up_by_id(app):
                                                    10, 5, asked)
         assert len(bridging) == 10 and len(divisive) == 5 and set(found) == set(asked)
         assert {idea.round_id for idea in bridging + divisive} == {closed_id}
+
+
+def _analysed():
+    """Commit; on PostgreSQL, give the planner the tables' statistics."""
+    db.session.commit()
+    if db.engine.dialect.name == "postgresql":
+        db.session.execute(text("ANALYZE"))
+
+
+def test_the_discussion_counts_read_only_the_rounds_comments(app, people):
+    with app.app_context():
+        round_id = factories.make_round(state="closed", title="Closed pulse")
+        idea_id = factories.make_idea(round_id, author=people["member"])
+        factories.make_comment(people["member"], idea_id=idea_id)
+        factories.make_comment(people["member"], item_id=factories.make_item(round_id))
+        busy_id = factories.make_round(title="Busy round")
+        _add_ideas(busy_id, people["member"].id, 50, first_id=1_000)
+        db.session.execute(text(
+            "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < :count - 1) "
+            "INSERT INTO comment (idea_id, author_id, team_id, body, created_at, version) "
+            "SELECT 1000 + i % 50, :author_id, 1, 'Another comment', CURRENT_TIMESTAMP, 1 FROM n"),
+            {"count": OTHER_IDEAS, "author_id": people["member"].id})
+        _analysed()
+        plan = _plan(discussion._BY_TEAM, {"round_id": round_id})
+        if db.engine.dialect.name == "postgresql":
+            assert _rows_read(plan, "comment") < OTHER_IDEAS
+        else:
+            assert not [step for step in plan if step.startswith("SCAN comment")
+                        and "INDEX" not in step], plan

@@ -1,7 +1,7 @@
 """The round report's discussion figures: comments and cross-team replies per team."""
 from dataclasses import dataclass
 
-from sqlalchemy import and_, bindparam, case, distinct, func, select
+from sqlalchemy import bindparam, case, distinct, func, select, union_all
 from sqlalchemy.orm import aliased
 
 from webapp.extensions import db
@@ -26,18 +26,23 @@ class TeamDiscussion:
 
 
 _PARENT = aliased(Comment)
-_ON_ROUND = (Comment.idea_id.in_(select(Idea.id).where(Idea.round_id == bindparam("round_id"),
-                                                       Idea.hidden_at.is_(None)))
-             | Comment.item_id.in_(select(ActionItem.id)
-                                   .where(ActionItem.round_id == bindparam("round_id"))))
-# A reply to a comment of another team, as analysis.is_cross_team has it.
-_CROSS_TEAM = case((and_(_PARENT.team_id.is_not(None), _PARENT.team_id != Comment.team_id), 1),
-                   else_=0)
+# Comments found by their idea or item: PostgreSQL plans an OR of the two as a scan of
+# every comment of every round.
+_ON_ROUND = Comment.id.in_(union_all(
+    select(Comment.id).where(Comment.idea_id.in_(
+        select(Idea.id).where(Idea.round_id == bindparam("round_id"), Idea.hidden_at.is_(None)))),
+    select(Comment.id).where(Comment.item_id.in_(
+        select(ActionItem.id).where(ActionItem.round_id == bindparam("round_id"))))
+).scalar_subquery())
+# Each comment's parent is looked up by its key, whatever the planner guesses of their
+# number. A reply to a comment of another team, as analysis.is_cross_team has it: SQL's
+# comparison with NULL is not true.
+_PARENT_TEAM = select(_PARENT.team_id).where(_PARENT.id == Comment.parent_id).scalar_subquery()
+_CROSS_TEAM = case((_PARENT_TEAM != Comment.team_id, 1), else_=0)
 # People who commented: authors since removed (no author any more) count as one, together.
 _PEOPLE = (func.count(distinct(Comment.author_id))
            + func.max(case((Comment.author_id.is_(None), 1), else_=0)))
 _BY_TEAM = (select(Comment.team_id, func.count(), func.sum(_CROSS_TEAM), _PEOPLE)
-            .outerjoin(_PARENT, _PARENT.id == Comment.parent_id)
             .where(_ON_ROUND, Comment.deleted_at.is_(None), Comment.hidden_at.is_(None))
             .group_by(Comment.team_id))
 
