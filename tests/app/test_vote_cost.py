@@ -35,13 +35,13 @@ def _statements_of_a_vote(app, client, auth, make_user):
     return statements
 
 
-def test_a_vote_is_six_statements(app, client, auth, make_user):
+def test_a_vote_is_five_statements(app, client, auth, make_user):
     statements = _statements_of_a_vote(app, client, auth, make_user)
     work = [_table(s) for s in statements if not s.startswith(TRANSACTION)]
-    # The person; the idea with its round, locked; the round's teams; the upsert; the
-    # idea's votes per team; its new scores.
-    assert work == ["SELECT user_account", "SELECT idea", "SELECT survey_round_team",
-                    "INSERT idea_vote", "SELECT idea_vote", "UPDATE idea"]
+    # The person; the idea with its round and the round's teams, locked; the upsert;
+    # the idea's votes per team; its new scores.
+    assert work == ["SELECT user_account", "SELECT idea", "INSERT idea_vote",
+                    "SELECT idea_vote", "UPDATE idea"]
     assert not any("survey_question" in s for s in statements), "no questions loaded"
     assert sum("FOR UPDATE" in s for s in statements) == (0 if _sqlite(app) else 1)
 

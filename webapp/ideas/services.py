@@ -138,13 +138,15 @@ NEWEST_DONE_RUN_ID = (select(ThemeRun.id)
 _COUNTED = (select(IdeaVote.idea_id, IdeaVote.team_id, IdeaVote.value, func.count())
             .where(IdeaVote.idea_id.in_(bindparam("idea_ids", expanding=True)))
             .group_by(IdeaVote.idea_id, IdeaVote.team_id, IdeaVote.value))
-_VOTE_TARGET = (select(Idea, SurveyRound).join(SurveyRound, SurveyRound.id == Idea.round_id)
+# The idea, its round and, a row each, the round's teams: one statement under the lock.
+_VOTE_TARGET = (select(Idea, SurveyRound, round_team.c.team_id)
+                .join(SurveyRound, SurveyRound.id == Idea.round_id)
+                .outerjoin(round_team, round_team.c.round_id == Idea.round_id)
                 .where(Idea.id == bindparam("idea_id")).with_for_update(of=Idea))
 _SET_SCORES = (update(Idea).where(Idea.id == bindparam("idea_id"))
                .values(support=bindparam("support"), bridging=bindparam("bridging"),
                        divisiveness=bindparam("divisiveness"))
                .execution_options(synchronize_session=False))
-_ROUND_TEAMS = select(round_team.c.team_id).where(round_team.c.round_id == bindparam("round_id"))
 
 
 def tallies(idea_ids):
@@ -248,18 +250,19 @@ def similar_ideas(survey_round, text):
 
 
 def _vote_target(idea_id, user):
-    """The idea and its round, the idea's row locked; 404 or 403 as on the idea's page.
+    """The idea, its round and the round's team ids, the idea's row locked.
 
-    One statement: the person's vote needs nothing else of the round.
+    404 or 403 as on the idea's page. One statement: the person's vote needs nothing
+    else of the round.
     """
-    row = None if not isinstance(idea_id, int) or not 0 < idea_id <= MAX_ID else \
-        db.session.execute(_VOTE_TARGET, {"idea_id": idea_id}).first()
-    idea, survey_round = found_or_404(row)
+    rows = [] if not isinstance(idea_id, int) or not 0 < idea_id <= MAX_ID else \
+        db.session.execute(_VOTE_TARGET, {"idea_id": idea_id}).all()
+    idea, survey_round, _ = found_or_404(rows[0] if rows else None)
     now = utcnow()
     status = survey_round.status_at(now)
     found_or_404(None if (idea.is_hidden and not user.is_leader)
                  or (idea.held and status != RoundStatus.CLOSED) else idea)
-    return idea, survey_round, status
+    return idea, survey_round, status, {team_id for *_, team_id in rows if team_id is not None}
 
 
 def cast_vote(idea_id, user, value):
@@ -273,8 +276,7 @@ def cast_vote(idea_id, user, value):
     vote = int(Vote(value))
     user_id, team_id, leader = user.id, user.team_id, user.is_leader
     write_from_here()
-    idea, survey_round, status = _vote_target(idea_id, user)
-    team_ids = round_team_ids(survey_round.id)
+    idea, survey_round, status, team_ids = _vote_target(idea_id, user)
     ensure(leader or (team_id in team_ids
                       and status in (RoundStatus.OPEN, RoundStatus.CLOSED)))
     if status != RoundStatus.OPEN:
@@ -288,11 +290,6 @@ def cast_vote(idea_id, user, value):
     # A plain UPDATE: the idea object is not used again, so the ORM's flush is not needed.
     db.session.execute(_SET_SCORES, {"idea_id": idea.id,
                                      **_scores(team_ids, tallies([idea.id]).get(idea.id, {}))})
-
-
-def round_team_ids(round_id):
-    """Return the ids of the round's teams."""
-    return set(db.session.scalars(_ROUND_TEAMS, {"round_id": round_id}))
 
 
 def shown_votes(team_ids, counts):
