@@ -46,7 +46,9 @@ def test_elapsed_share_of_a_sixty_day_period(as_of, expected):
     (1.2, 1.0, DONE),
     (0.5, 0.5, ON_TRACK),
     (0.41, 0.5, ON_TRACK),   # 9 points short: within the 10-point tolerance
+    (0.4, 0.5, ON_TRACK),    # exactly 10 points short: the tolerance still counts
     (0.39, 0.5, BEHIND),     # 11 points short
+    (0.0, 0.1, ON_TRACK),    # nothing yet, a tenth of the period gone: at the tolerance
     (0.0, 0.05, ON_TRACK),   # early days
     (0.0, 0.2, BEHIND),
     (-0.2, 0.0, BEHIND),     # went the wrong way

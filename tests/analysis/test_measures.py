@@ -87,6 +87,18 @@ def test_suppress_no_complement_when_total_is_not_shown_sum():
     assert suppress({"Sales": 12, "Marketing": 3}, total=40) == {"Marketing"}
 
 
+def test_suppress_shows_a_group_of_exactly_the_threshold():
+    # The threshold is the smallest group shown: 5 people are enough, 4 are not.
+    assert suppress({"Sales": 5, "Marketing": 5}) == set()
+    assert suppress({"Sales": 5, "Marketing": 4, "Product": 9}) == {"Marketing", "Sales"}
+
+
+def test_suppress_complement_never_falls_on_an_empty_group():
+    # Withholding Product (0 people) hides nobody: Marketing (3) would still be the
+    # total minus Sales, so the complement must take Sales, the smallest non-empty group.
+    assert suppress({"Sales": 12, "Marketing": 3, "Product": 0}) == {"Marketing", "Sales"}
+
+
 def test_suppress_threshold_and_empty_groups():
     assert suppress({"A": 0, "B": 9}) == set()
     assert suppress({"A": 6, "B": 9}, threshold=7) == {"A", "B"}

@@ -275,3 +275,16 @@ def test_drafts_belong_to_their_person(app, client, auth, people, make_user):
     auth.login_as(other)
     page = client.get(f"/rounds/{round_id}/answer").get_data(as_text=True)
     assert "Idea for:" not in page
+
+
+def test_a_second_submission_past_the_page_s_check_stores_nothing(app, people):
+    # Two tabs, or a double click, can both pass the page's "already answered" check:
+    # the receipt decides, so the person's second submission is not stored.
+    with app.app_context():
+        survey_round = db.session.get(SurveyRound, factories.make_round())
+        member = db.session.get(User, people["member"].id)
+        likert = survey_round.questions[0].id
+        assert answering.submit(survey_round, member, {likert: 4}) is not None
+        assert answering.submit(survey_round, member, {likert: 2}) is None
+        db.session.commit()
+    assert _count(app, Receipt) == 1 and _count(app, SurveyResponse) == 1

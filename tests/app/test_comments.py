@@ -322,3 +322,38 @@ def test_comments_on_an_action_item(client, auth, world, app):
     assert response.headers["Location"].startswith(f"/actions/{world['item']}#comment-")
     assert "We can help" in client.get(f"/actions/{world['item']}").get_data(as_text=True)
     assert "1 comment<" in client.get("/actions").get_data(as_text=True)
+
+
+def test_a_comment_hidden_by_a_leader_is_not_edited_by_its_author(
+        client, auth, world, app, make_user):
+    # Editing would put new text where a leader took the old one out of view. A leader
+    # still sees their own hidden comment (staff no longer find theirs), but cannot edit it.
+    people = world["people"]
+    with app.app_context():
+        first = factories.make_comment(people["leader"], idea_id=world["idea"])
+    _as(auth, make_user(role="leader", team=None, name="Other Leader"))
+    client.post(f"/comments/{first}/hide", data={"reason": "Personal attack"})
+    version = _comments(app)[0].version
+    _as(auth, people["leader"])
+    assert client.get(f"/comments/{first}/edit").status_code == 302
+    page = client.post(f"/comments/{first}/edit", data={"body": "Rewritten", "version": version})
+    assert "can no longer be" in page.get_data(as_text=True)
+    assert _comments(app)[0].body == "Which accounts would we start with?"
+
+
+def test_a_mention_on_an_idea_hidden_since_tells_no_staff(client, auth, world, app):
+    # A leader's comment edited after its idea was hidden: staff named in it cannot open
+    # the idea, so they are not sent its text and link.
+    people = world["people"]
+    _as(auth, people["leader"])
+    client.post(f"/ideas/{world['idea']}/comments", data={"body": "Looking into it"})
+    comment = _comments(app)[0]
+    client.post(f"/ideas/{world['idea']}/hide", data={"reason": "Names a customer"})
+    page = client.post(f"/comments/{comment.id}/edit", data={
+        "body": "Looking into it with @[Sam Seller]", "version": comment.version},
+        follow_redirects=True).get_data(as_text=True)
+    assert "Not notified: @Sam Seller (cannot see" in page
+    with app.app_context():
+        told = db.session.scalars(select(Notification.user_id).where(
+            Notification.kind == NotificationKind.MENTION)).all()
+    assert told == []

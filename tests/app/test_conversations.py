@@ -85,6 +85,18 @@ def test_the_comment_threshold_is_a_setting(app, client, auth, people, make_user
     assert "comment 0" not in page and "at least 12 of its people" in page
 
 
+@pytest.mark.parametrize("config_overrides", [{"ANONYMITY_THRESHOLD": 12,
+                                               "COMMENT_THRESHOLD": 10}])
+def test_comments_never_show_below_the_anonymity_threshold(app, client, auth, people,
+                                                           make_user, config_overrides):
+    # A comment says more about one person than a figure does: where a team's figures
+    # are withheld, its comments are too, whatever the comment setting says.
+    round_id, _ = _round_with_comments(app, make_user, {"Sales": 11, "Marketing": 12})
+    auth.login_as(people["leader"])
+    page = client.get(f"/rounds/{round_id}/comments").get_data(as_text=True)
+    assert "comment 0" not in page and "at least 12 of its people" in page
+
+
 def test_an_attributed_round_shows_every_comment_with_its_author(
         app, client, auth, people, make_user):
     round_id, given = _round_with_comments(app, make_user, {"Sales": 2, "Marketing": 1},

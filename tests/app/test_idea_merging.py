@@ -85,3 +85,16 @@ def test_a_hidden_idea_merged_away_stays_hidden_from_staff_on_the_board(
     staff_board = client.get(f"/rounds/{round_id}/ideas").get_data(as_text=True)
     assert "A shared pipeline dashboard for sales" not in staff_board
     assert client.get(f"/ideas/{copy}").status_code == 404
+
+
+def test_an_idea_is_never_merged_into_another_rounds_idea(app, client, auth, people, pair):
+    # Its votes would move to a round that has its own audience and its own report.
+    _round_id, _original, copy = pair
+    with app.app_context():
+        elsewhere = factories.make_idea(factories.make_round(template=False, title="Q2 pulse"),
+                                        "Shared dashboard for the sales pipeline")
+    auth.login_as(people["leader"])
+    page = client.post(f"/ideas/{copy}/merge", data={"target_id": elsewhere},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "Both ideas must be in the same round." in page
+    assert _merged_into(app, copy) is None

@@ -144,6 +144,25 @@ def test_too_few_predictions_withhold_the_predictions_but_not_the_answers(app, l
     assert figures[(*row, "real favourable %")] == "60.0"
 
 
+def test_too_few_answers_to_an_optional_item_withhold_the_real_share(app, leader_client):
+    round_id, items = _round(app)
+    with app.app_context():
+        db.session.get(Question, items[2]).required = False
+        db.session.commit()
+    # Five Sales people answer, but only four of them answer F1.
+    _answer(app, round_id, items, "Sales", SALES[:4] + [((1, 3), (50, 30, 20))])
+    _answer(app, round_id, items, "Marketing", MARKETING)
+    figures = _csv(leader_client, round_id)
+    row = ("perception", "Force communication", "Marketing about Sales")
+    assert figures[(*row, "real favourable %")] == ""
+    assert figures[(*row, "predicted favourable %")] == "100.0"
+    # The complement rule: shown with a total, Marketing's answers would give Sales's away.
+    row = ("perception", "Force communication", "Sales about Marketing")
+    assert figures[(*row, "real favourable %")] == ""
+    assert figures["perception", "Unify the goal", "Marketing about Sales",
+                   "real favourable %"] == "30.0"
+
+
 def test_anonymous_predictions_count_only_once_released(app, leader_client):
     round_id, items = _round(app, anonymous=True)
     _answer(app, round_id, items, "Sales", SALES)

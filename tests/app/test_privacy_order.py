@@ -69,6 +69,54 @@ def _closed(app, round_id):
         db.session.commit()
 
 
+def test_a_held_survey_idea_is_not_found_by_its_number(app, client, auth, people, answered):
+    # Until its batch goes out, a survey idea opened by its number would show what one
+    # respondent just wrote: for staff and leaders alike it is not there yet.
+    round_id, submit_next = answered
+    submit_next()
+    with app.app_context():
+        idea_id = db.session.scalar(select(Idea.id).where(Idea.round_id == round_id))
+    for person in ("member", "leader"):
+        auth.login_as(people[person])
+        assert client.get(f"/ideas/{idea_id}").status_code == 404, person
+        assert client.post(f"/ideas/{idea_id}/vote", data={"value": "agree"}).status_code == 404
+        assert client.post(f"/ideas/{idea_id}/comments",
+                           data={"body": "Which accounts first?"}).status_code == 404
+    _closed(app, round_id)
+    page = client.get(f"/ideas/{idea_id}").get_data(as_text=True)
+    assert "Pipeline review idea from person 01" in page
+
+
+def test_a_held_survey_idea_is_not_offered_as_a_similar_idea(app, client, auth, people,
+                                                             answered):
+    # The hints shown while typing list the round's ideas like the board does: one
+    # answer just submitted would otherwise show up there before any batch.
+    round_id, submit_next = answered
+    submit_next()
+    auth.login_as(people["member"])
+    url = f"/rounds/{round_id}/ideas/similar?text=pipeline+review+idea+from+person"
+    assert client.get(url).json["ideas"] == []
+    _closed(app, round_id)
+    assert [hint["text"] for hint in client.get(url).json["ideas"]] == [
+        "Pipeline review idea from person 01"]
+
+
+def test_batches_are_counted_within_one_team(app, client, auth, people, make_user):
+    # Five answers of each team make ten waiting in the round, but a batch is one team's:
+    # released together, a few of each team's answers would point to few people.
+    teams = [make_user(team=team) for team in ("Sales", "Marketing") for _ in range(5)]
+    with app.app_context():
+        round_id = factories.make_round(template=False)
+        question = factories.add_idea_question(round_id)
+        survey_round = db.session.get(SurveyRound, round_id)
+        for number, person in enumerate(teams, 1):
+            assert answering.submit(survey_round, db.session.get(User, person.id), {
+                question: f"Pipeline review idea from person {number:02}"})
+        db.session.commit()
+    auth.login_as(people["leader"])
+    assert _board_people(client, round_id, sort="newest") == []
+
+
 def _unrelated(order):
     """Neither the order of submission nor its reverse."""
     return len(order) == PEOPLE and order not in (sorted(order), sorted(order, reverse=True))

@@ -144,6 +144,30 @@ def test_the_trend_row_of_a_small_round_itself_is_withheld(app, leader_client, m
     assert "%" not in _trend_row(page, "Small pulse")
 
 
+def _themes_of(app, round_id, groups):
+    """A finished run of the round: label -> [(team, idea count)]."""
+    with app.app_context():
+        factories.make_run(round_id, {label: [
+            factories.make_idea(round_id, f"{label} {team} {n}", team=team)
+            for team, count in teams for n in range(count)] for label, teams in groups.items()})
+
+
+def test_a_theme_three_quarters_from_one_team_is_marked_as_raised_by_it(
+        app, leader_client, make_user):
+    round_id = _hand_made_round(app, make_user)
+    _themes_of(app, round_id, {"pipeline, review": [("Sales", 3), ("Marketing", 1)],  # 75%
+                               "lead, scoring": [("Marketing", 2), ("Sales", 1)]})  # 67%
+    page = leader_client.get(f"/rounds/{round_id}/report").get_data(as_text=True)
+    assert page.count("raised mostly by") == 1 and "raised mostly by Sales" in page
+
+
+def test_a_withheld_team_is_never_named_as_raising_a_theme(app, leader_client, make_user):
+    round_id = _hand_made_round(app, make_user, sales=SALES[:4])
+    _themes_of(app, round_id, {"pipeline, review": [("Sales", 4)]})
+    page = leader_client.get(f"/rounds/{round_id}/report").get_data(as_text=True)
+    assert "pipeline, review" in page and "raised mostly by" not in page
+
+
 def test_complement_rule_hides_the_next_smallest_group(app, leader_client, make_user):
     round_id = _hand_made_round(app, make_user, marketing=MARKETING + MARKETING[:1],
                                 extra_teams=[("Product", 3)])

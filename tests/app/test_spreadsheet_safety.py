@@ -40,6 +40,24 @@ def test_numbers_stay_numbers(value, written):
     assert _rows(csv_text(["value"], [[value]]))[1] == [written]
 
 
+class _Named:
+    """Something that is written as its text, such as a model's name."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def __str__(self):
+        return self.text
+
+
+def test_other_values_are_written_as_their_text_made_safe():
+    # A cell that is neither text nor a number is written as its text, and that text
+    # passes the same check: it may well be something a person wrote.
+    assert safe_cell(_Named("=1+1")) == "'=1+1"
+    assert safe_cell(_Named("Sales")) == "Sales"
+    assert _rows(csv_text(["name"], [[_Named("@SUM(A1)")]]))[1] == ["'@SUM(A1)"]
+
+
 def test_the_action_items_export_neutralises_what_people_wrote(app, client, auth, people,
                                                                make_user):
     owners = make_user(team="Sales"), make_user(team="Marketing")

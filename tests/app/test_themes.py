@@ -231,6 +231,21 @@ def test_hidden_ideas_are_left_out_of_runs(app, client, auth, people, round_with
     assert len(ids) == 17 and hidden_id not in ids
 
 
+def test_a_hidden_idea_is_not_shown_as_an_example_of_its_theme(app, client, auth, people):
+    # A run made before a leader hid the idea still lists it among the theme's most
+    # representative ideas: the themes page leaves it out, as the board does.
+    with app.app_context():
+        round_id = factories.make_round(template=False)
+        kept = factories.make_idea(round_id, TOPICS["pipeline"][0])
+        hidden = factories.make_idea(round_id, "Pipeline review without that useless person")
+        factories.make_theme(round_id, "pipeline, review", idea_ids=[kept, hidden])
+        db.session.get(Idea, hidden).hidden_at = utcnow()
+        db.session.commit()
+    auth.login_as(people["member"])
+    page = client.get(f"/rounds/{round_id}/themes").get_data(as_text=True)
+    assert TOPICS["pipeline"][0] in page and "useless person" not in page
+
+
 def test_theme_page_rename_and_board_filter(app, client, auth, people, round_with_ideas):
     auth.login_as(people["leader"])
     _, run_id = _run(app, round_with_ideas, client, k="3")
