@@ -47,11 +47,11 @@ def _recent_statement(leader):
         rounds = select(round_team.c.round_id).where(round_team.c.team_id == bindparam("team_id"))
         seen = (seen & Idea.hidden_at.is_(None) & Idea.round_id.in_(rounds)
                 & SurveyRound.opens_at.is_not(None) & (SurveyRound.opens_at <= bindparam("now")))
-    on_ideas = (select(Comment.id).join(Idea, Idea.id == Comment.idea_id)
-                .join(SurveyRound, SurveyRound.id == Idea.round_id).where(seen))
-    on_items = select(Comment.id).where(Comment.item_id.is_not(None))
-    return (select(Comment).where(Comment.id.in_(on_ideas.union(on_items).subquery().select()),
-                                  *_SHOWN)
+    on_seen_idea = (select(Idea.id).join(SurveyRound, SurveyRound.id == Idea.round_id)
+                    .where(Idea.id == Comment.idea_id, seen).exists())
+    # Newest first, each tested as it comes: the database reads back from the newest
+    # comment until it has enough, however many comments there are in all.
+    return (select(Comment).where(Comment.item_id.is_not(None) | on_seen_idea, *_SHOWN)
             .options(joinedload(Comment.author), joinedload(Comment.team))
             .order_by(Comment.created_at.desc(), Comment.id.desc()).limit(bindparam("limit")))
 
