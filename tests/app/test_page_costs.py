@@ -36,6 +36,9 @@ def tables(statements):
     """The verb and first table of each statement, such as "SELECT idea" (subqueries out)."""
     named = []
     for statement in statements:
+        if inner := re.match(r"SELECT .*? FROM \(SELECT .*? FROM (\w+)", statement):
+            named.append(f"SELECT {inner.group(1)}")  # a limited subquery, then joins
+            continue
         while (outer := re.sub(r"\([^()]*\)", "", statement)) != statement:
             statement = outer
         words = statement.replace('"', "").split()
@@ -77,7 +80,7 @@ IDEA = ["SELECT user_account", "SELECT idea",  # the idea with its round and the
         "SELECT survey_response", "SELECT idea", "SELECT comment"]  # the thread
 HOME = ["SELECT user_account",
         "SELECT survey_round",  # open rounds: the reader's receipt and draft, ideas shown
-        "SELECT story", "SELECT story_team",  # the newest stories, with their teams
+        "SELECT story",  # the newest stories, with their teams
         "SELECT action_item",  # proposed items and the reader's own, in one count
         "SELECT survey_round",  # shared reports
         "SELECT comment"]  # the newest comments the reader may see

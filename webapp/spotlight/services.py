@@ -2,7 +2,7 @@
 from functools import lru_cache
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from webapp.database import get_row
 from webapp.errors import ServiceError
@@ -64,15 +64,15 @@ def latest(limit=None, brief=False):
 
     ``brief``: with their teams only, for cards that show no more (the home page).
     """
-    return db.session.scalars(_latest_statement(limit, brief)).all()
+    return db.session.scalars(_latest_statement(limit, brief)).unique().all()
 
 
 @lru_cache(maxsize=8)
 def _latest_statement(limit, brief):
     """The query of :func:`latest`, built once per shape (the home page runs it each view)."""
-    loads = [selectinload(Story.teams)]
-    if not brief:
-        loads += [selectinload(Story.items), selectinload(Story.author)]
+    # Brief: the few newest with their teams joined in, one statement.
+    loads = [joinedload(Story.teams)] if brief else \
+        [selectinload(Story.teams), selectinload(Story.items), selectinload(Story.author)]
     statement = select(Story).options(*loads).order_by(Story.created_at.desc(), Story.id.desc())
     return statement.limit(limit) if limit else statement
 
