@@ -28,3 +28,17 @@ def test_report_renders_prints_and_has_every_section(
     page.pdf(path=pdf, format="A4", print_background=True)
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 20_000
+
+
+def test_the_printed_report_holds_the_figures_tables(app, page, live_server, make_user):
+    """Item counts are text only in the figures tables: print shows them, folded or not."""
+    leader = make_user(role="leader", team=None)
+    round_id = _hand_made_round(app, make_user)
+    _sign_in(page, live_server, leader.email)
+    page.goto(f"{live_server}/rounds/{round_id}/report")
+    tables = page.locator("#levers details.figures table")
+    expect(tables.first).to_be_hidden()
+    page.emulate_media(media="print")
+    assert tables.count() == 2
+    for n in range(2):
+        expect(tables.nth(n)).to_be_visible()

@@ -92,6 +92,7 @@ class Report:
     pairing: object = None  # cross-team pairing coverage in the round's days, or None
     recognitions: list = field(default_factory=list)  # PairCount per pair of the round's teams
     fixed_key: tuple | None = None  # what the fixed figures are kept under (reports.cache)
+    teams: list = field(default_factory=list)  # the round's teams, in every table's order
 
     @property
     def understanding(self):
@@ -118,9 +119,18 @@ def compared_pair(survey_round, team_ids=None):
     they were made, Sales and Marketing first: a renamed team keeps its place, so a
     closed round's report compares what it always did.
     """
-    teams = sorted(survey_round.teams, key=lambda team: team.id)
+    teams = teams_in_order(survey_round)
     chosen = [t for t in teams if team_ids and t.id in team_ids]
     return chosen if len(chosen) == 2 else default_pair(survey_round)
+
+
+def teams_in_order(survey_round):
+    """The round's teams in the order they were made: the order of every team table.
+
+    A renamed team keeps its place, so a closed round's report lists its teams as it
+    always did.
+    """
+    return sorted(survey_round.teams, key=lambda team: team.id)
 
 
 def gap_label(pair):
@@ -180,9 +190,13 @@ def _item_rows(questions, counts, teams, hidden):
 
 
 def _themes(themes, tops, teams, hidden):
-    """A row per theme, with its top ideas ({theme id: [ideas]}) less withheld teams'."""
+    """A row per theme, with its top ideas ({theme id: [ideas]}) less withheld teams'.
+
+    A team with no idea in the run has a share of 0, as on the themes page: None means
+    withheld.
+    """
     return [ThemeRow(theme, [(team.name, None if team.id in hidden else
-                              theme.team_shares.get(str(team.id))) for team in teams],
+                              theme.team_shares.get(str(team.id), 0.0)) for team in teams],
                      _mostly_from(theme, teams, hidden),
                      [idea for idea in tops.get(theme.id, []) if idea.team_id not in hidden])
             for theme in themes]
@@ -260,7 +274,8 @@ def build(survey_round, team_ids=None, leader=True, viewer=None):
     trend = trend_of(survey_round, pair, only_shared=not leader)
     run, found = data.latest_run_and_themes(survey_round.id)
     bridging, divisive, tops = _ideas(survey_round, run, found, hidden)
-    themes = _themes(found, tops, survey_round.teams, hidden)
+    teams = teams_in_order(survey_round)
+    themes = _themes(found, tops, teams, hidden)
     shown = bridging + divisive + [idea for row in themes for idea in row.top_ideas]
     counts_by_idea = tallies([idea.id for idea in shown])
     previous = _previous(trend, survey_round)
@@ -276,8 +291,7 @@ def build(survey_round, team_ids=None, leader=True, viewer=None):
         idea_support={idea.id: support_by_team(pair, counts_by_idea.get(idea.id, {}))
                       for idea in shown},
         action_items=action_items, trend=trend, fixed_key=fixed,
-        discussion=round_discussion(survey_round, sorted(survey_round.teams,
-                                                         key=lambda team: team.id)))
+        discussion=round_discussion(survey_round, teams), teams=teams)
     report.perception = perception
     report.summary = summarise(report, done)
     report.goals = _goals(survey_round)
@@ -302,14 +316,14 @@ def recognitions_in(survey_round, taking_part):
 
     Gated on the teams' audiences, the sizes the participation figures use.
     """
-    teams = sorted(survey_round.teams, key=lambda team: team.id)
+    teams = teams_in_order(survey_round)
     sizes = {row.team_id: row.audience for row in taking_part}
     return pair_counts(teams, sizes, survey_round.opens_at, survey_round.closes_at)
 
 
 def _fixed_figures(survey_round, pair):
     """What a closed round keeps: participation, lever and item rows, index, perception."""
-    taking_part = participation(survey_round)
+    taking_part = sorted(participation(survey_round), key=lambda row: row.team_id)
     hidden = {row.team_id for row in taking_part if row.respondents is None}
     counts = data.likert_counts(survey_round)
     levers = _lever_rows(survey_round.questions, counts, pair, hidden)
