@@ -9,12 +9,13 @@ import io
 import re
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import insert, update
 
 from tests import factories
 from tests.app.test_reports import _hand_made_round
 from webapp.extensions import db
-from webapp.models import Team
+from webapp.ideas.services import refresh_scores
+from webapp.models import IdeaVote, SurveyRound, Team, Vote
 
 
 @pytest.fixture
@@ -81,3 +82,24 @@ def test_every_team_table_keeps_its_order_when_a_team_is_renamed(
         db.session.commit()
     after = _team_order(_page(leader_client, round_id), _csv_rows(leader_client, round_id))
     assert set(map(tuple, after.values())) == {("Who sells", "Marketing", "Product")}
+
+
+def test_an_ideas_votes_are_in_the_csv_as_on_the_page(app, leader_client, make_user):
+    round_id = _hand_made_round(app, make_user)
+    voters = [make_user(team="Sales") for _ in range(5)]
+    with app.app_context():
+        idea_id = factories.make_idea(round_id, "Joint pipeline review", team="Sales")
+        db.session.execute(insert(IdeaVote), [
+            {"idea_id": idea_id, "user_id": person.id, "team_id": person.team_id,
+             "value": int(Vote.DISAGREE if n == 0 else Vote.AGREE)}
+            for n, person in enumerate(voters)])
+        refresh_scores(db.session.get(SurveyRound, round_id), [idea_id])
+        db.session.commit()
+    page = _section(_page(leader_client, round_id), "ideas")
+    assert "4 agree · 1 disagree · 0 pass" in page and "no votes yet" in page
+    votes = {(row["team"], row["measure"]): row["value"]
+             for row in _csv_rows(leader_client, round_id)
+             if row["section"] == "bridging ideas" and row["measure"] != "support %"}
+    assert votes == {("Sales", "agree"): "4", ("Sales", "disagree"): "1",
+                     ("Sales", "pass"): "0", ("Marketing", "agree"): "0",
+                     ("Marketing", "disagree"): "0", ("Marketing", "pass"): "0"}

@@ -134,8 +134,13 @@ def _idea_rows(report):
                            ("divisive ideas", report.divisive)):
         for idea in ideas:
             for support in report.idea_support[idea.id]:
-                yield (section, idea.text, support.team, "support %",
-                       _share(support.support) if support.shown else "")
+                # The votes beside the support, as on the page: with none, a support of
+                # 0 reads as "no votes yet", not as a team against.
+                for measure, value in (("support %", _share(support.support)),
+                                       ("agree", support.agree), ("disagree", support.disagree),
+                                       ("pass", support.passes)):
+                    yield (section, idea.text, support.team, measure,
+                           "" if value is None else value)
 
 
 def _goal_rows(report):
