@@ -224,7 +224,8 @@ def make_goal(owners=None, title="Faster follow-up on inbound leads", start_valu
                 unit="%", start_value=start_value, target=target,
                 starts_on=today + timedelta(days=days[0]), ends_on=today + timedelta(days=days[1]),
                 team_a_id=owner_a.team_id, owner_a_id=owner_a.id,
-                team_b_id=owner_b.team_id, owner_b_id=owner_b.id)
+                team_b_id=owner_b.team_id, owner_b_id=owner_b.id,
+                created_at=_cycle_moment(today + timedelta(days=days[0]), 0))  # set as it starts
     goal.check_ins = [GoalCheckIn(value=value, note="", on_date=today + timedelta(days=day),
                                   author_id=owner_a.id) for day, value in check_ins]
     db.session.add(goal)
@@ -304,12 +305,12 @@ def make_cycle(groups=(), name="Spring shadowing", starts_in=-1, days=14,
     cycle = PairingCycle(name=name, starts_on=first, ends_on=first + timedelta(days=days),
                          team_a_id=team_a, team_b_id=team_b, seed=7,
                          open_slot=1 if first + timedelta(days=days) >= utcnow().date() else None,
-                         paired_at=utcnow() if groups else None)
+                         paired_at=_cycle_moment(first, -1) if groups else None)
     db.session.add(cycle)
     db.session.flush()
     for number, people in enumerate(groups, start=1):
         group = PairingGroup(cycle_id=cycle.id, number=number, suggestion="Shadow a sales call",
-                             met_at=utcnow() if met else None)
+                             met_at=_cycle_moment(first, 1) if met else None)
         db.session.add(group)
         db.session.flush()
         db.session.add_all(PairingMember(cycle_id=cycle.id, user_id=person.id, group_id=group.id,
@@ -318,14 +319,29 @@ def make_cycle(groups=(), name="Spring shadowing", starts_in=-1, days=14,
     return cycle.id
 
 
-def mark_met(cycle_id, numbers):
-    """Mark the groups numbered ``numbers`` of a cycle as met."""
-    from sqlalchemy import update
+def _cycle_moment(first_day, days):
+    """``days`` after nine on a period's ``first_day``, or now if that is sooner.
 
-    from webapp.models import PairingGroup
+    Cycles are drawn the day before they start, groups meet during them and goals are
+    set as their period starts, so what covers a closed round's days was there by its
+    closing.
+    """
+    from datetime import datetime, time, timedelta, timezone
+
     from webapp.models.types import utcnow
 
+    moment = datetime.combine(first_day, time(9), tzinfo=timezone.utc) + timedelta(days=days)
+    return min(moment, utcnow())
+
+
+def mark_met(cycle_id, numbers):
+    """Mark the groups numbered ``numbers`` of a cycle as met, a day into the cycle."""
+    from sqlalchemy import update
+
+    from webapp.models import PairingCycle, PairingGroup
+
+    first = db.session.get(PairingCycle, cycle_id).starts_on
     db.session.execute(update(PairingGroup).where(PairingGroup.cycle_id == cycle_id,
                                                   PairingGroup.number.in_(numbers))
-                       .values(met_at=utcnow()))
+                       .values(met_at=_cycle_moment(first, 1)))
     db.session.commit()

@@ -1,5 +1,5 @@
 """Demo shared goals with their check-ins: one on track, one done, one behind."""
-from datetime import timedelta
+from datetime import datetime, time, timedelta, timezone
 
 from sqlalchemy import select
 
@@ -38,6 +38,11 @@ def _person(email):
     return db.session.scalar(select(User).where(User.email == email))
 
 
+def _set_on(day):
+    """When a goal starting on ``day`` was set: that morning, or now if later."""
+    return min(datetime.combine(day, time(9), tzinfo=timezone.utc), utcnow())
+
+
 def load_demo_goals(leader):
     """Create the demo goals, their check-ins and their links to the demo action items."""
     today = utcnow().date()
@@ -47,7 +52,8 @@ def load_demo_goals(leader):
         goal = Goal(title=title, metric=metric, unit=unit, start_value=start, target=target,
                     starts_on=today + timedelta(days=first), ends_on=today + timedelta(days=last),
                     team_a_id=owner_a.team_id, owner_a_id=owner_a.id, team_b_id=owner_b.team_id,
-                    owner_b_id=owner_b.id, created_by_id=leader.id)
+                    owner_b_id=owner_b.id, created_by_id=leader.id,
+                    created_at=_set_on(today + timedelta(days=first)))
         goal.check_ins = [
             GoalCheckIn(value=value, note=note, on_date=today + timedelta(days=day),
                         author_id=(owner_a if n % 2 == 0 else owner_b).id)

@@ -1,6 +1,6 @@
 """Demo pairing: a finished cycle over the closed round, with learnings, and a current one."""
 import random
-from datetime import timedelta
+from datetime import datetime, time, timedelta, timezone
 
 from sqlalchemy import select, update
 
@@ -36,11 +36,10 @@ def _cycle(name, starts_on, ends_on, teams, open_slot, seed):
     return cycle
 
 
-def _log(rng, cycle, share_of_groups, skip_user_ids):
-    """Let the people of some groups log what they learned; some share it."""
+def _log(rng, cycle, share_of_groups, skip_user_ids, when):
+    """Let the people of some groups log what they learned by ``when``; some share it."""
     groups = db.session.scalars(select(PairingGroup).where(PairingGroup.cycle_id == cycle.id)
                                 .order_by(PairingGroup.number)).all()
-    when = utcnow().replace(microsecond=0)
     for group in groups:
         members = [m for m in group.members if m.user_id not in skip_user_ids]
         if len(members) < len(group.members) or rng.random() > share_of_groups:
@@ -54,6 +53,11 @@ def _log(rng, cycle, share_of_groups, skip_user_ids):
                            .values(met_at=when))
 
 
+def _moment(day, days):
+    """Nine in the morning (UTC) ``days`` after ``day``."""
+    return datetime.combine(day, time(9), tzinfo=timezone.utc) + timedelta(days=days)
+
+
 def load_demo_pairing(leader):
     """Create a finished cycle over the closed round's days and a current one."""
     rng = random.Random(2028)
@@ -63,7 +67,10 @@ def load_demo_pairing(leader):
     finished = _cycle("Spring shadowing", today - timedelta(days=92),
                       today - timedelta(days=78), teams, None, 11)
     finished.created_by_id = leader.id
-    _log(rng, finished, 0.7, set())
+    # Drawn the day before it started, met during its days: the closed round's report
+    # counts what happened by its closing.
+    finished.paired_at = _moment(finished.starts_on, -1)
+    _log(rng, finished, 0.7, set(), _moment(finished.ends_on, -2))
     current = _cycle("Summer shadowing", today - timedelta(days=3), today + timedelta(days=25),
                      teams, 1, 12)
     current.created_by_id = leader.id
@@ -71,5 +78,5 @@ def load_demo_pairing(leader):
         PairingMember.person).where(PairingMember.cycle_id == current.id,
                                     PairingMember.person.has(email=SKIPPED_EMAILS[0])
                                     | PairingMember.person.has(email=SKIPPED_EMAILS[1]))))
-    _log(rng, current, 0.2, skip)
+    _log(rng, current, 0.2, skip, utcnow().replace(microsecond=0))
     db.session.flush()

@@ -136,6 +136,16 @@ class SurveyRound(db.Model):
         return RoundStatus.OPEN
 
     @property
+    def record_ends_at(self):
+        """Until when the round's report counts what people did: its closing, or now.
+
+        A closed round is a fixed record: comments, meetings and goals that came after
+        its closing do not change its report.
+        """
+        now = utcnow()
+        return self.closes_at if self.closes_at is not None and self.closes_at <= now else now
+
+    @property
     def status(self):
         """The round's status now."""
         return self.status_at(utcnow())

@@ -43,19 +43,24 @@ _CROSS_TEAM = case((_PARENT_TEAM != Comment.team_id, 1), else_=0)
 _PEOPLE = (func.count(distinct(Comment.author_id))
            + func.max(case((Comment.author_id.is_(None), 1), else_=0)))
 _BY_TEAM = (select(Comment.team_id, func.count(), func.sum(_CROSS_TEAM), _PEOPLE)
-            .where(_ON_ROUND, Comment.deleted_at.is_(None), Comment.hidden_at.is_(None))
+            .where(_ON_ROUND, Comment.created_at <= bindparam("until"),
+                   Comment.deleted_at.is_(None), Comment.hidden_at.is_(None))
             .group_by(Comment.team_id))
 
 
 def round_discussion(survey_round, teams):
     """Comments on the round's ideas and items per team of ``teams``, through the gate.
 
+    Comments made after the round closed do not count: its report is a fixed record.
+
     The group is the people of a team who commented: a team with fewer commenters
     than the threshold (or one that would give such a team away) shows no figure.
     Counted by the database, a row per team.
     """
-    counted = {team_id: (comments, int(cross or 0), people) for team_id, comments, cross, people
-               in db.session.execute(_BY_TEAM, {"round_id": survey_round.id})}
+    rows = db.session.execute(_BY_TEAM, {"round_id": survey_round.id,
+                                         "until": survey_round.record_ends_at})
+    counted = {team_id: (comments, int(cross or 0), people)
+               for team_id, comments, cross, people in rows}
     figures = {team.id: counted.get(team.id, (0, 0, 0)) for team in teams}
     hidden = withheld({team_id: people for team_id, (_, _, people) in figures.items()})
     return [TeamDiscussion(team.name, *((None, None) if team.id in hidden

@@ -2,8 +2,9 @@
 
 A person met someone from the other team when their group met: a member pressed "we
 met" or logged what they learned. The cycles counted are those drawn whose days overlap
-the round's (from its opening to its closing, or to today while it is open). Counts go
-through the privacy gate: a team with too few people paired shows no figure.
+the round's (from its opening to its closing, or to today while it is open), drawn and
+met by its closing: a closed round's report is a fixed record. Counts go through the
+privacy gate: a team with too few people paired shows no figure.
 """
 from dataclasses import dataclass
 from datetime import timezone
@@ -56,21 +57,24 @@ def _days(survey_round):
     return start.astimezone(timezone.utc).date(), end.astimezone(timezone.utc).date()
 
 
-_MET = func.count(distinct(PairingMember.user_id)).filter(PairingGroup.met_at.is_not(None))
+# Meetings by the end of the round's record (see SurveyRound.record_ends_at).
+_MET = func.count(distinct(PairingMember.user_id)).filter(
+    PairingGroup.met_at <= bindparam("until"))
 _COUNTS = (select(PairingMember.team_id, func.count(distinct(PairingMember.user_id)), _MET)
            .join(PairingGroup, PairingGroup.id == PairingMember.group_id)
            .where(PairingMember.cycle_id.in_(bindparam("cycle_ids", expanding=True)))
            .group_by(PairingMember.team_id))
 _CYCLES = (select(PairingCycle)
-           .where(PairingCycle.paired_at.is_not(None), PairingCycle.starts_on <= bindparam("last"),
+           .where(PairingCycle.paired_at <= bindparam("until"),
+                  PairingCycle.starts_on <= bindparam("last"),
                   PairingCycle.ends_on >= bindparam("first"))
            .order_by(PairingCycle.starts_on, PairingCycle.id))
 _NAMES = select(Team.id, Team.name).where(Team.id.in_(bindparam("team_ids", expanding=True)))
 
 
-def _counts(cycle_ids):
-    """{team id: (people paired, people whose group met)}, counted by the database."""
-    rows = db.session.execute(_COUNTS, {"cycle_ids": cycle_ids}).all()
+def _counts(cycle_ids, until):
+    """{team id: (people paired, people whose group met by ``until``)}, counted by the database."""
+    rows = db.session.execute(_COUNTS, {"cycle_ids": cycle_ids, "until": until}).all()
     return {team_id: (paired, met_count) for team_id, paired, met_count in rows}
 
 
@@ -79,10 +83,12 @@ def coverage(survey_round):
     days = _days(survey_round)
     if days is None:
         return None
-    cycles = db.session.scalars(_CYCLES, {"first": days[0], "last": days[1]}).all()
+    until = survey_round.record_ends_at
+    cycles = db.session.scalars(_CYCLES, {"first": days[0], "last": days[1],
+                                          "until": until}).all()
     if not cycles:
         return Coverage([], [])
-    counts = _counts([cycle.id for cycle in cycles])
+    counts = _counts([cycle.id for cycle in cycles], until)
     hidden = withheld({team_id: paired for team_id, (paired, _met) in counts.items()})
     names = dict(db.session.execute(_NAMES, {"team_ids": list(counts)}).all())
     rows = [CoverageRow(names[team_id], None, None) if team_id in hidden else

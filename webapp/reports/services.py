@@ -308,7 +308,9 @@ def _goals(survey_round):
     """
     first = (survey_round.opens_at or survey_round.created_at).date()
     last = survey_round.closes_at.date() if survey_round.closes_at else goals.today()
-    return goals.progress_in(first, max(first, last))
+    until = survey_round.record_ends_at  # a goal set after the round closed is not in it
+    return [progress for progress in goals.progress_in(first, max(first, last))
+            if progress.goal.created_at <= until]
 
 
 def recognitions_in(survey_round, taking_part):
