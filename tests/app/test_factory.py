@@ -100,3 +100,15 @@ def test_client_address_comes_from_the_proxy_when_configured(database_url):
     plain.add_url_rule("/address", view_func=address)
     assert plain.test_client().get("/address", headers={
         "X-Forwarded-For": "203.0.113.9"}).text == "127.0.0.1"
+
+
+def test_every_connection_is_set_up_for_its_database(app):
+    # PostgreSQL: no JIT, also after a rollback; SQLite: the settings above.
+    with app.app_context():
+        with db.engine.connect() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT 1"))
+                connection.rollback()
+                assert connection.execute(text("SHOW jit")).scalar() == "off"
+            else:
+                assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
